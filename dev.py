@@ -1,0 +1,84 @@
+"""Run or test NextGen Ready from a fresh clone: `python3 dev.py run` / `python3 dev.py test`.
+
+Creates .venv beside this file on first use and (re)installs the project whenever
+pyproject.toml changes, so both commands work with nothing set up beforehand.
+Works on Linux, macOS and Windows (use `py dev.py ...` there).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".nextgen-installed"
+
+
+def venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_environment() -> Path:
+    python = venv_python()
+    if not python.exists():
+        print("Creating a virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        print("Installing NextGen Ready and its test tools into .venv ...", flush=True)
+        subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-e",
+                f"{ROOT}[test]",
+            ],
+            check=True,
+        )
+        STAMP.write_text(wanted)
+    return python
+
+
+def run_tests(python: Path, extra: list[str]) -> int:
+    ruff = subprocess.run([str(python), "-m", "ruff", "check", "."], cwd=ROOT)
+    if ruff.returncode != 0:
+        print("ruff found problems (above).", file=sys.stderr)
+        return ruff.returncode
+    pytest = [str(python), "-m", "pytest", *extra]
+    if os.name != "nt" and shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
+        # A real, unlocked Secret Service for the keyring integration tests.
+        script = (
+            "echo -n nextgen-test | gnome-keyring-daemon --unlock --components=secrets "
+            '>/dev/null && exec "$@"'
+        )
+        pytest = ["dbus-run-session", "--", "sh", "-c", script, "sh", *pytest]
+    return subprocess.run(pytest, cwd=ROOT).returncode
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test"}:
+        print(__doc__)
+        return 2
+    try:
+        python = ensure_environment()
+    except subprocess.CalledProcessError as error:
+        print(f"Setting up .venv failed (exit {error.returncode}); see the messages above.")
+        return 1
+    if argv[0] == "test":
+        return run_tests(python, argv[1:])
+    return subprocess.run([str(python), "-m", "nextgen_wizard", *argv[1:]], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,3 @@
+from nextgen_wizard.cli import main
+
+raise SystemExit(main())

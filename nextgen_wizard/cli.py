@@ -1,0 +1,212 @@
+"""Command line: the GUI by default, headless sub-commands for checks, catalogs and checklists."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from . import APP_NAME, __version__
+from .domain.courts import Catalog, Court, load_catalog
+from .domain.dates import parse_iso_date
+from .domain.pacer import classify_username
+from .domain.plan import UnknownCourtError, plan
+from .domain.render import render_json, render_text
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """Bad input: each line is printed on stderr, the exit code is 2."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def as_of_date(text: str) -> date:
+    parsed = parse_iso_date(text)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date; use YYYY-MM-DD, e.g. 2020-04-15')
+    return parsed
+
+
+def _write_output(text: str, out: str | None, force: bool) -> None:
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(out)
+    if path.exists() and not force:
+        raise UserError([f"{path} already exists; choose another name or add --force to replace it"])
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UserError([f"cannot write {path}: {error.strerror or error}"]) from None
+    print(f"Wrote {path}", file=sys.stderr)
+
+
+def cmd_check_username(args: argparse.Namespace) -> int:
+    check = classify_username(args.name)
+    if args.format == "json":
+        print(json.dumps({"kind": check.kind.value, "message": check.message}))
+    else:
+        print(f"{check.kind.value}: {check.message}")
+    return EXIT_OK if check.well_formed else EXIT_FAIL
+
+
+def _court_dict(court: Court, as_of: date) -> dict:
+    status = court.nextgen_status(as_of)
+    return {
+        "id": court.id,
+        "pacer_id": court.pacer_id,
+        "name": court.name,
+        "type": court.type.value,
+        "circuit": court.circuit,
+        "states": list(court.states),
+        "login_url": court.login_url,
+        "web_url": court.web_url,
+        "phones": list(court.phones),
+        "emails": list(court.emails),
+        "nextgen": status.state.value,
+        "nextgen_go_live": status.go_live.isoformat() if status.go_live else None,
+    }
+
+
+def cmd_courts(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    found = catalog.search(args.query or "")
+    if args.format == "json":
+        print(json.dumps([_court_dict(c, args.as_of) for c in found], indent=2))
+        return EXIT_OK
+    if not found:
+        print(
+            f'No court matches "{args.query}". Try a state ("MA"), words of the name '
+            '("massachusetts bankruptcy") or an id ("mab").',
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
+    for court in found:
+        print(f"{court.id:<8} {court.name} ({court.type.value}) - {court.nextgen_status(args.as_of).text}")
+    return EXIT_OK
+
+
+def _load_answers(args: argparse.Namespace):  # -> Answers
+    from .storage.answer_files import AnswersFileError, read_answers_file
+
+    if args.answers is None:
+        raise UserError(["no answers given: pass --answers FILE (see examples/ for samples)"])
+    try:
+        return read_answers_file(Path(args.answers))
+    except AnswersFileError as error:
+        raise UserError(error.problems) from None
+
+
+def build_checklist(args: argparse.Namespace, catalog: Catalog | None = None):  # -> Checklist
+    answers = _load_answers(args)
+    try:
+        return plan(answers, catalog or load_catalog(), args.as_of)
+    except UnknownCourtError as error:
+        raise UserError([f"{args.answers}: {p}" for p in error.problems]) from None
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    checklist = build_checklist(args)
+    renderers: dict[str, Callable] = {"text": render_text, "json": render_json}
+    _write_output(renderers[args.format](checklist), args.output, args.force)
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .ui.app import run_gui
+
+    return run_gui(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nextgen-wizard",
+        description=f"{APP_NAME} {__version__}: get through the federal courts' NextGen CM/ECF "
+        "account changes. With no command, opens the wizard window.",
+        epilog="Exit codes: 0 success, 1 a check failed, 2 bad input.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=date.today(),
+        metavar="YYYY-MM-DD",
+        help="pretend today is this date (default: today)",
+    )
+    parser.set_defaults(func=cmd_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check-username",
+        help="classify a PACER username (legacy, upgraded-format, unusual, invalid)",
+        description="Classify a PACER username by its form. Exit 0 when well-formed "
+        "(legacy included), 1 when invalid.",
+    )
+    check.add_argument("name", help="the PACER username")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.set_defaults(func=cmd_check_username)
+
+    courts = commands.add_parser(
+        "courts",
+        help="list or search the court catalog",
+        description="Search courts by id (mab), state (MA, Massachusetts) or words of the name "
+        "(massachusetts bankruptcy). With no query, lists all.",
+    )
+    courts.add_argument("query", nargs="?", help="id, state or words of the court's name")
+    courts.add_argument("--format", choices=["text", "json"], default="text")
+    courts.set_defaults(func=cmd_courts)
+
+    checklist = commands.add_parser(
+        "checklist",
+        help="print the checklist for an answers file",
+        description="Turn answers (docs/answers-format.md) into the ordered checklist "
+        "(docs/checklist-format.md).",
+    )
+    checklist.add_argument("--answers", metavar="FILE", help="answers file (JSON)")
+    checklist.add_argument("--format", choices=["text", "json"], default="text")
+    checklist.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
+    checklist.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    checklist.set_defaults(func=cmd_checklist)
+
+    for sub in (check, courts, checklist):
+        sub.add_argument(
+            "--as-of",
+            type=as_of_date,
+            default=argparse.SUPPRESS,
+            metavar="YYYY-MM-DD",
+            help="pretend today is this date (default: today)",
+        )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # last resort: a user never sees a traceback
+        if os.environ.get("NEXTGEN_WIZARD_DEBUG"):
+            raise
+        print(
+            f"error: unexpected problem ({type(error).__name__}: {error}). "
+            "Please report it; set NEXTGEN_WIZARD_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL

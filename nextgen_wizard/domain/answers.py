@@ -1,0 +1,251 @@
+"""What the user told us: the answers file (schema version 1), read and written as plain dicts.
+
+The format is public (docs/answers-format.md): the GUI saves it, firm IT pre-seeds it,
+trainers hand it out. Loading reports every problem with its path, not just the first.
+No secret ever goes in here: only the names of keyring entries the app created.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, fields
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from .dates import parse_iso_date
+from .pacer import classify_username
+
+SCHEMA_VERSION = 1
+
+
+class Role(StrEnum):
+    ATTORNEY = "attorney"
+    NON_ATTORNEY = "non-attorney"
+
+
+class AccountType(StrEnum):
+    LEGACY = "legacy"
+    UPGRADED = "upgraded"
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class Filer:
+    name: str | None = None
+    firm: str | None = None
+
+
+@dataclass
+class PacerAnswers:
+    has_own_account: bool | None = None
+    uses_shared_account: bool | None = None
+    username: str | None = None
+    account_type: AccountType | None = None
+    created_on: date | None = None
+    mfa_enrolled: bool | None = None
+    email_current: bool | None = None
+
+
+@dataclass
+class CourtLogin:
+    """The user's old CM/ECF filing account at one court."""
+
+    has_filing_account: bool | None = None
+    knows_login: bool | None = None
+    login_saved_in_browser: bool | None = None
+    login_recorded: bool | None = None  # kept safely: OS keyring or written down
+    linked: bool | None = None
+
+
+@dataclass
+class FirmAnswers:
+    wants_billing_account: bool | None = None
+    has_billing_account: bool | None = None
+
+
+@dataclass
+class Answers:
+    schema_version: int = SCHEMA_VERSION
+    role: Role | None = None
+    filer: Filer = field(default_factory=Filer)
+    courts: list[str] = field(default_factory=list)
+    pacer: PacerAnswers = field(default_factory=PacerAnswers)
+    cmecf: dict[str, CourtLogin] = field(default_factory=dict)
+    firm: FirmAnswers = field(default_factory=FirmAnswers)
+    keyring_entries: list[str] = field(default_factory=list)
+
+    def login_for(self, court_id: str) -> CourtLogin:
+        return self.cmecf.get(court_id, CourtLogin())
+
+
+class AnswersError(ValueError):
+    """The answers could not be read; `problems` lists each one with its path."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class _Reader:
+    """Collects problems while converting plain values."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def problem(self, path: str, text: str) -> None:
+        self.problems.append(f"{path}: {text}")
+
+    def mapping(self, raw: Any, path: str, allowed: list[str]) -> dict:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.problem(path, f"{_show(raw)} is not an object ({{...}})")
+            return {}
+        for key in raw:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f'; did you mean "{close[0]}"?' if close else f"; known: {', '.join(allowed)}"
+                self.problem(f"{path}.{key}" if path else str(key), f"unknown field{hint}")
+        return raw
+
+    def boolean(self, raw: Any, path: str) -> bool | None:
+        if raw is None or isinstance(raw, bool):
+            return raw
+        self.problem(path, f"{_show(raw)} is not true, false or null")
+        return None
+
+    def text(self, raw: Any, path: str) -> str | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, str):
+            self.problem(path, f"{_show(raw)} is not text")
+            return None
+        return raw.strip() or None
+
+    def choice(self, raw: Any, path: str, enum: type[StrEnum]) -> Any:
+        if raw is None:
+            return None
+        try:
+            return enum(raw)
+        except ValueError:
+            options = " or ".join(f'"{m.value}"' for m in enum)
+            self.problem(path, f"{_show(raw)} is not one of {options}")
+            return None
+
+    def day(self, raw: Any, path: str) -> date | None:
+        if raw is None:
+            return None
+        parsed = parse_iso_date(raw)
+        if parsed is None:
+            self.problem(path, f"{_show(raw)} is not a date (YYYY-MM-DD)")
+        return parsed
+
+    def dataclass_of(self, cls: type, raw: Any, path: str) -> Any:
+        names = [f.name for f in fields(cls)]
+        data = self.mapping(raw, path, names)
+        values = {}
+        for f in fields(cls):
+            sub = f"{path}.{f.name}"
+            value = data.get(f.name)
+            if f.type == "bool | None":
+                values[f.name] = self.boolean(value, sub)
+            elif f.type == "str | None":
+                values[f.name] = self.text(value, sub)
+            elif f.type == "date | None":
+                values[f.name] = self.day(value, sub)
+            elif f.type == "AccountType | None":
+                values[f.name] = self.choice(value, sub, AccountType)
+        return cls(**values)
+
+    def id_list(self, raw: Any, path: str, *, lower: bool = True) -> list[str]:
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.problem(path, f"{_show(raw)} is not a list ([...])")
+            return []
+        result: list[str] = []
+        for index, item in enumerate(raw):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(f"{path}[{index}]", f"{_show(item)} is not a name")
+                continue
+            name = item.strip().lower() if lower else item.strip()
+            if name in result:
+                self.problem(f"{path}[{index}]", f'"{item}" is listed twice')
+            else:
+                result.append(name)
+        return result
+
+
+TOP_LEVEL = [f.name for f in fields(Answers)]
+
+
+def answers_from_dict(raw: Any) -> Answers:
+    """Validate and convert a plain dict (parsed JSON). Raises AnswersError listing every problem."""
+    reader = _Reader()
+    if not isinstance(raw, dict):
+        raise AnswersError([f"the file holds {type(raw).__name__}, not an answers object ({{...}})"])
+    reader.mapping(raw, "", TOP_LEVEL)
+    version = raw.get("schema_version")
+    if version is None:
+        reader.problem("schema_version", f'missing; add "schema_version": {SCHEMA_VERSION}')
+    elif version != SCHEMA_VERSION or isinstance(version, bool):
+        reader.problem("schema_version", f"{_show(version)} is not {SCHEMA_VERSION}")
+
+    pacer = reader.dataclass_of(PacerAnswers, raw.get("pacer"), "pacer")
+    if pacer.username is not None:
+        check = classify_username(pacer.username)
+        if not check.well_formed:
+            reader.problem("pacer.username", check.message)
+    courts = reader.id_list(raw.get("courts"), "courts")
+    cmecf: dict[str, CourtLogin] = {}
+    cmecf_raw = reader.mapping(raw.get("cmecf"), "cmecf", list(raw.get("cmecf") or {}))
+    for key, value in cmecf_raw.items():
+        court_id = str(key).strip().lower()
+        if court_id not in courts:
+            reader.problem(f"cmecf.{key}", f"not one of your courts ({', '.join(courts) or 'none'})")
+        cmecf[court_id] = reader.dataclass_of(CourtLogin, value, f"cmecf.{key}")
+
+    answers = Answers(
+        role=reader.choice(raw.get("role"), "role", Role),
+        filer=reader.dataclass_of(Filer, raw.get("filer"), "filer"),
+        courts=courts,
+        pacer=pacer,
+        cmecf=cmecf,
+        firm=reader.dataclass_of(FirmAnswers, raw.get("firm"), "firm"),
+        keyring_entries=reader.id_list(raw.get("keyring_entries"), "keyring_entries", lower=False),
+    )
+    if reader.problems:
+        raise AnswersError(reader.problems)
+    return answers
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+def answers_to_dict(answers: Answers) -> dict:
+    """The answers as plain JSON-ready data; unanswered fields are written as null."""
+
+    def section(obj: Any) -> dict:
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "role": _plain(answers.role),
+        "filer": section(answers.filer),
+        "courts": list(answers.courts),
+        "pacer": section(answers.pacer),
+        "cmecf": {court: section(login) for court, login in answers.cmecf.items()},
+        "firm": section(answers.firm),
+        "keyring_entries": list(answers.keyring_entries),
+    }

@@ -1,0 +1,23 @@
+"""Dates as the product reads and writes them: strict YYYY-MM-DD in, plain English out."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_iso_date(text: str) -> date | None:
+    """The date for a strict YYYY-MM-DD string, or None when it is not one."""
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def long_date(day: date) -> str:
+    """May 2, 2020 (portable: no platform-specific strftime flags)."""
+    return f"{day:%B} {day.day}, {day.year}"

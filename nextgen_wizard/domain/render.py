@@ -1,0 +1,122 @@
+"""Checklist -> plain text and JSON (docs/checklist-format.md). Pure string work."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+from typing import Any
+
+from .dates import long_date
+from .plan import Checklist, Step
+from .steps import STATUS_WORDS, Contact, Status
+
+CHECKLIST_FORMAT_VERSION = 1
+DISCLAIMER = "Not affiliated with the federal judiciary; confirm with your court."
+BOXES = {Status.DONE: "[x]", Status.TODO: "[ ]", Status.VERIFY: "[?]", Status.SCHEDULED: "[ ]"}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _contact_dict(contact: Contact) -> dict[str, Any]:
+    return {
+        "name": contact.name,
+        "emails": list(contact.emails),
+        "phones": list(contact.phones),
+        "url": contact.url,
+        "hours": contact.hours,
+    }
+
+
+def step_dict(step: Step) -> dict[str, Any]:
+    return {
+        "id": step.id.value,
+        "court": step.court,
+        "status": step.status.value,
+        "optional": step.optional,
+        "title": step.title,
+        "why": step.why,
+        "how": list(step.how),
+        "due": _iso(step.due),
+        "available_from": _iso(step.available_from),
+        "contacts": [_contact_dict(c) for c in step.contacts],
+    }
+
+
+def checklist_dict(checklist: Checklist) -> dict[str, Any]:
+    return {
+        "format_version": CHECKLIST_FORMAT_VERSION,
+        "as_of": checklist.as_of.isoformat(),
+        "filer_name": checklist.filer_name,
+        "firm_name": checklist.firm_name,
+        "courts": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "nextgen": c.status.state.value,
+                "nextgen_go_live": _iso(c.status.go_live),
+                "status_text": c.status.text,
+                "login_url": c.login_url,
+                "web_url": c.web_url,
+            }
+            for c in checklist.courts
+        ],
+        "notes": list(checklist.notes),
+        "steps": [step_dict(s) for s in checklist.steps],
+    }
+
+
+def render_json(checklist: Checklist) -> str:
+    return json.dumps(checklist_dict(checklist), indent=2, ensure_ascii=False) + "\n"
+
+
+def step_dates(step: Step, as_of: date) -> str:
+    """ "Due May 2, 2020", "From May 4, 2020", or "" - shared by every renderer."""
+    if step.due:
+        verb = "Was due" if step.due < as_of and step.status is not Status.DONE else "Due"
+        return f"{verb} {long_date(step.due)}"
+    if step.available_from:
+        return f"From {long_date(step.available_from)}"
+    return ""
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+    lines = textwrap.wrap(
+        text, width=78, initial_indent=indent if first is None else first, subsequent_indent=indent
+    )
+    return lines or [indent]
+
+
+def _contact_line(contact: Contact) -> str:
+    parts = [contact.name, *contact.emails, *contact.phones]
+    return ", ".join(parts)
+
+
+def render_text(checklist: Checklist) -> str:
+    lines = ["NextGen CM/ECF checklist", "=" * 24]
+    who = ", ".join(x for x in (checklist.filer_name, checklist.firm_name) if x)
+    if who:
+        lines.append(f"For: {who}")
+    lines.append(f"As of: {long_date(checklist.as_of)}")
+    for court in checklist.courts:
+        lines += _wrap(f"{court.name} ({court.id}): {court.status.text}", "       ", "Court: ")
+    for note in checklist.notes:
+        lines += _wrap(note, "      ", "Note: ")
+    lines.append("")
+    indent = " " * 7
+    for number, step in enumerate(checklist.steps, start=1):
+        label = STATUS_WORDS[step.status] + (" (optional)" if step.optional else "")
+        dates = step_dates(step, checklist.as_of)
+        lines += _wrap(step.title, indent, f"{BOXES[step.status]} {number}. ")
+        lines.append(f"{indent}{label}" + (f" - {dates}" if dates else ""))
+        lines += _wrap(step.why, indent)
+        if step.status is not Status.DONE:
+            for item in step.how:
+                lines += _wrap(item, indent + "  ", f"{indent}- ")
+            for contact in step.contacts:
+                lines += _wrap(_contact_line(contact), indent + "  ", f"{indent}Contact: ")
+        lines.append("")
+    lines.append(DISCLAIMER)
+    return "\n".join(lines) + "\n"
