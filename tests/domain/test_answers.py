@@ -1,0 +1,135 @@
+import json
+from datetime import date
+
+import pytest
+
+from nextgen_wizard.domain.answers import (
+    AccountType,
+    Answers,
+    AnswersError,
+    Role,
+    answers_from_dict,
+    answers_to_dict,
+)
+from tests.helpers import EXAMPLES
+
+ISSUE_EXAMPLE = {
+    "schema_version": 1,
+    "role": "attorney",
+    "courts": ["mab", "alsb"],
+    "pacer": {
+        "has_own_account": True,
+        "uses_shared_account": False,
+        "username": "ab1234",
+        "account_type": "unknown",
+        "created_on": "2013-05-01",
+        "mfa_enrolled": False,
+    },
+    "cmecf": {
+        "mab": {
+            "has_filing_account": True,
+            "knows_login": False,
+            "login_saved_in_browser": True,
+            "linked": False,
+        }
+    },
+    "firm": {"wants_billing_account": True, "has_billing_account": False},
+}
+
+
+def test_the_documented_example_loads() -> None:
+    answers = answers_from_dict(ISSUE_EXAMPLE)
+    assert answers.role is Role.ATTORNEY
+    assert answers.courts == ["mab", "alsb"]
+    assert answers.pacer.account_type is AccountType.UNKNOWN
+    assert answers.pacer.created_on == date(2013, 5, 1)
+    assert answers.cmecf["mab"].login_saved_in_browser is True
+    assert answers.login_for("alsb").knows_login is None  # unanswered court: all unknown
+
+
+def test_round_trip_keeps_every_answer() -> None:
+    answers = answers_from_dict(ISSUE_EXAMPLE)
+    again = answers_from_dict(json.loads(json.dumps(answers_to_dict(answers))))
+    assert again == answers
+
+
+def test_minimal_file_is_all_unanswered() -> None:
+    assert answers_from_dict({"schema_version": 1}) == Answers()
+
+
+def test_every_problem_is_reported_with_its_path() -> None:
+    bad = {
+        "schema_version": 1,
+        "role": "lawyer",
+        "courts": ["mab", "MAB", 7],
+        "pacer": {
+            "created_on": "2013-13-01",
+            "has_own_account": "yes",
+            "username": "ab 12",
+            "account_type": "old",
+        },
+        "cmecf": {"mad": {"linked": 1}},
+        "firm": [],
+    }
+    with pytest.raises(AnswersError) as caught:
+        answers_from_dict(bad)
+    problems = caught.value.problems
+    expected = [
+        'pacer.created_on: "2013-13-01" is not a date (YYYY-MM-DD)',
+        'pacer.has_own_account: "yes" is not true, false or null',
+        'role: "lawyer" is not one of "attorney" or "non-attorney"',
+        'courts[1]: "MAB" is listed twice',
+        "courts[2]: 7 is not a name",
+        "cmecf.mad: not one of your courts (mab)",
+        "cmecf.mad.linked: 1 is not true, false or null",
+        "firm: [] is not an object ({...})",
+    ]
+    for line in expected:
+        assert line in problems
+    assert any(p.startswith("pacer.username: A PACER username has no spaces") for p in problems)
+    assert any(p.startswith('pacer.account_type: "old" is not one of') for p in problems)
+
+
+def test_unknown_fields_are_reported_with_a_suggestion() -> None:
+    with pytest.raises(AnswersError) as caught:
+        answers_from_dict({"schema_version": 1, "pacer": {"has_own_acount": True}, "colors": 1})
+    assert 'pacer.has_own_acount: unknown field; did you mean "has_own_account"?' in caught.value.problems
+    assert any(p.startswith("colors: unknown field") for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ({}, 'schema_version: missing; add "schema_version": 1'),
+        ({"schema_version": 2}, "schema_version: 2 is not 1"),
+        ({"schema_version": True}, "schema_version: True is not 1"),
+    ],
+)
+def test_schema_version_is_checked(raw: dict, problem: str) -> None:
+    with pytest.raises(AnswersError) as caught:
+        answers_from_dict(raw)
+    assert problem in caught.value.problems
+
+
+def test_not_an_object_at_all() -> None:
+    with pytest.raises(AnswersError) as caught:
+        answers_from_dict([1, 2])
+    assert "not an answers object" in caught.value.problems[0]
+
+
+def test_null_means_unanswered_and_dates_must_be_strict() -> None:
+    assert answers_from_dict({"schema_version": 1, "role": None, "pacer": None}).role is None
+    with pytest.raises(AnswersError):
+        answers_from_dict({"schema_version": 1, "pacer": {"created_on": "20130501"}})
+
+
+def test_every_example_file_loads() -> None:
+    files = sorted(EXAMPLES.glob("*.json"))
+    assert len(files) >= 4
+    for path in files:
+        answers_from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_keyring_entry_names_keep_their_case() -> None:
+    answers = answers_from_dict({"schema_version": 1, "keyring_entries": ["NextGen Ready: PACER"]})
+    assert answers.keyring_entries == ["NextGen Ready: PACER"]
