@@ -57,10 +57,12 @@ def run_tests(python: Path, extra: list[str]) -> int:
         return ruff.returncode
     pytest = [str(python), "-m", "pytest", *extra]
     if os.name != "nt" and shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
-        # A real, unlocked Secret Service for the keyring integration tests.
+        # A real, unlocked Secret Service for the keyring integration tests, in a private
+        # D-Bus session with its own throw-away keyring folder: the developer's keyring is untouched.
         script = (
-            "echo -n nextgen-test | gnome-keyring-daemon --unlock --components=secrets "
-            '>/dev/null && exec "$@"'
+            'keyrings="$(mktemp -d)"; echo -n nextgen-test | XDG_DATA_HOME="$keyrings" '
+            'gnome-keyring-daemon --unlock --components=secrets >/dev/null && "$@"; '
+            'status=$?; rm -rf "$keyrings"; exit $status'
         )
         pytest = ["dbus-run-session", "--", "sh", "-c", script, "sh", *pytest]
     return subprocess.run(pytest, cwd=ROOT).returncode

@@ -16,6 +16,7 @@ from .domain.dates import parse_iso_date
 from .domain.pacer import classify_username
 from .domain.plan import UnknownCourtError, plan
 from .domain.render import render_json, render_text
+from .storage.paths import app_paths
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -101,7 +102,12 @@ def _load_answers(args: argparse.Namespace):  # -> Answers
     from .storage.answer_files import AnswersFileError, read_answers_file
 
     if args.answers is None:
-        raise UserError(["no answers given: pass --answers FILE (see examples/ for samples)"])
+        saved = app_paths().answers_file
+        if not saved.exists():
+            raise UserError(
+                ["no saved answers yet: run the wizard first, or pass --answers FILE (see examples/)"]
+            )
+        args.answers = str(saved)
     try:
         return read_answers_file(Path(args.answers))
     except AnswersFileError as error:
@@ -120,6 +126,69 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     checklist = build_checklist(args)
     renderers: dict[str, Callable] = {"text": render_text, "json": render_json}
     _write_output(renderers[args.format](checklist), args.output, args.force)
+    return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from .doctor import render_report, run_doctor
+    from .storage.vault import KeyringVault
+
+    paths = app_paths()
+    policy = f"none (no policy file in {paths.site_config})"
+    report = run_doctor(paths, KeyringVault(), policy, len(load_catalog()))
+    sys.stdout.write(render_report(report, args.format))
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(["reset needs confirmation: run it in a terminal, or add --yes"])
+    return input(f"{question} Type yes to continue: ").strip().lower() == "yes"
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    from .storage.answer_files import AnswersFileError, read_answers_file
+    from .storage.answer_store import AnswerStore
+    from .storage.instance import InstanceLock
+    from .storage.vault import KeyringVault, VaultError, cmecf_entry, forget_all, pacer_entry
+
+    paths = app_paths()
+    lock = InstanceLock(paths.instance_lock)
+    if paths.data.exists() and not lock.acquire():
+        raise UserError(["the wizard is open: close it first, then run reset again"])
+    try:
+        recorded = read_answers_file(paths.answers_file).keyring_entries
+    except AnswersFileError:
+        recorded = []
+    # Recorded names first; then every name the app could have used, in case the answers were lost.
+    entries = list(
+        dict.fromkeys([*recorded, pacer_entry(), *(cmecf_entry(c.id) for c in load_catalog().courts)])
+    )
+    if not args.yes and not _confirm(
+        f"This removes your saved answers in {paths.data} and every keyring entry NextGen Ready created."
+    ):
+        print("Nothing was removed.")
+        return EXIT_FAIL
+    removed_files = AnswerStore(paths.answers_file).remove()
+    vault = KeyringVault()
+    removed_entries, keyring_note = [], None
+    if not vault.info().accepted:
+        print("No secure keyring here, so NextGen Ready never stored anything in one.")
+    else:
+        try:
+            removed_entries = forget_all(vault, entries)
+        except VaultError as error:
+            keyring_note = f"keyring entries were not removed: {error}"
+    for path in removed_files:
+        print(f"Removed {path}")
+    for entry in removed_entries:
+        print(f'Removed keyring entry "{entry}"')
+    if not removed_files and not removed_entries:
+        print("Nothing to remove: no saved answers and no keyring entries.")
+    lock.release()
+    if keyring_note:
+        print(f"error: {keyring_note}", file=sys.stderr)
+        return EXIT_FAIL
     return EXIT_OK
 
 
@@ -179,6 +248,24 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("--force", action="store_true", help="replace OUT if it exists")
     checklist.set_defaults(func=cmd_checklist)
 
+    doctor = commands.add_parser(
+        "doctor",
+        help="check this computer: folders, keyring, Qt, policy",
+        description="Report version, folders, site policy, keyring backend and Qt platform. "
+        "Exit 0 when everything needed works, 1 with the reasons.",
+    )
+    doctor.add_argument("--format", choices=["text", "json"], default="text")
+    doctor.set_defaults(func=cmd_doctor)
+
+    reset = commands.add_parser(
+        "reset",
+        help="remove saved answers and every keyring entry the app created",
+        description="Remove the saved answers and every OS keyring entry NextGen Ready created, "
+        "after confirmation. Reports what it removed.",
+    )
+    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reset.set_defaults(func=cmd_reset)
+
     for sub in (check, courts, checklist):
         sub.add_argument(
             "--as-of",
@@ -193,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.func in (cmd_gui, cmd_doctor, cmd_reset, cmd_checklist):
+        from .storage.logs import setup_logging
+
+        setup_logging(app_paths().log_file)
     try:
         return args.func(args)
     except UserError as error:

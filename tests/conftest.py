@@ -1,4 +1,52 @@
+from __future__ import annotations
+
 import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 # Without a display Qt aborts the interpreter; every test runs offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own per-user folders: no test touches a real user's files."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("NEXTGEN_WIZARD_HOME", str(home))
+    return home
+
+
+def secret_service_problem() -> str | None:
+    """Why a real Secret Service cannot be used here, or None when it can."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return "no D-Bus session (run the tests with `python3 dev.py test`)"
+    from keyring.backends import SecretService
+
+    backend = SecretService.Keyring()
+    try:
+        backend.priority  # noqa: B018 - raises when the service is not reachable
+        backend.set_password("NextGen Ready: probe", "probe", "probe")
+        backend.delete_password("NextGen Ready: probe", "probe")
+    except Exception as error:
+        return f"Secret Service not usable: {type(error).__name__}: {error}"
+    return None
+
+
+@pytest.fixture
+def secret_service() -> Iterator[object]:
+    """The real Secret Service backend (gnome-keyring under dbus-run-session)."""
+    problem = secret_service_problem()
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must test against a real keyring: {problem}")
+        pytest.skip(problem)
+    import keyring
+    from keyring.backends import SecretService
+
+    backend = SecretService.Keyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

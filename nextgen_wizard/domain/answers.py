@@ -8,6 +8,7 @@ No secret ever goes in here: only the names of keyring entries the app created.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
@@ -17,6 +18,11 @@ from .dates import parse_iso_date
 from .pacer import classify_username
 
 SCHEMA_VERSION = 1
+
+# Older schema version -> function turning that version's dict into the next version's.
+# Empty while only version 1 exists; a version 2 adds MIGRATIONS[1] here.
+Migration = Callable[[dict], dict]
+MIGRATIONS: dict[int, Migration] = {}
 
 
 class Role(StrEnum):
@@ -185,15 +191,35 @@ class _Reader:
 TOP_LEVEL = [f.name for f in fields(Answers)]
 
 
-def answers_from_dict(raw: Any) -> Answers:
+def schema_version_of(raw: Any) -> int | None:
+    version = raw.get("schema_version") if isinstance(raw, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None
+
+
+def migrate(raw: dict, migrations: dict[int, Migration] | None = None) -> dict:
+    """Bring an older answers dict up to SCHEMA_VERSION, one version at a time."""
+    steps = MIGRATIONS if migrations is None else migrations
+    version = schema_version_of(raw)
+    while version is not None and version < SCHEMA_VERSION and version in steps:
+        raw = steps[version](dict(raw))
+        version = raw["schema_version"] = version + 1
+    return raw
+
+
+def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) -> Answers:
     """Validate and convert a plain dict (parsed JSON). Raises AnswersError listing every problem."""
     reader = _Reader()
     if not isinstance(raw, dict):
         raise AnswersError([f"the file holds {type(raw).__name__}, not an answers object ({{...}})"])
+    raw = migrate(raw, migrations)
     reader.mapping(raw, "", TOP_LEVEL)
     version = raw.get("schema_version")
     if version is None:
         reader.problem("schema_version", f'missing; add "schema_version": {SCHEMA_VERSION}')
+    elif (schema_version_of(raw) or 0) > SCHEMA_VERSION:
+        reader.problem(
+            "schema_version", f"{version} is from a newer version of NextGen Ready; update the app to read it"
+        )
     elif version != SCHEMA_VERSION or isinstance(version, bool):
         reader.problem("schema_version", f"{_show(version)} is not {SCHEMA_VERSION}")
 

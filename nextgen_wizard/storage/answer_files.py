@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict
-
-MAX_ANSWERS_BYTES = 1_000_000  # an answers file is a few kB; anything this big is not one
+from .answer_store import MAX_ANSWERS_BYTES
 
 
 class AnswersFileError(ValueError):

@@ -114,11 +114,6 @@ def test_bad_as_of_date_is_a_usage_error() -> None:
     assert result.returncode == 2 and "use YYYY-MM-DD" in result.stderr
 
 
-def test_no_answers_given_says_how() -> None:
-    result = run("checklist")
-    assert result.returncode == 2 and "--answers FILE" in result.stderr
-
-
 def test_works_from_another_folder_without_the_shared_data(tmp_path: Path) -> None:
     result = run("courts", "alsb", cwd=tmp_path)
     assert result.returncode == 0 and "alsb" in result.stdout

@@ -101,7 +101,11 @@ def test_unknown_fields_are_reported_with_a_suggestion() -> None:
     ("raw", "problem"),
     [
         ({}, 'schema_version: missing; add "schema_version": 1'),
-        ({"schema_version": 2}, "schema_version: 2 is not 1"),
+        (
+            {"schema_version": 2},
+            "schema_version: 2 is from a newer version of NextGen Ready; update the app to read it",
+        ),
+        ({"schema_version": 0}, "schema_version: 0 is not 1"),
         ({"schema_version": True}, "schema_version: True is not 1"),
     ],
 )
@@ -133,3 +137,16 @@ def test_every_example_file_loads() -> None:
 def test_keyring_entry_names_keep_their_case() -> None:
     answers = answers_from_dict({"schema_version": 1, "keyring_entries": ["NextGen Ready: PACER"]})
     assert answers.keyring_entries == ["NextGen Ready: PACER"]
+
+
+def test_older_versions_are_migrated_step_by_step() -> None:
+    """The mechanism a version 2 will use: each migration lifts one version."""
+
+    def from_zero(raw: dict) -> dict:  # a made-up version 0 that called the role "job"
+        raw["role"] = raw.pop("job")
+        return raw
+
+    answers = answers_from_dict({"schema_version": 0, "job": "attorney"}, migrations={0: from_zero})
+    assert answers.role is Role.ATTORNEY
+    with pytest.raises(AnswersError):  # without the migration, version 0 is refused
+        answers_from_dict({"schema_version": 0, "job": "attorney"})

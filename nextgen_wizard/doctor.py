@@ -1,0 +1,125 @@
+"""`nextgen-wizard doctor`: what this workstation has, and whether the app can do its job here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+
+from . import APP_NAME, __version__
+from .storage.paths import AppPaths, make_private_dir
+from .storage.vault import KeyringVault, VaultError
+
+
+@dataclass
+class Report:
+    version: str
+    paths: dict[str, str]
+    policy: str
+    keyring: dict[str, object]
+    qt: dict[str, str]
+    catalog_courts: int
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _folder_writable(paths: AppPaths) -> str | None:
+    try:
+        make_private_dir(paths.data)
+        with tempfile.NamedTemporaryFile(dir=paths.data, prefix=".doctor-"):
+            pass
+    except OSError as error:
+        return f"the data folder {paths.data} is not writable ({error.strerror}): answers cannot be saved"
+    return None
+
+
+def _keyring(vault: KeyringVault) -> tuple[dict[str, object], str | None]:
+    try:
+        info = vault.info()
+    except Exception as error:  # a broken keyring installation must not stop the report
+        return {"backend": "unknown", "accepted": False}, f"keyring could not start ({type(error).__name__})"
+    result: dict[str, object] = {"backend": info.name, "class": info.class_path, "accepted": info.accepted}
+    if not info.accepted:
+        return result, f"no secure keyring: {info.reason}; credential reminders cannot be saved"
+    try:
+        vault.load(f"{APP_NAME}: doctor probe")  # reading proves it is reachable and unlocked
+    except VaultError as error:
+        result["reachable"] = False
+        return result, f"keyring: {error}"
+    result["reachable"] = True
+    return result, None
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _qt() -> tuple[dict[str, str], str | None]:
+    try:
+        import PySide6
+    except ImportError:
+        return {"pyside6": "missing"}, "PySide6 is not installed: the wizard window cannot open"
+    platform = os.environ.get("QT_QPA_PLATFORM")
+    if platform:
+        where = f"{platform} (from QT_QPA_PLATFORM)"
+    elif sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        where = "none: no display here"
+        return {"pyside6": PySide6.__version__, "platform": where}, (
+            "no display: the wizard window cannot open in this session (headless commands still work)"
+        )
+    else:
+        where = "the desktop's default"
+    return {"pyside6": PySide6.__version__, "platform": where}, None
+
+
+def run_doctor(paths: AppPaths, vault: KeyringVault, policy_text: str, courts: int) -> Report:
+    keyring_info, keyring_problem = _keyring(vault)
+    qt_info, qt_warning = _qt()
+    report = Report(
+        version=f"{APP_NAME} {__version__}",
+        paths={
+            "data": str(paths.data),
+            "log": str(paths.log),
+            "config": str(paths.config),
+            "site_config": str(paths.site_config),
+        },
+        policy=policy_text,
+        keyring=keyring_info,
+        qt=qt_info,
+        catalog_courts=courts,
+    )
+    for problem in (_folder_writable(paths), keyring_problem):
+        if problem:
+            report.problems.append(problem)
+    if qt_warning:
+        report.warnings.append(qt_warning)
+    return report
+
+
+def render_report(report: Report, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
+    keyring = report.keyring
+    verdict = "accepted" if keyring.get("accepted") else "REFUSED"
+    lines = [
+        report.version,
+        f"Data folder:    {report.paths['data']}",
+        f"Log folder:     {report.paths['log']}",
+        f"Config folder:  {report.paths['config']}",
+        f"Site policy:    {report.policy}",
+        f"Keyring:        {keyring.get('backend')} ({verdict})",
+        f"Qt:             PySide6 {report.qt.get('pyside6')}, platform {report.qt.get('platform', '-')}",
+        f"Court catalog:  {report.catalog_courts} courts",
+    ]
+    lines += [f"Warning: {w}" for w in report.warnings]
+    lines += [f"Problem: {p}" for p in report.problems]
+    lines.append("Result: everything needed works." if report.ok else "Result: problems found (above).")
+    return "\n".join(lines) + "\n"
