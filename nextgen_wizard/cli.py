@@ -193,9 +193,21 @@ def cmd_reset(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from .ui.selftest import run_self_test
+
+        return run_self_test(args.as_of)
     from .ui.app import run_gui
 
     return run_gui(args)
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from .ui.screenshots import take_screenshots
+
+    for path in take_screenshots(Path(args.folder), args.as_of):
+        print(f"Wrote {path}")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -212,6 +224,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=date.today(),
         metavar="YYYY-MM-DD",
         help="pretend today is this date (default: today)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="build every page offscreen from an example, render the checklist, print one line per check",
     )
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -266,7 +283,17 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     reset.set_defaults(func=cmd_reset)
 
-    for sub in (check, courts, checklist):
+    shots = commands.add_parser(
+        "screenshots",
+        help="save a PNG of every wizard page (for the docs)",
+        description="Render every page offscreen from the example answers and save PNGs.",
+    )
+    shots.add_argument(
+        "folder", nargs="?", default="docs/screenshots", help="where to save (default: %(default)s)"
+    )
+    shots.set_defaults(func=cmd_screenshots)
+
+    for sub in (check, courts, checklist, shots):
         sub.add_argument(
             "--as-of",
             type=as_of_date,

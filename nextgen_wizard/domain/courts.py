@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
 from .dates import long_date, parse_iso_date
+from .resources import resource_path
 
 # Every court in PACER's lookup feed of this date already ran a NextGen release.
 CATALOG_DATE = date(2023, 1, 10)
@@ -166,16 +166,7 @@ class Catalog:
 
 
 def default_catalog_path() -> Path:
-    """courts.json in a wheel or frozen bundle (package/resources) or in a source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    candidates = [package / "resources" / "courts.json", package.parent / "resources" / "courts.json"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.insert(0, Path(bundle) / "resources" / "courts.json")
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise FileNotFoundError("courts.json is missing from this installation; reinstall the app.")
+    return resource_path("resources", "courts.json")
 
 
 def load_catalog(path: Path | None = None) -> Catalog:

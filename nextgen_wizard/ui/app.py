@@ -3,29 +3,91 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from .. import APP_NAME, __version__
 
+log = logging.getLogger(__name__)
 
-def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
+
+def make_app():  # -> QApplication
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    wizard = QWizard()
-    wizard.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-    wizard.setWindowTitle(APP_NAME)
-    page = QWizardPage()
-    page.setTitle("Welcome to NextGen Ready")
-    layout = QVBoxLayout(page)
-    text = QLabel(
-        "The step-by-step wizard is being built. Meanwhile, print your checklist with:\n\n"
-        "    nextgen-wizard checklist --answers FILE"
-    )
-    text.setWordWrap(True)
-    layout.addWidget(text)
-    wizard.addPage(page)
+    app.setOrganizationName(APP_NAME)
+    return app
+
+
+def _ask_resume(parent) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setWindowTitle(APP_NAME)
+    box.setText("Welcome back. Continue where you stopped, or start over with empty answers?")
+    carry_on = box.addButton("&Continue where I stopped", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Start over", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(carry_on)
+    box.exec()
+    return box.clickedButton() is carry_on
+
+
+def open_wizard(context, *, had_answers: bool, ask_resume=_ask_resume):
+    """Show the wizard; with earlier answers, offer "Continue where you stopped" or "Start over"."""
+    from ..domain.answers import Answers
+    from .wizard import NextGenWizard, PageId
+
+    last = context.last_page()  # read before the wizard records its first page
+    wizard = NextGenWizard(context)
     wizard.show()
-    return app.exec()
+    if not had_answers or context.answers == Answers():
+        return wizard
+    if ask_resume(wizard):
+        if last in PageId.__members__:
+            wizard.go_to(PageId[last])
+    else:
+        context.answers = Answers()
+        wizard.restart()
+    return wizard
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..domain.courts import load_catalog
+    from ..storage.answer_store import AnswerStore
+    from ..storage.instance import InstanceLock
+    from ..storage.paths import app_paths
+    from ..storage.vault import KeyringVault
+    from .context import WizardContext
+
+    app = make_app()
+    paths = app_paths()
+    lock = InstanceLock(paths.instance_lock)
+    if not lock.acquire():
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            "NextGen Ready is already open on this computer. "
+            "Switch to that window (look in the taskbar) to continue.",
+        )
+        return 1
+    store = AnswerStore(paths.answers_file)
+    loaded = store.load()
+    context = WizardContext(
+        answers=loaded.answers,
+        catalog=load_catalog(),
+        as_of=args.as_of,
+        vault=KeyringVault(),
+        store=store,
+        progress_file=paths.data / "progress.txt",
+        notices=loaded.notices,
+    )
+    wizard = open_wizard(context, had_answers=loaded.existed)
+    app.aboutToQuit.connect(context.save)
+    code = app.exec()
+    wizard.deleteLater()  # held until here: an unreferenced window would be closed at once
+    lock.release()
+    return code

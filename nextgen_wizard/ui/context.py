@@ -1,0 +1,61 @@
+"""What every page shares: the answers, the catalog, the date, the store and the vault."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..domain.answers import Answers
+from ..domain.courts import Catalog
+from ..domain.plan import Checklist, plan
+from ..storage.answer_store import AnswerStore, StoreWriteError
+from ..storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WizardContext:
+    answers: Answers
+    catalog: Catalog
+    as_of: date
+    vault: Vault
+    store: AnswerStore | None = None  # None: nothing is saved (self-test, screenshots)
+    demo: bool = False
+    progress_file: Path | None = None
+    notices: list[str] = field(default_factory=list)
+    locked_fields: frozenset[str] = frozenset()  # answers firm IT has locked (policy)
+    last_save_error: str | None = None
+
+    def plan(self) -> Checklist:
+        return plan(self.answers, self.catalog, self.as_of)
+
+    def save(self) -> str | None:
+        """Save the answers; returns the problem in words, or None when saved (or not meant to be)."""
+        if self.store is None:
+            return None
+        try:
+            self.store.save(self.answers)
+        except StoreWriteError as error:
+            self.last_save_error = str(error)
+            return self.last_save_error
+        self.last_save_error = None
+        return None
+
+    def remember_page(self, page_name: str) -> None:
+        if self.progress_file is None:
+            return
+        try:
+            self.progress_file.write_text(page_name, encoding="utf-8")
+        except OSError as error:
+            log.warning("could not remember the current page: %s", error.strerror)
+
+    def last_page(self) -> str | None:
+        if self.progress_file is None or not self.progress_file.exists():
+            return None
+        try:
+            return self.progress_file.read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None

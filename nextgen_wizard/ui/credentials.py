@@ -1,0 +1,124 @@
+"""The dialog that saves a login and password in the OS keyring, off the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.pacer import PASSWORD_RULE_TEXT, cmecf_login_warning, password_problems
+from ..storage.vault import KeyringLocked, KeyringTimeout, NoSecureKeyring, Vault, VaultError
+from .widgets import run_in_background, text_label
+
+
+class CredentialDialog(QDialog):
+    """Login + password (with a reveal toggle); Save writes to the vault and reads it back."""
+
+    def __init__(
+        self,
+        vault: Vault,
+        entry: str,
+        what: str,
+        *,
+        login: str = "",
+        check_pacer_rules: bool = False,
+        person: tuple[str | None, str | None] = (None, None),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault, self.entry, self.check_pacer_rules, self.person = vault, entry, check_pacer_rules, person
+        self.saved_message: str | None = None
+        self.refused = False
+        self.setWindowTitle(f"Save your {what} login")
+        layout = QVBoxLayout(self)
+        where = vault.info().name
+        layout.addWidget(
+            text_label(
+                f"The login and password go only to {where} (your computer's keyring), "
+                "never to a file. You can remove them any time."
+            )
+        )
+        form = QFormLayout()
+        self.login = QLineEdit(login)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        login_label, password_label = QLabel("&Login:"), QLabel("&Password:")
+        login_label.setBuddy(self.login)
+        password_label.setBuddy(self.password)
+        form.addRow(login_label, self.login)
+        form.addRow(password_label, self.password)
+        layout.addLayout(form)
+        self.reveal = QCheckBox("S&how password")
+        self.reveal.toggled.connect(self._reveal)
+        layout.addWidget(self.reveal)
+        self.feedback = text_label("")
+        self.feedback.setAccessibleName("Password feedback")
+        layout.addWidget(self.feedback)
+        self.status = text_label("")
+        self.status.setAccessibleName("Save status")
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.login.textChanged.connect(self._check)
+        self.password.textChanged.connect(self._check)
+        self._check()
+
+    def _reveal(self, shown: bool) -> None:
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+
+    def _check(self) -> None:
+        notes = []
+        warning = cmecf_login_warning(self.login.text()) if not self.check_pacer_rules else None
+        if warning:
+            notes.append(warning)
+        if self.check_pacer_rules and self.password.text():
+            first, last = self.person
+            failed = password_problems(
+                self.password.text(), first_name=first, last_name=last, username=self.login.text()
+            )
+            if failed:
+                notes.append(
+                    "PACER's 2025 rules this password does not meet: "
+                    + "; ".join(PASSWORD_RULE_TEXT[rule] for rule in failed)
+                    + "."
+                )
+            else:
+                notes.append("This password meets PACER's 2025 rules.")
+        self.feedback.setText("\n".join(notes))
+        ready = bool(self.login.text().strip() and self.password.text())
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
+
+    def save(self) -> None:
+        login, password = self.login.text().strip(), self.password.text()
+        self.status.setText("Saving in the keyring...")
+        self.buttons.setEnabled(False)
+        run_in_background(lambda: self.vault.save(self.entry, login, password), self._saved)
+
+    def _saved(self, message: str | None, error: BaseException | None) -> None:
+        self.buttons.setEnabled(True)
+        if error is None:
+            self.saved_message = message
+            self.password.clear()  # the secret leaves this window as soon as it is stored
+            self.status.setText(message or "")
+            self.accept()
+            return
+        if isinstance(error, NoSecureKeyring):
+            self.refused = True
+            self.status.setText(str(error))
+            self.password.clear()
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        elif isinstance(error, (KeyringLocked, KeyringTimeout, VaultError)):
+            self.status.setText(f"{error} (Nothing was saved. Press Save to retry.)")
+        else:
+            self.status.setText(f"Nothing was saved: {type(error).__name__}. Press Save to retry.")

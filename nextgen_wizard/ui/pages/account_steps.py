@@ -1,0 +1,157 @@
+"""Pages for the account-wide steps: upgrade, new account, firm billing, MFA."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.answers import AccountType
+from ...domain.steps import MANAGE_MY_ACCOUNT_URL, REGISTRATION_URL, StepId
+from ..context import WizardContext
+from ..widgets import Choice, button_row, text_label
+from .base import AnswerPage
+from .step_view import StepView
+
+
+class StepPage(AnswerPage):
+    """A page explaining one plan step, rebuilt from the plan each time it is shown."""
+
+    step_id: StepId
+
+    def __init__(self, context: WizardContext, title: str, subtitle: str) -> None:
+        super().__init__(context, title, subtitle)
+        self.step_box = QWidget()
+        self.step_layout = QVBoxLayout(self.step_box)
+        self.step_layout.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.step_box)
+
+    def show_step(self) -> None:
+        while self.step_layout.count():
+            item = self.step_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        step = self.context.plan().find(self.step_id)
+        if step is not None:
+            self.step_layout.addWidget(StepView(step, self.context.as_of))
+
+    def load(self) -> None:
+        self.show_step()
+
+
+def _open(url: str) -> None:
+    QDesktopServices.openUrl(QUrl(url))
+
+
+class UpgradePage(StepPage):
+    help_key = "upgrade"
+    step_id = StepId.UPGRADE_PACER_ACCOUNT
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(context, "Upgrade your PACER account", "Legacy accounts cannot sign in to NextGen.")
+        self.open_button = QPushButton("&Open Manage My Account in the browser")
+        self.open_button.clicked.connect(lambda: _open(MANAGE_MY_ACCOUNT_URL))
+        self.done = QCheckBox('I have &upgraded: Account Type now says "Upgraded PACER Account"')
+        self.done.toggled.connect(self._done_changed)
+        self.body.addLayout(button_row(self.open_button))
+        self.body.addWidget(self.done)
+        self.body.addStretch(1)
+        self.type_before: AccountType | None = None
+
+    def load(self) -> None:
+        self.show_step()
+        self.type_before = self.answers.pacer.account_type
+        self.done.blockSignals(True)
+        self.done.setChecked(self.answers.pacer.account_type is AccountType.UPGRADED)
+        self.done.blockSignals(False)
+
+    def _done_changed(self, checked: bool) -> None:
+        before = self.type_before if self.type_before is not AccountType.UPGRADED else AccountType.UNKNOWN
+        self.answers.pacer.account_type = AccountType.UPGRADED if checked else before
+        self.changed()
+
+
+class NewAccountPage(StepPage):
+    help_key = "new_account"
+    step_id = StepId.GET_INDIVIDUAL_PACER_ACCOUNT
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(
+            context, "Get your own PACER account", "Shared accounts can no longer be used to file."
+        )
+        self.open_button = QPushButton("&Open PACER registration in the browser")
+        self.open_button.clicked.connect(lambda: _open(REGISTRATION_URL))
+        self.done = QCheckBox("I have &registered my own PACER account")
+        self.done.toggled.connect(self._done_changed)
+        self.body.addLayout(button_row(self.open_button))
+        self.body.addWidget(self.done)
+        self.body.addStretch(1)
+
+    def load(self) -> None:
+        self.show_step()
+        self.done.blockSignals(True)
+        self.done.setChecked(bool(self.answers.pacer.has_own_account))
+        self.done.blockSignals(False)
+
+    def _done_changed(self, checked: bool) -> None:
+        pacer = self.answers.pacer
+        pacer.has_own_account = checked
+        pacer.uses_shared_account = False if checked else pacer.uses_shared_account
+        if checked:
+            pacer.account_type = AccountType.UPGRADED  # new accounts are created upgraded
+        self.changed()
+
+
+class FirmPage(AnswerPage):
+    help_key = "firm"
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(context, "Firm billing account (optional)", "One PACER bill for the whole firm.")
+        self.body.addWidget(
+            text_label(
+                "A PACER Administrative Account (PAA) pays the PACER fees of the people the firm adds to "
+                "it. It cannot search or file, and each person still needs an individual account."
+            )
+        )
+        self.wants = Choice("Does your firm &want a firm billing account?")
+        self.has = Choice("Does your firm already ha&ve one?")
+        self.wants.changed.connect(self._changed)
+        self.has.changed.connect(self._changed)
+        self.body.addWidget(self.wants)
+        self.body.addWidget(self.has)
+        self.body.addStretch(1)
+
+    def load(self) -> None:
+        self.wants.set_value(self.answers.firm.wants_billing_account)
+        self.has.set_value(self.answers.firm.has_billing_account)
+
+    def _changed(self) -> None:
+        self.answers.firm.wants_billing_account = self.wants.value()
+        self.answers.firm.has_billing_account = self.has.value()
+        self.changed()
+
+
+class MfaPage(StepPage):
+    help_key = "mfa"
+    step_id = StepId.ENROLL_MFA
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(context, "Multi-factor authentication", "PACER asks filers for a code from an app.")
+        self.enrolled = Choice("Have you turned on &MFA in PACER?")
+        self.email = Choice("Is the &email address in your PACER account current?")
+        self.enrolled.changed.connect(self._changed)
+        self.email.changed.connect(self._changed)
+        self.body.insertWidget(0, self.enrolled)
+        self.body.insertWidget(1, self.email)
+        self.body.addStretch(1)
+
+    def load(self) -> None:
+        self.enrolled.set_value(self.answers.pacer.mfa_enrolled)
+        self.email.set_value(self.answers.pacer.email_current)
+        self.show_step()
+
+    def _changed(self) -> None:
+        self.answers.pacer.mfa_enrolled = self.enrolled.value()
+        self.answers.pacer.email_current = self.email.value()
+        self.show_step()
+        self.changed()

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.answers import CourtLogin
+from ...storage.vault import cmecf_entry, pacer_entry
+from ..context import WizardContext
+from ..credentials import CredentialDialog
+from ..widgets import Choice, text_label
+from .base import AnswerPage
+
+
+class CourtLoginBox(QGroupBox):
+    """The questions about one court's old CM/ECF login."""
+
+    def __init__(self, page: CmecfPage, court_id: str, court_name: str) -> None:
+        super().__init__(f"{court_name} ({court_id})")
+        self.page, self.court_id = page, court_id
+        self.setAccessibleName(f"CM/ECF login at {court_name}")
+        login = page.answers.cmecf.setdefault(court_id, CourtLogin())
+        layout = QVBoxLayout(self)
+        self.has_account = Choice(f"Do you have a CM/ECF filing account at {court_id}?")
+        self.knows = Choice(f"Do you know its login and password ({court_id})?")
+        self.browser = QCheckBox(f"Only my bro&wser remembers this login ({court_id})")
+        self.recorded = QCheckBox(f"I have written it down or saved it safely ({court_id})")
+        self.save_button = QPushButton(f"Save {court_id} login in the &keyring...")
+        self.save_status = text_label("")
+        for widget in (self.has_account, self.knows, self.browser, self.recorded):
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.save_status)
+        self.has_account.set_value(login.has_filing_account)
+        self.knows.set_value(login.knows_login)
+        self.browser.setChecked(bool(login.login_saved_in_browser))
+        self.recorded.setChecked(bool(login.login_recorded))
+        self.has_account.changed.connect(self.store)
+        self.knows.changed.connect(self.store)
+        self.browser.toggled.connect(self.store)
+        self.recorded.toggled.connect(self.store)
+        self.save_button.clicked.connect(self.save_login)
+        self._enable()
+
+    def _enable(self) -> None:
+        filing = self.has_account.value() is not False
+        for widget in (self.knows, self.browser, self.recorded, self.save_button):
+            widget.setEnabled(filing)
+
+    def store(self) -> None:
+        login = self.page.answers.cmecf.setdefault(self.court_id, CourtLogin())
+        login.has_filing_account = self.has_account.value()
+        login.knows_login = self.knows.value()
+        login.login_saved_in_browser = self.browser.isChecked() or None
+        login.login_recorded = self.recorded.isChecked() or None
+        self._enable()
+        self.page.changed()
+
+    def save_login(self) -> None:
+        self.dialog = CredentialDialog(
+            self.page.context.vault, cmecf_entry(self.court_id), f"CM/ECF ({self.court_id})", parent=self
+        )
+        self.dialog.finished.connect(self._dialog_done)
+        self.dialog.open()
+
+    def _dialog_done(self) -> None:
+        if self.dialog.saved_message:
+            self.knows.set_value(True)
+            self.recorded.setChecked(True)
+            self.store()
+        self.page.record_result(self.dialog, cmecf_entry(self.court_id), self.save_status)
+
+
+class CmecfPage(AnswerPage):
+    help_key = "cmecf"
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(
+            context,
+            "Your CM/ECF logins",
+            "Each court's old login is needed once, to link it. A login only your browser remembers is lost "
+            "at the switch.",
+        )
+        self.courts_box = QWidget()
+        self.courts_layout = QVBoxLayout(self.courts_box)
+        self.courts_layout.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.courts_box)
+        pacer_box = QGroupBox("Your PACER login (optional)")
+        pacer_layout = QVBoxLayout(pacer_box)
+        pacer_layout.addWidget(
+            text_label(
+                "You may keep your PACER login in the keyring too; the wizard "
+                "checks the password against PACER's 2025 rules."
+            )
+        )
+        self.pacer_button = QPushButton("Save PACER login in the keyring...")
+        self.pacer_button.clicked.connect(self.save_pacer)
+        self.pacer_status = text_label("")
+        pacer_layout.addWidget(self.pacer_button)
+        pacer_layout.addWidget(self.pacer_status)
+        self.body.addWidget(pacer_box)
+        self.body.addStretch(1)
+        self.boxes: dict[str, CourtLoginBox] = {}
+
+    def load(self) -> None:
+        while self.courts_layout.count():
+            item = self.courts_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.boxes = {}
+        for court_id in self.answers.courts:
+            court = self.context.catalog.get(court_id)
+            box = CourtLoginBox(self, court_id, court.name if court else court_id)
+            self.courts_layout.addWidget(box)
+            self.boxes[court_id] = box
+
+    def save_pacer(self) -> None:
+        name = (self.answers.filer.name or "").split()
+        person = (name[0] if name else None, name[-1] if len(name) > 1 else None)
+        dialog = CredentialDialog(
+            self.context.vault,
+            pacer_entry(),
+            "PACER",
+            login=self.answers.pacer.username or "",
+            check_pacer_rules=True,
+            person=person,
+            parent=self,
+        )
+        dialog.finished.connect(lambda _result: self.record_result(dialog, pacer_entry(), self.pacer_status))
+        self.dialog = dialog
+        dialog.open()
+
+    def record_result(self, dialog: CredentialDialog, entry: str, status_label) -> None:
+        if dialog.saved_message:
+            if entry not in self.answers.keyring_entries:
+                self.answers.keyring_entries.append(entry)
+            status_label.setText(dialog.saved_message)
+            self.context.save()
+        elif dialog.refused:
+            status_label.setText(
+                "Not saved: no secure keyring on this computer. Write the login down; the "
+                "printed checklist has a box for it."
+            )

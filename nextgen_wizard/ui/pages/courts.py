@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ...domain.answers import Role
+from ...domain.courts import Court
+from ..context import WizardContext
+from ..widgets import Choice, SearchField
+from .base import AnswerPage
+
+
+class CourtsPage(AnswerPage):
+    help_key = "courts"
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(context, "You and your courts", "Who you are, and where you file.")
+        self.role = Choice("Are you an attorney?", ("&Attorney", "Not an a&ttorney (staff, trustee, other)"))
+        self.role.changed.connect(self._role_changed)
+        self.body.addWidget(self.role)
+
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("optional, printed on your checklist")
+        self.firm = QLineEdit()
+        self.firm.setPlaceholderText("optional, printed on your checklist")
+        name_label, firm_label = QLabel("Your na&me:"), QLabel("F&irm:")
+        name_label.setBuddy(self.name)
+        firm_label.setBuddy(self.firm)
+        form.addRow(name_label, self.name)
+        form.addRow(firm_label, self.firm)
+        self.name.textEdited.connect(self._names_changed)
+        self.firm.textEdited.connect(self._names_changed)
+        self.body.addLayout(form)
+
+        box = QGroupBox("Courts where you file")
+        layout = QVBoxLayout(box)
+        search_label = QLabel("Find a &court (name, state such as MA, or id such as mab):")
+        self.search = SearchField()
+        search_label.setBuddy(self.search)
+        self.search.textChanged.connect(self._search)
+        self.search.submitted.connect(self._add_selected)
+        layout.addWidget(search_label)
+        layout.addWidget(self.search)
+        self.results = QListWidget()
+        self.results.setAccessibleName("Matching courts")
+        self.results.setMaximumHeight(130)
+        self.results.itemActivated.connect(lambda _item: self._add_selected())
+        layout.addWidget(self.results)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("A&dd court")
+        self.add_button.clicked.connect(self._add_selected)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        chosen_label = QLabel("&Your courts:")
+        self.chosen = QListWidget()
+        self.chosen.setAccessibleName("Your courts")
+        self.chosen.setMaximumHeight(130)
+        chosen_label.setBuddy(self.chosen)
+        layout.addWidget(chosen_label)
+        layout.addWidget(self.chosen)
+        self.remove_button = QPushButton("&Remove court")
+        self.remove_button.clicked.connect(self._remove_selected)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(box)
+        self.body.addStretch(1)
+        self.setTabOrder(self.search, self.results)
+
+    def load(self) -> None:
+        role = self.answers.role
+        self.role.set_value(None if role is None else role is Role.ATTORNEY)
+        self.name.setText(self.answers.filer.name or "")
+        self.firm.setText(self.answers.filer.firm or "")
+        self._search(self.search.text())
+        self._show_chosen()
+
+    def _role_changed(self, value: bool | None) -> None:
+        self.answers.role = None if value is None else (Role.ATTORNEY if value else Role.NON_ATTORNEY)
+        self.changed()
+
+    def _names_changed(self) -> None:
+        self.answers.filer.name = self.name.text().strip() or None
+        self.answers.filer.firm = self.firm.text().strip() or None
+
+    def _item(self, court: Court) -> QListWidgetItem:
+        status = court.nextgen_status(self.context.as_of).text
+        item = QListWidgetItem(f"{court.name} ({court.id}) - {status}")
+        item.setData(Qt.ItemDataRole.UserRole, court.id)
+        return item
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        if not text.strip():
+            return
+        for court in self.context.catalog.search(text)[:50]:
+            if court.id not in self.answers.courts:
+                self.results.addItem(self._item(court))
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _show_chosen(self) -> None:
+        self.chosen.clear()
+        for court_id in self.answers.courts:
+            court = self.context.catalog.get(court_id)
+            if court is not None:
+                self.chosen.addItem(self._item(court))
+
+    def add_court(self, court_id: str) -> None:
+        if court_id not in self.answers.courts:
+            self.answers.courts.append(court_id)
+        self._show_chosen()
+        self._search(self.search.text())
+        self.changed()
+
+    def _add_selected(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.add_court(item.data(Qt.ItemDataRole.UserRole))
+
+    def _remove_selected(self) -> None:
+        item = self.chosen.currentItem()
+        if item is None:
+            return
+        court_id = item.data(Qt.ItemDataRole.UserRole)
+        self.answers.courts.remove(court_id)
+        self.answers.cmecf.pop(court_id, None)  # answers about a court no longer chosen go with it
+        self._show_chosen()
+        self.changed()
+
+    def isComplete(self) -> bool:
+        return self.answers.role is not None and bool(self.answers.courts)

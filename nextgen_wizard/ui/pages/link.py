@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
+
+from ...domain.answers import CourtLogin
+from ...domain.steps import Status, StepId
+from ..context import WizardContext
+from .base import AnswerPage
+from .step_view import StepView
+
+
+class LinkPage(AnswerPage):
+    help_key = "link"
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(
+            context,
+            "Link your accounts",
+            "Each court links your old CM/ECF account to your PACER account once.",
+        )
+        self.courts_box = QWidget()
+        self.courts_layout = QVBoxLayout(self.courts_box)
+        self.courts_layout.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.courts_box)
+        self.body.addStretch(1)
+        self.checks: dict[str, QCheckBox] = {}
+
+    def load(self) -> None:
+        while self.courts_layout.count():
+            item = self.courts_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.checks = {}
+        checklist = self.context.plan()
+        for court in checklist.courts:
+            step = checklist.find(StepId.LINK_CMECF_ACCOUNT, court.id) or checklist.find(
+                StepId.REQUEST_EFILING_PRIVILEGES, court.id
+            )
+            if step is None:
+                continue
+            box = QGroupBox(f"{court.name} ({court.id})")
+            layout = QVBoxLayout(box)
+            layout.addWidget(StepView(step, self.context.as_of, with_title=False))
+            if step.id is StepId.LINK_CMECF_ACCOUNT:
+                check = QCheckBox(f"I have &linked my account at {court.id}")
+                check.setChecked(step.status is Status.DONE)
+                if step.status is Status.SCHEDULED:
+                    check.setEnabled(False)
+                    check.setText(f"Linking at {court.id} opens on the date above")
+                check.toggled.connect(lambda checked, cid=court.id: self._linked(cid, checked))
+                layout.addWidget(check)
+                self.checks[court.id] = check
+            self.courts_layout.addWidget(box)
+
+    def _linked(self, court_id: str, checked: bool) -> None:
+        self.answers.cmecf.setdefault(court_id, CourtLogin()).linked = checked or None
+        self.changed()

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+
+from ...domain.answers import AccountType
+from ...domain.pacer import UsernameKind, classify_username
+from ..context import WizardContext
+from ..widgets import Options, text_label
+from .base import AnswerPage
+
+MARKS = {
+    UsernameKind.LEGACY: "Must be upgraded:",
+    UsernameKind.UPGRADED_FORMAT: "Looks fine:",
+    UsernameKind.UNUSUAL: "Please check:",
+    UsernameKind.INVALID: "Not a PACER username:",
+}
+
+
+class PacerPage(AnswerPage):
+    help_key = "pacer"
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(
+            context, "Your PACER account", "Since NextGen, your own PACER account signs you in to file."
+        )
+        self.own = Options(
+            "Do you have your own PACER account?",
+            [
+                ("&Yes, an account that is mine alone", "own"),
+                ("I sign in with a &shared (office) account", "shared"),
+                ("N&o PACER account yet", "none"),
+                ("Not s&ure", "unsure"),
+            ],
+        )
+        self.own.changed.connect(self._own_changed)
+        self.body.addWidget(self.own)
+
+        self.details = QGroupBox("About your account")
+        layout = QVBoxLayout(self.details)
+        username_label = QLabel("PACER &username:")
+        self.username = QLineEdit()
+        self.username.setMaxLength(200)
+        username_label.setBuddy(self.username)
+        self.username.textEdited.connect(self._username_changed)
+        self.verdict = text_label("")
+        self.verdict.setAccessibleName("Username check")
+        layout.addWidget(username_label)
+        layout.addWidget(self.username)
+        layout.addWidget(self.verdict)
+        self.account_type = Options(
+            'What does PACER\'s Manage My Account show as "Account Type"?',
+            [
+                ("&Legacy PACER Account", AccountType.LEGACY),
+                ("Up&graded PACER Account", AccountType.UPGRADED),
+                ("I don't &know", AccountType.UNKNOWN),
+            ],
+        )
+        self.account_type.changed.connect(self._type_changed)
+        layout.addWidget(self.account_type)
+        self.knows_date = QCheckBox("I know when the account was &created:")
+        self.created = QDateEdit()
+        self.created.setDisplayFormat("yyyy-MM-dd")
+        self.created.setCalendarPopup(True)
+        self.created.setDateRange(QDate(1988, 1, 1), QDate(context.as_of))
+        self.created.setAccessibleName("Account creation date")
+        self.knows_date.toggled.connect(self._date_changed)
+        self.created.dateChanged.connect(self._date_changed)
+        layout.addWidget(self.knows_date)
+        layout.addWidget(self.created)
+        self.body.addWidget(self.details)
+        self.body.addStretch(1)
+
+    def load(self) -> None:
+        pacer = self.answers.pacer
+        if pacer.uses_shared_account:
+            own = "shared"
+        elif pacer.has_own_account is True:
+            own = "own"
+        elif pacer.has_own_account is False:
+            own = "none"
+        else:
+            own = None
+        self.own.set_value(own)
+        self.username.setText(pacer.username or "")
+        self.account_type.set_value(pacer.account_type)
+        self.knows_date.blockSignals(True)
+        self.knows_date.setChecked(pacer.created_on is not None)
+        self.knows_date.blockSignals(False)
+        self.created.blockSignals(True)
+        self.created.setDate(QDate(pacer.created_on or date(2014, 1, 1)))
+        self.created.blockSignals(False)
+        self._show_verdict()
+        self._enable()
+
+    def _enable(self) -> None:
+        self.details.setEnabled(self.own.value() in ("own", "unsure", None))
+        self.created.setEnabled(self.knows_date.isChecked())
+
+    def _own_changed(self, value: str | None) -> None:
+        pacer = self.answers.pacer
+        pacer.has_own_account = {"own": True, "shared": False, "none": False}.get(value or "")
+        pacer.uses_shared_account = {"own": False, "shared": True, "none": False}.get(value or "")
+        self._enable()
+        self.changed()
+
+    def _show_verdict(self) -> None:
+        text = self.username.text()
+        if not text:
+            self.verdict.setText("")
+            self.username.setAccessibleDescription("")
+            return
+        check = classify_username(text)
+        message = f"{MARKS[check.kind]} {check.message}"
+        self.verdict.setText(message)
+        self.username.setAccessibleDescription(message)
+
+    def _username_changed(self, text: str) -> None:
+        check = classify_username(text) if text else None
+        self.answers.pacer.username = text if check and check.well_formed else None
+        self._show_verdict()
+        self.changed()
+
+    def _type_changed(self, value: AccountType | None) -> None:
+        self.answers.pacer.account_type = value
+        self.changed()
+
+    def _date_changed(self) -> None:
+        self.answers.pacer.created_on = (
+            self.created.date().toPython() if self.knows_date.isChecked() else None
+        )
+        self._enable()
+        self.changed()
+
+    def isComplete(self) -> bool:
+        text = self.username.text()
+        return not text or classify_username(text).well_formed

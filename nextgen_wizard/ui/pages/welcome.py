@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from ..context import WizardContext
+from ..widgets import Notice, text_label
+from .base import AnswerPage
+
+
+class WelcomePage(AnswerPage):
+    help_key = "welcome"
+
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(
+            context, "Welcome", "Get ready for NextGen CM/ECF without losing the ability to file."
+        )
+        self.body.addWidget(
+            text_label(
+                "Federal courts now sign you in with one individual PACER account, and your old CM/ECF "
+                "filing account at each court has to be linked to it. This wizard finds out which steps "
+                "you still need, in about ten minutes, and ends with a checklist you can print."
+            )
+        )
+        self.body.addWidget(
+            text_label(
+                "What is kept where: your answers stay in a file on this computer. Passwords are never "
+                "put in a file: if you ask, they go only to your computer's own password store (the "
+                "keyring). Nothing is sent anywhere."
+            )
+        )
+        self.body.addWidget(
+            text_label("Press F1 or Help on any page for plain-language help and a glossary.")
+        )
+        self.notices = Notice("\n\n".join(context.notices))
+        self.body.addWidget(self.notices)
+        self.body.addStretch(1)

@@ -1,0 +1,91 @@
+"""`nextgen-wizard --self-test`: build every page offscreen from an example and render the checklist.
+
+Prints one line per check and returns 0 when all pass; the installers run it on the frozen app.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+from ..domain.answers import answers_from_dict
+from ..domain.courts import load_catalog
+from ..domain.render import render_json, render_text
+from ..domain.resources import resource_path
+from ..storage.vault import MemoryVault
+
+EXAMPLE = ("examples", "multi-court.json")
+
+
+def example_context(as_of: date):  # -> WizardContext
+    from .context import WizardContext
+
+    raw = json.loads(resource_path(*EXAMPLE).read_text(encoding="utf-8"))
+    return WizardContext(
+        answers=answers_from_dict(raw), catalog=load_catalog(), as_of=as_of, vault=MemoryVault()
+    )
+
+
+def _check(name: str, test: Callable[[], str | None], results: list[bool]) -> None:
+    try:
+        detail = test()
+        print(f"ok    {name}" + (f": {detail}" if detail else ""))
+        results.append(True)
+    except Exception as error:  # a self-test reports every failure and carries on
+        print(f"FAIL  {name}: {type(error).__name__}: {error}")
+        results.append(False)
+
+
+def run_self_test(as_of: date) -> int:
+    results: list[bool] = []
+    state: dict = {}
+
+    def catalog() -> str:
+        return f"{len(load_catalog())} courts"
+
+    def app() -> str:
+        from .app import make_app
+
+        state["app"] = make_app()
+        return state["app"].platformName()
+
+    def pages() -> str:
+        from .wizard import NextGenWizard, PageId
+
+        wizard = NextGenWizard(example_context(as_of))
+        state["wizard"] = wizard
+        wizard.show()
+        for page_id in PageId:
+            page = wizard.page(page_id)
+            page.initializePage()
+            if page.grab().isNull():
+                raise RuntimeError(f"page {page_id.name} did not paint")
+        return f"{len(PageId)} pages built and painted"
+
+    def checklist() -> str:
+        context = example_context(as_of)
+        text, data = render_text(context.plan()), json.loads(render_json(context.plan()))
+        if "link-cmecf-account" not in {s["id"] for s in data["steps"]} or "Not affiliated" not in text:
+            raise RuntimeError("the checklist is incomplete")
+        return f"{len(data['steps'])} steps"
+
+    def keyring_backends() -> str:
+        from keyring.backend import get_all_keyring
+
+        names = sorted(type(k).__module__.rsplit(".", 1)[-1] for k in get_all_keyring())
+        if not names:
+            raise RuntimeError("no keyring backends are bundled")
+        return ", ".join(names)
+
+    for name, test in [
+        ("court catalog", catalog),
+        ("Qt application", app),
+        ("wizard pages", pages),
+        ("checklist", checklist),
+        ("keyring backends", keyring_backends),
+    ]:
+        _check(name, test, results)
+    passed = sum(results)
+    print(f"self-test: {passed} passed, {len(results) - passed} failed")
+    return 0 if all(results) else 1

@@ -1,0 +1,184 @@
+"""Shared widgets: yes/no/not-sure questions, link labels, notice banners, background calls."""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class Options(QGroupBox):
+    """A question with one answer picked from radio buttons; nothing picked means unanswered."""
+
+    changed = Signal(object)
+
+    def __init__(self, question: str, options: list[tuple[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        plain_question = question.replace("&", "")
+        self.setAccessibleName(plain_question)
+        self.group = QButtonGroup(self)
+        self.values: list[Any] = []
+        layout = QVBoxLayout(self) if len(options) > 3 else QHBoxLayout(self)
+        for index, (text, value) in enumerate(options):
+            button = QRadioButton(text)
+            button.setAccessibleName(f"{plain_question} {text.replace('&', '')}")
+            self.group.addButton(button, index)
+            layout.addWidget(button)
+            self.values.append(value)
+        if isinstance(layout, QHBoxLayout):
+            layout.addStretch(1)
+        self.group.idToggled.connect(self._toggled)
+
+    def _toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self.changed.emit(self.value())
+
+    def value(self) -> Any:
+        index = self.group.checkedId()
+        return self.values[index] if index >= 0 else None
+
+    def set_value(self, value: Any) -> None:
+        if value is None and self.group.checkedId() >= 0 and self.values[self.group.checkedId()] == "unsure":
+            return  # "Not sure" is stored as unanswered: keep showing what the user picked
+        self.group.blockSignals(True)
+        self.group.setExclusive(False)
+        for index, button in enumerate(self.group.buttons()):
+            button.setChecked(False)
+            if value is not None and self.values[index] == value:
+                button.setChecked(True)
+        self.group.setExclusive(True)
+        self.group.blockSignals(False)
+
+
+class Choice(Options):
+    """Yes / No / Not sure, mapped to True / False / None."""
+
+    def __init__(
+        self,
+        question: str,
+        labels: tuple[str, ...] = ("Yes", "No", "Not sure"),
+        parent: QWidget | None = None,
+    ) -> None:
+        values: list[Any] = [True, False, "unsure"][: len(labels)]
+        super().__init__(question, list(zip(labels, values, strict=True)), parent)
+
+    def value(self) -> bool | None:
+        value = super().value()
+        return value if isinstance(value, bool) else None
+
+
+def text_label(text: str, *, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if rich:
+        label.setOpenExternalLinks(True)  # links open in the browser, mailto: in the mail client
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    return label
+
+
+class SearchField(QLineEdit):
+    """A line edit whose Enter means "take this one", not the dialog's default button (Next)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons at their natural size, on the left."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def link(url: str, text: str | None = None) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text or url)}</a>'
+
+
+def mail_link(address: str) -> str:
+    return link(f"mailto:{address}", address)
+
+
+class Notice(QFrame):
+    """A banner for what the user must not miss; the text itself says how serious it is."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("notice")
+        layout = QVBoxLayout(self)
+        self.label = text_label(text)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label)
+        self.setVisible(bool(text))
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setVisible(bool(text))
+
+
+class CopyButton(QPushButton):
+    """Copies a phone number (never a secret) to the clipboard."""
+
+    def __init__(self, value: str, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"Copy {value}", parent)
+        self.value = value
+        self.setAccessibleName(f"Copy {what} {value}")
+        self.clicked.connect(self._copy)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.value)
+        self.setText(f"Copied {self.value}")
+        QTimer.singleShot(2000, lambda: self.setText(f"Copy {self.value}"))
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # (result, error)
+
+
+def run_in_background(call: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
+    """Run a slow call (the keyring) off the GUI thread; on_done runs back on the GUI thread."""
+    relay = _Relay()
+    _pending.add(relay)
+
+    def finish(result: Any, error: BaseException | None) -> None:
+        _pending.discard(relay)
+        on_done(result, error)
+
+    relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
+
+    def work() -> None:
+        try:
+            result, error = call(), None
+        except BaseException as exc:  # handed to on_done
+            result, error = None, exc
+        relay.done.emit(result, error)
+
+    threading.Thread(target=work, name="background-call", daemon=True).start()
+
+
+_pending: set[_Relay] = set()  # keeps relays alive until their call is done

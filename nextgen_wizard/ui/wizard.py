@@ -1,0 +1,167 @@
+"""The wizard: page ids, which pages apply (asked of the domain plan), side panel, help."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from .. import APP_NAME
+from ..domain.dates import long_date
+from ..domain.plan import Checklist
+from ..domain.steps import Status, StepId
+from .context import WizardContext
+from .help import help_html
+
+
+class PageId(IntEnum):
+    WELCOME = 0
+    COURTS = 1
+    PACER = 2
+    UPGRADE = 3
+    NEW_ACCOUNT = 4
+    FIRM = 5
+    MFA = 6
+    CMECF = 7
+    LINK = 8
+    CHECKLIST = 9
+
+
+def _has(checklist: Checklist, step_id: StepId, *statuses: Status) -> bool:
+    return any(s.id is step_id and (not statuses or s.status in statuses) for s in checklist.steps)
+
+
+def page_path(checklist: Checklist, has_courts: bool) -> list[PageId]:
+    """The pages this user needs, in order. Which steps apply is the plan's decision, not the UI's."""
+    wanted = {
+        PageId.WELCOME: True,
+        PageId.COURTS: True,
+        PageId.PACER: True,
+        PageId.UPGRADE: _has(checklist, StepId.UPGRADE_PACER_ACCOUNT, Status.TODO, Status.VERIFY),
+        PageId.NEW_ACCOUNT: _has(checklist, StepId.GET_INDIVIDUAL_PACER_ACCOUNT, Status.TODO),
+        PageId.FIRM: True,
+        PageId.MFA: _has(checklist, StepId.ENROLL_MFA),
+        PageId.CMECF: has_courts,
+        PageId.LINK: _has(checklist, StepId.LINK_CMECF_ACCOUNT)
+        or _has(checklist, StepId.REQUEST_EFILING_PRIVILEGES),
+        PageId.CHECKLIST: True,
+    }
+    return [page for page, applies in wanted.items() if applies]
+
+
+class NextGenWizard(QWizard):
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # AeroStyle breaks dark mode on Windows
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
+        title = APP_NAME + (" - DEMO" if context.demo else "")
+        self.setWindowTitle(title)
+        self.setMinimumSize(940, 660)
+        from .pages import build_pages
+
+        for page_id, page in build_pages(context).items():
+            self.setPage(page_id, page)
+        self.setStartId(PageId.WELCOME)
+        self.side = SidePanel(self)
+        self.setSideWidget(self.side)
+        self.helpRequested.connect(self.show_help)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
+        self.currentIdChanged.connect(self._page_changed)
+
+    def path(self) -> list[PageId]:
+        return page_path(self.context.plan(), bool(self.context.answers.courts))
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current < 0:
+            return PageId.WELCOME
+        later = [page for page in self.path() if page > current]
+        return later[0] if later else -1
+
+    def _page_changed(self, page_id: int) -> None:
+        if page_id >= 0:
+            self.context.remember_page(PageId(page_id).name)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.side.update_steps(self)
+
+    def show_help(self) -> None:
+        page = self.currentPage()
+        key = getattr(page, "help_key", "welcome")
+        box = QMessageBox(self)
+        box.setWindowTitle(f"Help - {page.title() if page else APP_NAME}")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(help_html(key))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        self._help_box = box  # kept so tests and screenshots can find it
+
+    def go_to(self, target: PageId) -> None:
+        """Move forward page by page to `target` (resume); stops at a page that is not complete."""
+        while self.currentId() != target:
+            page = self.currentPage()
+            if page is None or not page.isComplete() or self.nextId() < 0:
+                return
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                return
+
+
+class SidePanel(QWidget):
+    """The steps of this user's path: where you are (▶) and what you have done (✓)."""
+
+    def __init__(self, wizard: NextGenWizard) -> None:
+        super().__init__(wizard)
+        layout = QVBoxLayout(self)
+        heading = QLabel("Your steps")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Wizard steps")
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setMinimumWidth(230)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.steps, 1)
+        self.as_of = QLabel()
+        self.as_of.setWordWrap(True)
+        self.as_of.setAccessibleName("As-of date")
+        layout.addWidget(self.as_of)
+
+    def update_steps(self, wizard: NextGenWizard) -> None:
+        self.steps.clear()
+        visited = set(wizard.visitedIds())
+        current = wizard.currentId()
+        for page_id in wizard.path():
+            page: QWizardPage = wizard.page(page_id)
+            if page_id == current:
+                mark, state = "▶", "current step"
+            elif page_id in visited:
+                mark, state = "✓", "done"
+            else:
+                mark, state = "  ", "to come"
+            item = QListWidgetItem(f"{mark} {page.title()}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.title()}: {state}")
+            if page_id == current:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.steps.addItem(item)
+        self.as_of.setText(f"As of {long_date(wizard.context.as_of)}")

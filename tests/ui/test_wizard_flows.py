@@ -1,0 +1,254 @@
+"""Every branch of the wizard, walked as a user would, with the pages shown and the final plan."""
+
+import json
+from pathlib import Path
+
+from keyring.backends import fail
+
+from nextgen_wizard.domain.answers import AccountType
+from nextgen_wizard.storage.vault import KeyringVault
+from nextgen_wizard.ui.wizard import PageId
+from tests.ui.helpers import Walk, make_wizard, page, pick
+
+P = PageId
+
+
+def test_legacy_account_is_sent_to_upgrade(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path, as_of="2020-04-15"))
+    walk.next()
+    walk.courts("alsb")
+    walk.pacer("own", "ab1234")
+    upgrade = page(walk.wizard, P.UPGRADE)
+    assert "May 2, 2020" in upgrade.step_box.findChildren(type(upgrade.save_notice.label))[0].text()
+    walk.next()
+    walk.firm(False)
+    walk.cmecf(alsb={"knows": True})
+    walk.link()
+    assert walk.seen == [P.WELCOME, P.COURTS, P.PACER, P.UPGRADE, P.FIRM, P.CMECF, P.LINK, P.CHECKLIST]
+    assert walk.final_steps() == [
+        ("get-individual-pacer-account", None, "done"),
+        ("upgrade-pacer-account", None, "todo"),
+        ("link-cmecf-account", "alsb", "scheduled"),
+    ]
+
+
+def test_ticking_upgraded_removes_the_step(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "ab1234", AccountType.LEGACY)
+    page(walk.wizard, P.UPGRADE).done.setChecked(True)
+    walk.next()
+    walk.firm(False)
+    walk.mfa(True)
+    walk.cmecf(mab={"knows": True})
+    walk.link()
+    assert ("upgrade-pacer-account", None, "done") in walk.final_steps()
+
+
+def test_no_account_is_sent_to_registration_not_upgrade(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("none")
+    assert "registration" in page(walk.wizard, P.NEW_ACCOUNT).open_button.text()
+    walk.next()
+    walk.firm(None)
+    walk.mfa(False)
+    walk.cmecf(mab={"knows": True})
+    walk.link()
+    assert walk.seen == [
+        P.WELCOME,
+        P.COURTS,
+        P.PACER,
+        P.NEW_ACCOUNT,
+        P.FIRM,
+        P.MFA,
+        P.CMECF,
+        P.LINK,
+        P.CHECKLIST,
+    ]
+    ids = [step[0] for step in walk.final_steps()]
+    assert ids == ["get-individual-pacer-account", "enroll-mfa", "link-cmecf-account"]
+
+
+def test_shared_account_is_sent_to_registration(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mad")
+    walk.pacer("shared")
+    assert walk.seen[-1] is P.NEW_ACCOUNT
+    walk.next()
+    walk.firm(True)
+    walk.mfa(True)
+    walk.cmecf(mad={"knows": True})
+    walk.link()
+    steps = walk.final_steps()
+    assert steps[0] == ("get-individual-pacer-account", None, "todo")
+    assert ("firm-billing-account", None, "todo") in steps
+
+
+def test_upgraded_and_linked_everything_done(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.firm(False)
+    walk.mfa(True)
+    walk.cmecf(mab={"knows": True})
+    walk.link("mab")
+    assert walk.seen == [P.WELCOME, P.COURTS, P.PACER, P.FIRM, P.MFA, P.CMECF, P.LINK, P.CHECKLIST]
+    assert {status for _, _, status in walk.final_steps()} == {"done"}
+
+
+def test_several_courts_one_linked(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab", "mad", "ca1")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.firm(False)
+    walk.mfa(True)
+    walk.cmecf(mab={"knows": True}, mad={"knows": True}, ca1={"has": False})
+    link = page(walk.wizard, P.LINK)
+    assert set(link.checks) == {"mab", "mad"}  # no link box where there is no filing account
+    walk.link("mad")
+    steps = walk.final_steps()
+    assert ("link-cmecf-account", "mab", "todo") in steps
+    assert ("link-cmecf-account", "mad", "done") in steps
+    assert ("request-efiling-privileges", "ca1", "todo") in steps
+
+
+def test_unknown_login_shows_the_clerk_contact(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.firm(False)
+    walk.mfa(True)
+    walk.cmecf(mab={"knows": False, "browser": True})
+    walk.link()
+    assert ("recover-cmecf-login", "mab", "todo") in walk.final_steps()
+    assert "ecf_accounts@mab.uscourts.gov" in walk.wizard.currentPage().view.toPlainText()
+
+
+def test_mfa_page_only_from_2025_and_its_answer_counts(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path, as_of="2025-01-15"))
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.firm(False)
+    assert walk.seen[-1] is P.CMECF  # no MFA page before PACER's rollout
+    later = Walk(make_wizard(qtbot, tmp_path / "later"))
+    later.next()
+    later.courts("mab")
+    later.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    later.firm(False)
+    later.mfa(False)
+    later.cmecf(mab={"knows": True})
+    later.link()
+    assert ("enroll-mfa", None, "todo") in later.final_steps()
+
+
+def test_no_secure_keyring_saves_nothing_and_says_write_it_down(qtbot, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path, vault=KeyringVault(fail.Keyring()))
+    walk = Walk(wizard)
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.firm(False)
+    walk.mfa(True)
+    cmecf = page(wizard, P.CMECF)
+    box = cmecf.boxes["mab"]
+    pick(box.has_account, True)
+    box.save_button.click()
+    dialog = box.dialog
+    dialog.login.setText("jdoe_mab")
+    dialog.password.setText("Secret-For-Test-1!")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.refused, timeout=5000)
+    assert "no secure keyring" in dialog.status.text() and "Write the login down" in dialog.status.text()
+    assert dialog.password.text() == ""
+    dialog.reject()
+    assert "Write the login down" in box.save_status.text()
+    assert wizard.context.answers.keyring_entries == []
+    assert not box.recorded.isChecked()
+
+
+def test_saving_a_login_records_the_entry_name_only(qtbot, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path)
+    walk = Walk(wizard)
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.firm(False)
+    walk.mfa(True)
+    box = page(wizard, P.CMECF).boxes["mab"]
+    box.save_button.click()
+    box.dialog.login.setText("jdoe_mab")
+    box.dialog.password.setText("Secret-For-Test-1!")
+    box.dialog.save()
+    qtbot.waitUntil(lambda: box.dialog.saved_message is not None, timeout=5000)
+    assert "checked" in box.save_status.text()
+    assert box.recorded.isChecked()
+    assert wizard.context.answers.keyring_entries == ["NextGen Ready: CM/ECF mab"]
+    saved = (tmp_path / "answers.json").read_text()
+    assert "Secret-For-Test-1!" not in saved and "NextGen Ready: CM/ECF mab" in saved
+    assert json.loads(saved)["cmecf"]["mab"]["login_recorded"] is True
+
+
+def test_back_never_loses_an_answer(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.wizard.back()
+    pacer = page(walk.wizard, P.PACER)
+    assert pacer.username.text() == "janedoe2016"
+    assert pacer.own.value() == "own"
+    walk.wizard.back()
+    assert page(walk.wizard, P.COURTS).chosen.count() == 1
+
+
+def test_answers_are_saved_after_each_page(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab", "alsb")
+    saved = json.loads((tmp_path / "answers.json").read_text())
+    assert saved["courts"] == ["mab", "alsb"] and saved["role"] == "attorney"
+
+
+def test_side_panel_marks_current_and_done(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab")
+    items = [walk.wizard.side.steps.item(i).text() for i in range(walk.wizard.side.steps.count())]
+    assert items[0].startswith("✓ Welcome") and items[1].startswith("✓ You and your courts")
+    assert items[2].startswith("▶ Your PACER account")
+    assert items[-1].strip() == "Your checklist"
+    assert "As of November 23, 2026" in walk.wizard.side.as_of.text()
+
+
+def test_invalid_username_blocks_next_with_a_reason(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    walk.courts("mab")
+    pacer = page(walk.wizard, P.PACER)
+    pick(pacer.own, "own")
+    pacer.username.setText("ab 1234")
+    pacer.username.textEdited.emit("ab 1234")
+    assert not pacer.isComplete()
+    assert "no spaces" in pacer.verdict.text()
+    pacer.username.setText("ab1234")
+    pacer.username.textEdited.emit("ab1234")
+    assert pacer.isComplete() and "Must be upgraded" in pacer.verdict.text()
+
+
+def test_help_on_every_page_has_the_glossary(qtbot, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path)
+    for page_id in PageId:
+        wizard.setStartId(page_id)
+        wizard.restart()
+        wizard.show_help()
+        text = wizard._help_box.text()
+        assert "PACER" in text and "Linking" in text and "MFA" in text
+        wizard._help_box.close()
