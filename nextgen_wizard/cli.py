@@ -122,9 +122,45 @@ def build_checklist(args: argparse.Namespace, catalog: Catalog | None = None):  
         raise UserError([f"{args.answers}: {p}" for p in error.problems]) from None
 
 
+def _html(checklist) -> str:
+    from .domain.render_html import render_html
+
+    return render_html(checklist, generated=date.today(), version=__version__)
+
+
+def _write_binary(path: Path, write: Callable[[Path], object], force: bool) -> None:
+    if path.exists() and not force:
+        raise UserError([f"{path} already exists; choose another name or add --force to replace it"])
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UserError([f"cannot write {path}: {error.strerror or error}"]) from None
+    print(f"Wrote {path}", file=sys.stderr)
+
+
 def cmd_checklist(args: argparse.Namespace) -> int:
     checklist = build_checklist(args)
-    renderers: dict[str, Callable] = {"text": render_text, "json": render_json}
+    if args.format == "pdf":
+        if not args.output or args.output == "-":
+            raise UserError(["a PDF needs a file: add -o FILE.pdf"])
+        from .ui.printing import PrintOptions, ensure_gui_app, save_pdf
+
+        ensure_gui_app()
+        options = PrintOptions(page=args.page)
+        _write_binary(Path(args.output), lambda p: save_pdf(_html(checklist), p, options), args.force)
+        return EXIT_OK
+    if args.format == "ics":
+        from .domain.render_ics import render_ics
+
+        if not args.output or args.output == "-":
+            sys.stdout.write(render_ics(checklist).decode("utf-8"))
+            return EXIT_OK
+        _write_binary(Path(args.output), lambda p: p.write_bytes(render_ics(checklist)), args.force)
+        return EXIT_OK
+    renderers: dict[str, Callable] = {"text": render_text, "json": render_json, "html": _html}
     _write_output(renderers[args.format](checklist), args.output, args.force)
     return EXIT_OK
 
@@ -260,7 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(docs/checklist-format.md).",
     )
     checklist.add_argument("--answers", metavar="FILE", help="answers file (JSON)")
-    checklist.add_argument("--format", choices=["text", "json"], default="text")
+    checklist.add_argument(
+        "--format",
+        choices=["text", "json", "html", "pdf", "ics"],
+        default="text",
+        help="text, JSON, HTML, PDF (needs -o) or an iCalendar file of the dated items",
+    )
+    checklist.add_argument("--page", choices=["letter", "a4"], default="letter", help="PDF page size")
     checklist.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
     checklist.add_argument("--force", action="store_true", help="replace OUT if it exists")
     checklist.set_defaults(func=cmd_checklist)

@@ -52,6 +52,7 @@ class CourtSummary:
     status: NextGenStatus
     login_url: str
     web_url: str | None
+    contact: Contact
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Checklist:
     filer_name: str | None = None
     firm_name: str | None = None
     notes: tuple[str, ...] = field(default=())
+    reminders: tuple[str, ...] = ()  # names of the OS keyring entries holding the user's logins
 
     def step_ids(self) -> list[str]:
         return [s.id.value for s in self.steps]
@@ -345,9 +347,11 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
         as_of=as_of,
         steps=tuple(s for s in candidates if s is not None),
         courts=tuple(
-            CourtSummary(c.id, c.name, c.nextgen_status(as_of), c.login_url, c.web_url) for c in courts
+            CourtSummary(c.id, c.name, c.nextgen_status(as_of), c.login_url, c.web_url, court_contact(c))
+            for c in courts
         ),
         filer_name=answers.filer.name,
         firm_name=answers.filer.firm,
         notes=notes,
+        reminders=tuple(answers.keyring_entries),
     )

@@ -11,6 +11,26 @@ from .. import APP_NAME, __version__
 log = logging.getLogger(__name__)
 
 
+def display_problem() -> str | None:
+    """Why a window cannot open here (Linux without a display, or without Qt's xcb library)."""
+    import ctypes.util
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return (
+            "No display was found, so the wizard window cannot open here. Run it in a desktop "
+            "session, or use the headless commands (see nextgen-wizard --help)."
+        )
+    if not os.environ.get("WAYLAND_DISPLAY") and ctypes.util.find_library("xcb-cursor") is None:
+        return (
+            "The wizard needs the system library libxcb-cursor0 to open its window. Ask your IT "
+            "department to install it (Debian/Ubuntu: sudo apt install libxcb-cursor0)."
+        )
+    return None
+
+
 def make_app():  # -> QApplication
     from PySide6.QtWidgets import QApplication
 
@@ -63,6 +83,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from ..storage.vault import KeyringVault
     from .context import WizardContext
 
+    problem = display_problem()
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     app = make_app()
     paths = app_paths()
     lock = InstanceLock(paths.instance_lock)

@@ -10,7 +10,7 @@ from pathlib import Path
 def take_screenshots(folder: Path, as_of: date) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import make_app
-    from .selftest import example_context
+    from .selftest import LEGACY_EXAMPLE, example_context
     from .wizard import NextGenWizard, PageId
 
     app = make_app()
@@ -33,7 +33,10 @@ def take_screenshots(folder: Path, as_of: date) -> list[Path]:
     while wizard.nextId() >= 0:
         wizard.next()
         save(PageId(wizard.currentId()))
-    # ...then the pages this example does not need.
+    # ...then the pages this example does not need, from the legacy-account example.
+    wizard = NextGenWizard(example_context(as_of, LEGACY_EXAMPLE))
+    wizard.resize(1000, 720)
+    wizard.show()
     for page_id in PageId:
         if page_id not in shown:
             wizard.setStartId(page_id)

@@ -16,12 +16,13 @@ from ..domain.resources import resource_path
 from ..storage.vault import MemoryVault
 
 EXAMPLE = ("examples", "multi-court.json")
+LEGACY_EXAMPLE = ("examples", "legacy-alsb.json")
 
 
-def example_context(as_of: date):  # -> WizardContext
+def example_context(as_of: date, example: tuple[str, str] = EXAMPLE):  # -> WizardContext
     from .context import WizardContext
 
-    raw = json.loads(resource_path(*EXAMPLE).read_text(encoding="utf-8"))
+    raw = json.loads(resource_path(*example).read_text(encoding="utf-8"))
     return WizardContext(
         answers=answers_from_dict(raw), catalog=load_catalog(), as_of=as_of, vault=MemoryVault()
     )
@@ -38,6 +39,9 @@ def _check(name: str, test: Callable[[], str | None], results: list[bool]) -> No
 
 
 def run_self_test(as_of: date) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is shown: works on any machine
     results: list[bool] = []
     state: dict = {}
 
@@ -78,11 +82,28 @@ def run_self_test(as_of: date) -> int:
             raise RuntimeError("no keyring backends are bundled")
         return ", ".join(names)
 
+    def pdf() -> str:
+        import tempfile
+        from pathlib import Path
+
+        from .. import __version__
+        from ..domain.render_html import render_html
+        from .printing import save_pdf
+
+        html = render_html(example_context(as_of).plan(), generated=as_of, version=__version__)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "self-test.pdf"
+            pages = save_pdf(html, path)
+            if not path.read_bytes().startswith(b"%PDF") or pages < 1:
+                raise RuntimeError("the PDF is empty")
+            return f"{pages} pages, {path.stat().st_size:,} bytes"
+
     for name, test in [
         ("court catalog", catalog),
         ("Qt application", app),
         ("wizard pages", pages),
         ("checklist", checklist),
+        ("PDF", pdf),
         ("keyring backends", keyring_backends),
     ]:
         _check(name, test, results)

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QTextBrowser
+from datetime import date
+from pathlib import Path
 
-from ...domain.render import render_text
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QTextBrowser
+
+from ... import __version__
+from ...domain.render_html import render_html
+from ...domain.render_ics import render_ics
 from ..context import WizardContext
+from ..printing import PrintOptions, default_pdf_name, paint_pages, save_pdf
+from ..widgets import button_row, text_label
 from .base import AnswerPage
+
+DEMO_BANNER = "DEMO - fictional data, nothing is saved"
 
 
 class ChecklistPage(AnswerPage):
@@ -16,26 +24,102 @@ class ChecklistPage(AnswerPage):
         self.view = QTextBrowser()
         self.view.setAccessibleName("Checklist")
         self.view.setOpenExternalLinks(True)
-        self.view.setMinimumHeight(320)
-        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.view.setMinimumHeight(300)
         self.body.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        self.save_text = QPushButton("Save as &text...")
-        self.save_text.clicked.connect(self._save_text)
-        row.addWidget(self.save_text)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.page_size = QComboBox()
+        self.page_size.addItem("US Letter", "letter")
+        self.page_size.addItem("A4", "a4")
+        size_label = QLabel("Pa&per:")
+        size_label.setBuddy(self.page_size)
+        self.preview_button = QPushButton("Print pre&view...")
+        self.print_button = QPushButton("&Print...")
+        self.pdf_button = QPushButton("Save as P&DF...")
+        self.ics_button = QPushButton("Add dates to ca&lendar...")
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.ics_button.clicked.connect(self.save_ics)
+        self.body.addLayout(
+            button_row(
+                size_label,
+                self.page_size,
+                self.preview_button,
+                self.print_button,
+                self.pdf_button,
+                self.ics_button,
+            )
+        )
+        self.status = text_label("")
+        self.status.setAccessibleName("Export status")
+        self.body.addWidget(self.status)
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(
+            page=self.page_size.currentData(), banner=DEMO_BANNER if self.context.demo else None
+        )
+
+    def html(self) -> str:
+        try:
+            secure = self.context.vault.info().accepted
+        except Exception:  # an unusable keyring means: no secure keyring
+            secure = False
+        return render_html(
+            self.context.plan(),
+            generated=date.today(),
+            version=__version__,
+            secure_keyring=secure,
+            banner=DEMO_BANNER if self.context.demo else None,
+        )
 
     def load(self) -> None:
-        self.view.setPlainText(render_text(self.context.plan()))
+        self.view.setHtml(self.html())
 
-    def _save_text(self) -> None:
-        name = f"NextGen-checklist-{self.context.as_of.isoformat()}.txt"
-        path, _ = QFileDialog.getSaveFileName(self, "Save checklist", name, "Text (*.txt)")
-        if not path:
-            return
+    def preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        html, options = self.html(), self.options()
+        dialog.paintRequested.connect(lambda device: paint_pages(html, device, options))
+        dialog.exec()
+
+    def print_(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_pages(self.html(), printer, self.options())
+
+    def _ask_path(self, title: str, name: str, kind: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), kind)
+        return Path(path) if path else None  # the dialog itself asks before replacing a file
+
+    def save_pdf(self, path: Path | None = None) -> Path | None:
+        path = path or self._ask_path(
+            "Save checklist as PDF", default_pdf_name(self.context.as_of), "PDF (*.pdf)"
+        )
+        if path is None:
+            return None
         try:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(render_text(self.context.plan()))
+            pages = save_pdf(self.html(), path, self.options())
         except OSError as error:
-            QMessageBox.warning(self, "Not saved", f"The checklist could not be saved: {error.strerror}.")
+            self.status.setText(f"The PDF was not saved: {error.strerror}. Try another folder.")
+            QMessageBox.warning(self, "Not saved", self.status.text())
+            return None
+        self.status.setText(f"Saved {path} ({pages} page{'s' if pages > 1 else ''}).")
+        return path
+
+    def save_ics(self, path: Path | None = None) -> Path | None:
+        name = f"NextGen-dates-{self.context.as_of.isoformat()}.ics"
+        path = path or self._ask_path("Add dates to your calendar", name, "Calendar (*.ics)")
+        if path is None:
+            return None
+        try:
+            path.write_bytes(render_ics(self.context.plan()))
+        except OSError as error:
+            self.status.setText(f"The calendar file was not saved: {error.strerror}. Try another folder.")
+            QMessageBox.warning(self, "Not saved", self.status.text())
+            return None
+        self.status.setText(f"Saved {path}. Open it to add the dates to your calendar.")
+        return path

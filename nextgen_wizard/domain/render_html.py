@@ -1,0 +1,118 @@
+"""Checklist -> HTML for printing and PDF (Qt's rich-text subset of HTML 4 and CSS).
+
+Pure string work; every value that came from the user or the catalog is escaped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from .dates import long_date
+from .plan import Checklist, Step
+from .render import DISCLAIMER, step_dates
+from .steps import PACER_SERVICE_CENTER, STATUS_WORDS, Contact, Status
+
+# Each step and each closing section starts with <a name="keep-...">: the printer keeps it on one page.
+KEEP_ANCHOR = "keep-"
+BOX = {Status.DONE: "&#9745;", Status.TODO: "&#9744;", Status.VERIFY: "&#9744;", Status.SCHEDULED: "&#9744;"}
+
+STYLE = """
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #000; }
+h1 { font-size: 17pt; margin-bottom: 2pt; }
+h2 { font-size: 12.5pt; margin-top: 12pt; margin-bottom: 3pt; border-bottom: 1px solid #444; }
+h3 { font-size: 11pt; margin-top: 9pt; margin-bottom: 1pt; }
+p { margin-top: 1pt; margin-bottom: 2pt; }
+.meta { color: #333; }
+.status { font-weight: bold; }
+.small { font-size: 8.5pt; color: #333; }
+td { padding: 3pt; }
+"""
+
+
+def _contact_html(contact: Contact) -> str:
+    parts = [f"<b>{escape(contact.name)}</b>"]
+    parts += [escape(email) for email in contact.emails]
+    parts += [escape(phone) for phone in contact.phones]
+    if contact.hours:
+        parts.append(escape(contact.hours))
+    return " &middot; ".join(parts)
+
+
+def _step_html(number: int, step: Step, as_of: date) -> str:
+    label = STATUS_WORDS[step.status] + (" (optional)" if step.optional else "")
+    dates = step_dates(step, as_of)
+    head = (
+        f'<h3><a name="{KEEP_ANCHOR}step-{number}"></a>{BOX[step.status]} {number}. {escape(step.title)}</h3>'
+        f'<p><span class="status">{escape(label)}</span>'
+        + (f" &mdash; <b>{escape(dates)}</b>" if dates else "")
+        + "</p>"
+        f"<p>{escape(step.why)}</p>"
+    )
+    if step.status is Status.DONE:
+        return head
+    how = "".join(f"<li>{escape(line)}</li>" for line in step.how)
+    contacts = "".join(f'<p class="small">Contact: {_contact_html(c)}</p>' for c in step.contacts)
+    return head + f"<ol>{how}</ol>" + contacts
+
+
+def _contacts_section(checklist: Checklist) -> str:
+    contacts = [c.contact for c in checklist.courts] + [PACER_SERVICE_CENTER]
+    rows = "".join(f"<p>{_contact_html(c)}</p>" for c in contacts)
+    return f'<h2><a name="{KEEP_ANCHOR}contacts"></a>Contacts</h2>{rows}'
+
+
+def _reminders_section(checklist: Checklist, secure_keyring: bool) -> str:
+    parts = [f'<h2><a name="{KEEP_ANCHOR}reminders"></a>Where your reminders are</h2>']
+    if checklist.reminders:
+        names = "".join(f"<li>{escape(name)}</li>" for name in checklist.reminders)
+        parts.append(
+            "<p>Your logins are kept in this computer's keyring (password store) under these "
+            f"entries. Passwords are never printed.</p><ul>{names}</ul>"
+        )
+    if not secure_keyring or not checklist.reminders:
+        blank = "Login: ______________________"
+        lines = "".join(f"<tr><td>{escape(c.name)}</td><td>{blank}</td></tr>" for c in checklist.courts)
+        lead = (
+            "This computer has no secure keyring, so nothing was saved there. "
+            if not secure_keyring
+            else "If you keep a login on paper, write it here. "
+        )
+        parts.append(
+            f"<p>{lead}Write the logins below, never the passwords in the same place, and keep this "
+            "paper locked away like a key.</p>"
+            f'<table border="1" cellspacing="0" width="100%">{lines}'
+            "<tr><td>PACER</td><td>Username: ______________________</td></tr></table>"
+        )
+    return "".join(parts)
+
+
+def render_html(
+    checklist: Checklist,
+    *,
+    generated: date,
+    version: str,
+    secure_keyring: bool = True,
+    banner: str | None = None,
+) -> str:
+    who = ", ".join(escape(x) for x in (checklist.filer_name, checklist.firm_name) if x)
+    courts = "".join(
+        f"<li>{escape(c.name)} ({escape(c.id)}): {escape(c.status.text)}</li>" for c in checklist.courts
+    )
+    notes = "".join(f"<p><b>{escape(n)}</b></p>" for n in checklist.notes)
+    steps = "".join(_step_html(n, s, checklist.as_of) for n, s in enumerate(checklist.steps, start=1))
+    top = f'<p style="font-size: 14pt"><b>{escape(banner)}</b></p>' if banner else ""
+    return (
+        f"<html><head><meta charset='utf-8'><title>NextGen CM/ECF checklist</title>"
+        f"<style>{STYLE}</style></head><body>{top}"
+        "<h1>NextGen CM/ECF checklist</h1>"
+        + (f"<p><b>For: {who}</b></p>" if who else "")
+        + f'<p class="meta">Generated {escape(long_date(generated))} &middot; '
+        f"As of {escape(long_date(checklist.as_of))}</p>"
+        f"<p>Courts covered:</p><ul>{courts or '<li>none chosen yet</li>'}</ul>{notes}"
+        f"<h2>Your steps</h2>{steps}"
+        + _contacts_section(checklist)
+        + _reminders_section(checklist, secure_keyring)
+        + f'<p class="small">NextGen Ready {escape(version)}. {escape(DISCLAIMER)}</p>'
+        "</body></html>"
+    )

@@ -1,0 +1,181 @@
+"""Print, preview and PDF of the checklist, with Qt's own printing (QTextDocument + QPdfWriter).
+
+The document is laid out once for the target page size, steps are kept whole on a page,
+and every page gets the same footer: version, page number, disclaimer.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
+
+from .. import __version__
+from ..domain.render import DISCLAIMER
+from ..domain.render_html import KEEP_ANCHOR
+
+PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
+MARGIN_MM = 18.0
+BODY_FONT = QFont("DejaVu Sans", 10)
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    page: str = "letter"  # US Letter by default; "a4" selectable
+    banner: str | None = None  # e.g. the demo mode's "DEMO - nothing is saved", on every page
+
+
+def default_pdf_name(as_of: date) -> str:
+    return f"NextGen-checklist-{as_of.isoformat()}.pdf"
+
+
+def _page_layout(options: PrintOptions) -> QPageLayout:
+    return QPageLayout(
+        QPageSize(PAGE_SIZES[options.page]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def _unit_starts(doc: QTextDocument) -> list[int]:
+    """Block numbers where a step or closing section begins (its heading carries a keep anchor)."""
+    starts = []
+    block = doc.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            names = iterator.fragment().charFormat().anchorNames()
+            if any(name.startswith(KEEP_ANCHOR) for name in names):
+                starts.append(block.blockNumber())
+                break
+            iterator += 1
+        block = block.next()
+    return starts
+
+
+def _keep_units_whole(doc: QTextDocument) -> None:
+    """Move a step or section to the next page when it would be split (and it fits on one page)."""
+    layout = doc.documentLayout()
+    layout.documentSize()  # lays out the whole document now (Qt otherwise finishes it lazily)
+    page_height = doc.pageSize().height()
+    starts = _unit_starts(doc)
+    ends = [s - 1 for s in starts[1:]] + [doc.blockCount() - 2]  # the last block is the footer line
+    for start, end in zip(starts, ends, strict=True):
+        top = layout.blockBoundingRect(doc.findBlockByNumber(start)).top()
+        bottom = layout.blockBoundingRect(doc.findBlockByNumber(max(start, end))).bottom()
+        first_page, last_page = int(top // page_height), int((bottom - 1) // page_height)
+        if first_page != last_page and bottom - top < page_height:
+            cursor = QTextCursor(doc.findBlockByNumber(start))
+            fmt = QTextBlockFormat()
+            fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.mergeBlockFormat(fmt)
+            layout.documentSize()  # relayout before the next one is measured
+
+
+def layout_document(html: str, device: QPagedPaintDevice, footer_height: float) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultFont(BODY_FONT)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    doc.documentLayout().setPaintDevice(device)
+    body = device.pageLayout().paintRectPixels(device.resolution())
+    doc.setPageSize(QSizeF(body.width(), body.height() - footer_height))
+    _keep_units_whole(doc)
+    doc.documentLayout().documentSize()
+    return doc
+
+
+def _footer_height(device: QPagedPaintDevice) -> float:
+    return 3 * 9 * device.resolution() / 72  # three lines of 9 pt
+
+
+def paint_pages(html: str, device: QPagedPaintDevice, options: PrintOptions) -> int:
+    """Lay out and paint every page on a printer or PDF writer; returns the page count."""
+    device.setPageLayout(_page_layout(options))
+    footer = _footer_height(device)
+    doc = layout_document(html, device, footer)
+    pages = doc.pageCount()
+    height = doc.pageSize().height()
+    width = doc.pageSize().width()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(errno.EACCES, "the file or printer could not be opened for writing")
+    small = QFont(BODY_FONT)
+    small.setPointSizeF(8)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * height)
+            doc.drawContents(painter, QRectF(0, page * height, width, height))
+            painter.restore()
+            painter.setFont(small)
+            text = f"NextGen Ready {__version__} - Page {page + 1} of {pages} - {DISCLAIMER}"
+            if options.banner:
+                text = f"{options.banner} - {text}"
+            painter.drawText(
+                QRectF(0, height + footer / 3, width, footer * 2 / 3),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                text,
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions()) -> int:
+    """Write the checklist as PDF (fonts embedded by QPdfWriter); returns the page count."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    writer.setTitle("NextGen CM/ECF checklist")
+    writer.setCreator(f"NextGen Ready {__version__}")
+    return paint_pages(html, writer, options)
+
+
+def first_page_image(html: str, options: PrintOptions = PrintOptions(), dpi: int = 110) -> QImage:
+    """Page 1 as it prints, for the docs' screenshot: rendered through a temporary PDF layout."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        writer = QPdfWriter(os.path.join(folder, "layout.pdf"))
+        writer.setResolution(dpi)
+        writer.setPageLayout(_page_layout(options))
+        footer = _footer_height(writer)
+        doc = layout_document(html, writer, footer)
+        full = writer.pageLayout().fullRectPixels(dpi)
+        image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        margins = writer.pageLayout().marginsPixels(dpi)
+        painter = QPainter(image)
+        painter.translate(margins.left(), margins.top())
+        doc.drawContents(painter, QRectF(0, 0, doc.pageSize().width(), doc.pageSize().height()))
+        painter.end()
+        writer.newPage()
+    return image
+
+
+def ensure_gui_app() -> None:
+    """PDF export needs a QGuiApplication (fonts); headless, use the offscreen platform."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])
