@@ -21,7 +21,7 @@ STYLE = """
 body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #000; }
 h1 { font-size: 17pt; margin-bottom: 2pt; }
 h2 { font-size: 12.5pt; margin-top: 12pt; margin-bottom: 3pt; border-bottom: 1px solid #444; }
-h3 { font-size: 11pt; margin-top: 9pt; margin-bottom: 1pt; }
+h3 { font-size: 11pt; margin-top: 13pt; margin-bottom: 1pt; }
 p { margin-top: 1pt; margin-bottom: 2pt; }
 .meta { color: #333; }
 .status { font-weight: bold; }

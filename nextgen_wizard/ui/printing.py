@@ -112,33 +112,42 @@ def paint_pages(html: str, device: QPagedPaintDevice, options: PrintOptions) -> 
     footer = _footer_height(device)
     doc = layout_document(html, device, footer)
     pages = doc.pageCount()
-    height = doc.pageSize().height()
-    width = doc.pageSize().width()
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(errno.EACCES, "the file or printer could not be opened for writing")
-    small = QFont(BODY_FONT)
-    small.setPointSizeF(8)
     try:
         for page in range(pages):
             if page:
                 device.newPage()
-            painter.save()
-            painter.translate(0, -page * height)
-            doc.drawContents(painter, QRectF(0, page * height, width, height))
-            painter.restore()
-            painter.setFont(small)
-            text = f"NextGen Ready {__version__} - Page {page + 1} of {pages} - {DISCLAIMER}"
-            if options.banner:
-                text = f"{options.banner} - {text}"
-            painter.drawText(
-                QRectF(0, height + footer / 3, width, footer * 2 / 3),
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-                text,
-            )
+            _paint_page(painter, doc, page, footer, options)
     finally:
         painter.end()
     return pages
+
+
+def _paint_page(
+    painter: QPainter, doc: QTextDocument, page: int, footer: float, options: PrintOptions
+) -> None:
+    """One page: its slice of the document, then the footer (version, page x of y, disclaimer)."""
+    height, width = doc.pageSize().height(), doc.pageSize().width()
+    painter.save()
+    painter.translate(0, -page * height)
+    # Half a device pixel inside the page on both edges: a line that starts exactly at the next
+    # page's top (or ends at this page's top) is not drawn clipped here, where it would be invisible
+    # but still in the PDF's text for copy-paste and screen readers.
+    doc.drawContents(painter, QRectF(0, page * height + 0.5, width, height - 1))
+    painter.restore()
+    small = QFont(BODY_FONT)
+    small.setPointSizeF(8)
+    painter.setFont(small)
+    text = f"NextGen Ready {__version__} - Page {page + 1} of {doc.pageCount()} - {DISCLAIMER}"
+    if options.banner:
+        text = f"{options.banner} - {text}"
+    painter.drawText(
+        QRectF(0, height + footer / 3, width, footer * 2 / 3),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+        text,
+    )
 
 
 def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions()) -> int:
@@ -166,7 +175,7 @@ def first_page_image(html: str, options: PrintOptions = PrintOptions(), dpi: int
         margins = writer.pageLayout().marginsPixels(dpi)
         painter = QPainter(image)
         painter.translate(margins.left(), margins.top())
-        doc.drawContents(painter, QRectF(0, 0, doc.pageSize().width(), doc.pageSize().height()))
+        _paint_page(painter, doc, 0, footer, options)
         painter.end()
         writer.newPage()
     return image

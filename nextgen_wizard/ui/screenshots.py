@@ -42,4 +42,13 @@ def take_screenshots(folder: Path, as_of: date) -> list[Path]:
             wizard.setStartId(page_id)
             wizard.restart()
             save(page_id)
+    # The printed checklist's first page, as it comes out of the printer.
+    from .. import __version__
+    from ..domain.render_html import render_html
+    from .printing import first_page_image
+
+    html = render_html(example_context(as_of).plan(), generated=as_of, version=__version__)
+    handout = folder / "checklist-page1.png"
+    first_page_image(html).save(str(handout))
+    written.append(handout)
     return sorted(written)

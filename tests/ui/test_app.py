@@ -77,5 +77,6 @@ def test_screenshots_of_every_page(tmp_path: Path) -> None:
     result = _run("screenshots", str(tmp_path), "--as-of", "2026-11-23")
     assert result.returncode == 0, result.stderr
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(pngs) == len(PageId)
+    assert len(pngs) == len(PageId) + 1  # every page, and the printed checklist's first page
+    assert "checklist-page1.png" in pngs
     assert all((tmp_path / name).stat().st_size > 10_000 for name in pngs)
