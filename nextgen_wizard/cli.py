@@ -114,8 +114,22 @@ def _load_answers(args: argparse.Namespace):  # -> Answers
         raise UserError(error.problems) from None
 
 
+def _policy():  # -> Policy
+    from .storage.policy import load_policy, policy_path
+
+    policy = load_policy(policy_path(app_paths().site_config))
+    for problem in policy.problems:
+        print(f"warning: firm policy not used: {problem}", file=sys.stderr)
+    return policy
+
+
 def build_checklist(args: argparse.Namespace, catalog: Catalog | None = None):  # -> Checklist
-    answers = _load_answers(args)
+    from .storage.policy import apply_policy
+
+    applied = apply_policy(_policy(), _load_answers(args))
+    for note in applied.overridden:
+        print(f"note: {note}", file=sys.stderr)
+    answers = applied.answers
     try:
         return plan(answers, catalog or load_catalog(), args.as_of)
     except UnknownCourtError as error:
@@ -167,11 +181,14 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import render_report, run_doctor
+    from .storage.policy import load_policy, policy_path
     from .storage.vault import KeyringVault
 
     paths = app_paths()
-    policy = f"none (no policy file in {paths.site_config})"
-    report = run_doctor(paths, KeyringVault(), policy, len(load_catalog()))
+    policy = load_policy(policy_path(paths.site_config))
+    text = policy.describe() if policy.source else f"none (no {policy_path(paths.site_config)})"
+    report = run_doctor(paths, KeyringVault(), text, len(load_catalog()))
+    report.problems += [f"firm policy: {p}" for p in policy.problems]
     sys.stdout.write(render_report(report, args.format))
     return EXIT_OK if report.ok else EXIT_FAIL
 
@@ -225,6 +242,48 @@ def cmd_reset(args: argparse.Namespace) -> int:
     if keyring_note:
         print(f"error: {keyring_note}", file=sys.stderr)
         return EXIT_FAIL
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from .domain.answers import AnswersError, answers_from_dict, answers_to_dict
+    from .storage.answer_store import AnswerStore, StoreWriteError
+    from .storage.instance import InstanceLock
+    from .storage.policy import PRESETTABLE, set_path
+
+    policy = _policy()
+    if args.path in policy.locked:
+        raise UserError(
+            [f"{args.path} is locked by your firm's policy ({policy.source}); ask your IT department"]
+        )
+    paths = app_paths()
+    lock = InstanceLock(paths.instance_lock)
+    if not lock.acquire():
+        raise UserError(["the wizard is open: change the answer there, or close it first"])
+    store = AnswerStore(paths.answers_file)
+    loaded = store.load()
+    for notice in loaded.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    try:
+        value = json.loads(args.value)
+    except json.JSONDecodeError:
+        value = args.value  # plain text, e.g. a name
+    data = answers_to_dict(loaded.answers)
+    if args.path.split(".")[0] not in data or args.path.count(".") > 2:
+        raise UserError(
+            [f'"{args.path}" is not an answer; e.g. {", ".join(PRESETTABLE[:4])} (docs/answers-format.md)']
+        )
+    set_path(data, args.path, value)
+    try:
+        answers = answers_from_dict(data)
+        store.save(answers)
+    except AnswersError as error:
+        raise UserError(error.problems) from None
+    except StoreWriteError as error:
+        raise UserError([str(error)]) from None
+    finally:
+        lock.release()
+    print(f"Saved {args.path} = {json.dumps(value)}")
     return EXIT_OK
 
 
@@ -316,6 +375,17 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--format", choices=["text", "json"], default="text")
     doctor.set_defaults(func=cmd_doctor)
 
+    setter = commands.add_parser(
+        "set",
+        help="change one saved answer (refused when firm policy locks it)",
+        description="Change one saved answer by its path in the answers format, e.g. "
+        '`set pacer.mfa_enrolled true` or `set courts \'["mab", "mad"]\'`. The value is JSON '
+        "(true, false, null, numbers, lists) or plain text.",
+    )
+    setter.add_argument("path", help="e.g. role, pacer.mfa_enrolled, cmecf.mab.linked")
+    setter.add_argument("value", help="JSON value or text")
+    setter.set_defaults(func=cmd_set)
+
     reset = commands.add_parser(
         "reset",
         help="remove saved answers and every keyring entry the app created",
@@ -349,7 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.func in (cmd_gui, cmd_doctor, cmd_reset, cmd_checklist):
+    if args.func in (cmd_gui, cmd_doctor, cmd_reset, cmd_checklist, cmd_set):
         from .storage.logs import setup_logging
 
         setup_logging(app_paths().log_file)

@@ -94,6 +94,7 @@ def render_html(
     version: str,
     secure_keyring: bool = True,
     banner: str | None = None,
+    support: str | None = None,
 ) -> str:
     who = ", ".join(escape(x) for x in (checklist.filer_name, checklist.firm_name) if x)
     courts = "".join(
@@ -112,6 +113,7 @@ def render_html(
         f"<p>Courts covered:</p><ul>{courts or '<li>none chosen yet</li>'}</ul>{notes}"
         f"<h2>Your steps</h2>{steps}"
         + _contacts_section(checklist)
+        + (f"<p><b>Your firm's support:</b> {escape(support)}</p>" if support else "")
         + _reminders_section(checklist, secure_keyring)
         + f'<p class="small">NextGen Ready {escape(version)}. {escape(DISCLAIMER)}</p>'
         "</body></html>"

@@ -80,6 +80,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from ..storage.answer_store import AnswerStore
     from ..storage.instance import InstanceLock
     from ..storage.paths import app_paths
+    from ..storage.policy import TurnedOffVault, apply_policy, load_policy, policy_path
     from ..storage.vault import KeyringVault
     from .context import WizardContext
 
@@ -100,14 +101,25 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     store = AnswerStore(paths.answers_file)
     loaded = store.load()
+    policy = load_policy(policy_path(paths.site_config))
+    notices = list(loaded.notices)
+    if policy.problems:
+        notices.append(
+            "Your firm's policy file has problems, so it is not used; the wizard runs with its "
+            "defaults. Tell your IT department:\n" + "\n".join(policy.problems)
+        )
+    applied = apply_policy(policy, loaded.answers)
     context = WizardContext(
-        answers=loaded.answers,
+        answers=applied.answers,
         catalog=load_catalog(),
         as_of=args.as_of,
-        vault=KeyringVault(),
+        vault=KeyringVault() if policy.credential_storage else TurnedOffVault(),
         store=store,
         progress_file=paths.data / "progress.txt",
-        notices=loaded.notices,
+        notices=notices + applied.overridden,
+        locked_fields=policy.locked,
+        credential_storage=policy.credential_storage,
+        support=policy.support,
     )
     wizard = open_wizard(context, had_answers=loaded.existed)
     app.aboutToQuit.connect(context.save)

@@ -27,7 +27,12 @@ class WizardContext:
     progress_file: Path | None = None
     notices: list[str] = field(default_factory=list)
     locked_fields: frozenset[str] = frozenset()  # answers firm IT has locked (policy)
+    credential_storage: bool = True  # firm policy may turn saving passwords off
+    support: str | None = None  # the firm's support contact, from policy
     last_save_error: str | None = None
+
+    def is_locked(self, *paths: str) -> bool:
+        return any(path in self.locked_fields for path in paths)
 
     def plan(self) -> Checklist:
         return plan(self.answers, self.catalog, self.as_of)

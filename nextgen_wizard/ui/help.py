@@ -49,8 +49,9 @@ PAGE_HELP: dict[str, str] = {
 }
 
 
-def help_html(page_key: str) -> str:
+def help_html(page_key: str, support: str | None = None) -> str:
     terms = "".join(
         f"<dt><b>{html.escape(term)}</b></dt><dd>{html.escape(text)}</dd>" for term, text in GLOSSARY.items()
     )
-    return f"<p>{html.escape(PAGE_HELP[page_key])}</p><h3>Words used here</h3><dl>{terms}</dl>"
+    firm = f"<p><b>Help from your firm:</b> {html.escape(support)}</p>" if support else ""
+    return f"<p>{html.escape(PAGE_HELP[page_key])}</p>{firm}<h3>Words used here</h3><dl>{terms}</dl>"

@@ -106,7 +106,7 @@ class NextGenWizard(QWizard):
         box = QMessageBox(self)
         box.setWindowTitle(f"Help - {page.title() if page else APP_NAME}")
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(help_html(key))
+        box.setText(help_html(key, self.context.support))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         self._help_box = box  # kept so tests and screenshots can find it

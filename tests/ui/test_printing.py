@@ -22,7 +22,11 @@ from nextgen_wizard.ui.app import make_app
 from nextgen_wizard.ui.printing import PrintOptions, save_pdf
 from tests.helpers import CATALOG, EXAMPLES
 
-CASES = [("legacy-alsb.json", "2020-04-15"), ("browser-login-mab.json", "2021-09-01"), ("multi-court.json", "2026-11-23")]
+CASES = [
+    ("legacy-alsb.json", "2020-04-15"),
+    ("browser-login-mab.json", "2021-09-01"),
+    ("multi-court.json", "2026-11-23"),
+]
 
 
 def _checklist(name: str, as_of: str, **changes: object):
@@ -34,7 +38,9 @@ def _checklist(name: str, as_of: str, **changes: object):
 def _pdf(tmp_path: Path, checklist, **options: object) -> Path:
     make_app()
     path = tmp_path / "checklist.pdf"
-    save_pdf(render_html(checklist, generated=date(2026, 11, 23), version="test"), path, PrintOptions(**options))
+    save_pdf(
+        render_html(checklist, generated=date(2026, 11, 23), version="test"), path, PrintOptions(**options)
+    )
     return path
 
 
@@ -81,7 +87,9 @@ def test_a_step_is_never_split_across_pages(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
 def test_fonts_are_embedded(tmp_path: Path) -> None:
     path = _pdf(tmp_path, _checklist("multi-court.json", "2026-11-23"))
-    rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    rows = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), rows
 
 
@@ -114,14 +122,18 @@ def test_secrets_stored_through_the_vault_are_in_no_output(secret_service, tmp_p
     pacer_secret, cmecf_secret = "Pacer-Print-Secret-9!", "Cmecf-Print-Secret-9!"
     vault.save(pacer_entry(), "robinsample01", pacer_secret)
     vault.save(cmecf_entry("mab"), "rsample_mab", cmecf_secret)
-    checklist = _checklist("browser-login-mab.json", "2021-09-01",
-                           keyring_entries=[pacer_entry(), cmecf_entry("mab")])
+    checklist = _checklist(
+        "browser-login-mab.json", "2021-09-01", keyring_entries=[pacer_entry(), cmecf_entry("mab")]
+    )
     html = render_html(checklist, generated=date(2026, 11, 23), version="test")
     assert "NextGen Ready: CM/ECF mab" in html  # where the reminder is: named, never shown
     pdf = _pdf(tmp_path, checklist)
     outputs = {
-        "text": render_text(checklist).encode(), "json": render_json(checklist).encode(), "html": html.encode(),
-        "ics": render_ics(checklist), "pdf bytes": pdf.read_bytes(),
+        "text": render_text(checklist).encode(),
+        "json": render_json(checklist).encode(),
+        "html": html.encode(),
+        "ics": render_ics(checklist),
+        "pdf bytes": pdf.read_bytes(),
         "pdf text": " ".join(_pages_text(pdf)).encode(),
     }
     for secret in (pacer_secret, cmecf_secret):
@@ -172,12 +184,24 @@ def test_cli_pdf_and_ics_headless(tmp_path: Path) -> None:
     from tests.cli.test_cli import run
 
     out = tmp_path / "plan.pdf"
-    result = run("checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "pdf", "-o", str(out))
+    result = run(
+        "checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "pdf", "-o", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    again = run("checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "pdf", "-o", str(out))
+    again = run(
+        "checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "pdf", "-o", str(out)
+    )
     assert again.returncode == 2 and "already exists" in again.stderr
     no_file = run("checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "pdf")
     assert no_file.returncode == 2 and "-o FILE.pdf" in no_file.stderr
-    ics = run("checklist", "--answers", str(EXAMPLES / "legacy-alsb.json"), "--as-of", "2020-04-15", "--format", "ics")
+    ics = run(
+        "checklist",
+        "--answers",
+        str(EXAMPLES / "legacy-alsb.json"),
+        "--as-of",
+        "2020-04-15",
+        "--format",
+        "ics",
+    )
     assert ics.returncode == 0 and "BEGIN:VCALENDAR" in ics.stdout

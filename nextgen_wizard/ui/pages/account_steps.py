@@ -64,6 +64,7 @@ class UpgradePage(StepPage):
         self.done.blockSignals(True)
         self.done.setChecked(self.answers.pacer.account_type is AccountType.UPGRADED)
         self.done.blockSignals(False)
+        self.lock(self.done, "pacer.account_type")
 
     def _done_changed(self, checked: bool) -> None:
         before = self.type_before if self.type_before is not AccountType.UPGRADED else AccountType.UNKNOWN
@@ -92,6 +93,7 @@ class NewAccountPage(StepPage):
         self.done.blockSignals(True)
         self.done.setChecked(bool(self.answers.pacer.has_own_account))
         self.done.blockSignals(False)
+        self.lock(self.done, "pacer.has_own_account", "pacer.uses_shared_account")
 
     def _done_changed(self, checked: bool) -> None:
         pacer = self.answers.pacer
@@ -124,6 +126,8 @@ class FirmPage(AnswerPage):
     def load(self) -> None:
         self.wants.set_value(self.answers.firm.wants_billing_account)
         self.has.set_value(self.answers.firm.has_billing_account)
+        self.lock(self.wants, "firm.wants_billing_account")
+        self.lock(self.has, "firm.has_billing_account")
 
     def _changed(self) -> None:
         self.answers.firm.wants_billing_account = self.wants.value()
@@ -148,6 +152,8 @@ class MfaPage(StepPage):
     def load(self) -> None:
         self.enrolled.set_value(self.answers.pacer.mfa_enrolled)
         self.email.set_value(self.answers.pacer.email_current)
+        self.lock(self.enrolled, "pacer.mfa_enrolled")
+        self.lock(self.email, "pacer.email_current")
         self.show_step()
 
     def _changed(self) -> None:

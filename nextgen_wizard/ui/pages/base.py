@@ -42,6 +42,13 @@ class AnswerPage(QWizardPage):
     def load(self) -> None:
         """Show the current answers in the widgets."""
 
+    def lock(self, widget: QWidget, *paths: str) -> None:
+        """Show an answer firm IT has locked as read-only, and say so."""
+        if self.context.is_locked(*paths):
+            widget.setEnabled(False)
+            widget.setToolTip("Set by your firm's policy; ask your IT department to change it.")
+            widget.setAccessibleDescription("Locked by your firm's policy")
+
     def changed(self) -> None:
         """An answer changed: the path and the side panel may change with it."""
         self.completeChanged.emit()

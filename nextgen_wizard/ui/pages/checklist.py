@@ -69,6 +69,7 @@ class ChecklistPage(AnswerPage):
             version=__version__,
             secure_keyring=secure,
             banner=DEMO_BANNER if self.context.demo else None,
+            support=self.context.support,
         )
 
     def load(self) -> None:

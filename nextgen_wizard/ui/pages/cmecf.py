@@ -47,6 +47,9 @@ class CourtLoginBox(QGroupBox):
         filing = self.has_account.value() is not False
         for widget in (self.knows, self.browser, self.recorded, self.save_button):
             widget.setEnabled(filing)
+        if not self.page.context.credential_storage:
+            self.save_button.setEnabled(False)
+            self.save_status.setText("Your firm has turned off saving passwords here: write the login down.")
 
     def store(self) -> None:
         login = self.page.answers.cmecf.setdefault(self.court_id, CourtLogin())
@@ -104,6 +107,9 @@ class CmecfPage(AnswerPage):
         self.boxes: dict[str, CourtLoginBox] = {}
 
     def load(self) -> None:
+        if not self.context.credential_storage:
+            self.pacer_button.setEnabled(False)
+            self.pacer_status.setText("Your firm has turned off saving passwords in this app.")
         while self.courts_layout.count():
             item = self.courts_layout.takeAt(0)
             if item.widget():

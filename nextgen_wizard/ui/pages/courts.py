@@ -84,6 +84,10 @@ class CourtsPage(AnswerPage):
         self.firm.setText(self.answers.filer.firm or "")
         self._search(self.search.text())
         self._show_chosen()
+        self.lock(self.role, "role")
+        self.lock(self.firm, "filer.firm")
+        for widget in (self.search, self.results, self.add_button, self.chosen, self.remove_button):
+            self.lock(widget, "courts")
 
     def _role_changed(self, value: bool | None) -> None:
         self.answers.role = None if value is None else (Role.ATTORNEY if value else Role.NON_ATTORNEY)

@@ -98,6 +98,8 @@ class PacerPage(AnswerPage):
     def _enable(self) -> None:
         self.details.setEnabled(self.own.value() in ("own", "unsure", None))
         self.created.setEnabled(self.knows_date.isChecked())
+        self.lock(self.own, "pacer.has_own_account", "pacer.uses_shared_account")
+        self.lock(self.account_type, "pacer.account_type")
 
     def _own_changed(self, value: str | None) -> None:
         pacer = self.answers.pacer
