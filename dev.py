@@ -1,5 +1,7 @@
 """Run or test NextGen Ready from a fresh clone: `python3 dev.py run` / `python3 dev.py test`.
 
+Also `python3 dev.py build` (installer bundle + .deb, self-tested) and `python3 dev.py bench`.
+
 Creates .venv beside this file on first use and (re)installs the project whenever
 pyproject.toml changes, so both commands work with nothing set up beforehand.
 Works on Linux, macOS and Windows (use `py dev.py ...` there).
@@ -69,7 +71,7 @@ def run_tests(python: Path, extra: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
+    if not argv or argv[0] not in {"run", "test", "build", "bench"}:
         print(__doc__)
         return 2
     try:
@@ -79,6 +81,21 @@ def main(argv: list[str]) -> int:
         return 1
     if argv[0] == "test":
         return run_tests(python, argv[1:])
+    if argv[0] in {"build", "bench"}:
+        subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "pyinstaller>=6.10",
+            ],
+            check=True,
+        )
+        script = ROOT / ("packaging/build.py" if argv[0] == "build" else "benchmarks/run.py")
+        return subprocess.run([str(python), str(script), *argv[1:]], cwd=ROOT).returncode
     return subprocess.run([str(python), "-m", "nextgen_wizard", *argv[1:]], cwd=ROOT).returncode
 
 

@@ -39,6 +39,31 @@ def _folder_writable(paths: AppPaths) -> str | None:
     return None
 
 
+CANDIDATES = {
+    "linux": [("Secret Service", "keyring.backends.SecretService"), ("KWallet", "keyring.backends.kwallet")],
+    "win32": [("Windows Credential Manager", "keyring.backends.Windows")],
+    "darwin": [("macOS Keychain", "keyring.backends.macOS")],
+}
+
+
+def keyring_candidates() -> dict[str, str]:
+    """Why each system keyring of this OS is or is not usable (for IT when none is found)."""
+    import importlib
+
+    found = {}
+    for name, module_name in CANDIDATES.get(
+        "linux" if sys.platform.startswith("linux") else sys.platform, []
+    ):
+        try:
+            module = importlib.import_module(module_name)
+            backend = getattr(module, "Keyring", None) or getattr(module, "DBusKeyring", None)
+            priority = backend.priority  # raises with the reason when not usable
+            found[name] = f"usable (priority {priority})"
+        except Exception as error:  # each reason is reported, none is fatal
+            found[name] = f"not usable: {type(error).__name__}: {error}"
+    return found
+
+
 def _keyring(vault: KeyringVault) -> tuple[dict[str, object], str | None]:
     try:
         info = vault.info()
@@ -46,6 +71,7 @@ def _keyring(vault: KeyringVault) -> tuple[dict[str, object], str | None]:
         return {"backend": "unknown", "accepted": False}, f"keyring could not start ({type(error).__name__})"
     result: dict[str, object] = {"backend": info.name, "class": info.class_path, "accepted": info.accepted}
     if not info.accepted:
+        result["candidates"] = keyring_candidates()
         return result, f"no secure keyring: {info.reason}; credential reminders cannot be saved"
     try:
         vault.load(f"{APP_NAME}: doctor probe")  # reading proves it is reachable and unlocked
@@ -116,6 +142,7 @@ def render_report(report: Report, fmt: str) -> str:
         f"Config folder:  {report.paths['config']}",
         f"Site policy:    {report.policy}",
         f"Keyring:        {keyring.get('backend')} ({verdict})",
+        *(f"  {name}: {why}" for name, why in dict(keyring.get("candidates") or {}).items()),
         f"Qt:             PySide6 {report.qt.get('pyside6')}, platform {report.qt.get('platform', '-')}",
         f"Court catalog:  {report.catalog_courts} courts",
     ]

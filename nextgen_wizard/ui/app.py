@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from .. import APP_NAME, __version__
@@ -38,7 +39,20 @@ def make_app():  # -> QApplication
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("nextgen-ready")
+    _set_icon(app)
     return app
+
+
+def _set_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from ..domain.resources import resource_path
+
+    try:
+        app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "nextgen-ready.png"))))
+    except FileNotFoundError:
+        log.warning("the app icon is missing from this installation")
 
 
 def _ask_resume(parent) -> bool:
@@ -71,6 +85,24 @@ def open_wizard(context, *, had_answers: bool, ask_resume=_ask_resume):
         context.answers = Answers()
         wizard.restart()
     return wizard
+
+
+EXIT_AFTER_PAINT = "NEXTGEN_WIZARD_EXIT_AFTER_PAINT"  # benchmarks: quit once the first page is painted
+
+
+def _quit_after_first_paint(app, wizard) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                wizard.removeEventFilter(self)
+                print("painted", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    wizard._first_paint = FirstPaint(wizard)
+    wizard.installEventFilter(wizard._first_paint)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -123,6 +155,8 @@ def run_gui(args: argparse.Namespace) -> int:
     )
     wizard = open_wizard(context, had_answers=loaded.existed)
     app.aboutToQuit.connect(context.save)
+    if os.environ.get(EXIT_AFTER_PAINT):
+        _quit_after_first_paint(app, wizard)
     code = app.exec()
     wizard.deleteLater()  # held until here: an unreferenced window would be closed at once
     lock.release()

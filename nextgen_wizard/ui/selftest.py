@@ -75,12 +75,19 @@ def run_self_test(as_of: date) -> int:
         return f"{len(data['steps'])} steps"
 
     def keyring_backends() -> str:
-        from keyring.backend import get_all_keyring
+        """The OS's system keyring backend and its dependencies are inside this installation."""
+        from ..doctor import keyring_candidates
 
-        names = sorted(type(k).__module__.rsplit(".", 1)[-1] for k in get_all_keyring())
-        if not names:
-            raise RuntimeError("no keyring backends are bundled")
-        return ", ".join(names)
+        candidates = keyring_candidates()
+        missing = [
+            f"{name}: {why}"
+            for name, why in candidates.items()
+            if name in ("Secret Service", "Windows Credential Manager", "macOS Keychain")
+            and ("required" in why or "No module" in why or "not installed" in why)
+        ]
+        if missing:
+            raise RuntimeError("; ".join(missing))
+        return "; ".join(f"{name} {why.split(':')[0]}" for name, why in candidates.items()) or "no candidates"
 
     def pdf() -> str:
         import tempfile

@@ -1,0 +1,86 @@
+"""Build the installable app: PyInstaller onedir bundle, then (Linux) a .deb; self-tests both.
+
+    python packaging/build.py            # bundle + frozen --self-test (+ .deb on Linux)
+    python packaging/build.py --floor    # also the benchmark floor: a bare QWizard, pruned the same way
+
+Outputs go to build/dist/ (bundle) and build/ (the .deb). Any failed step exits non-zero.
+Run it with the project's environment (python3 dev.py build does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+DIST = BUILD / "dist"
+SPEC = ROOT / "packaging" / "pyinstaller" / "nextgen-ready.spec"
+BUNDLE = DIST / "nextgen-ready"
+FLOOR_BUNDLE = DIST / "floor-wizard"
+FLOOR_ENTRY = ROOT / "benchmarks" / "floor_wizard.py"
+
+
+def run(command: list[str], **kwargs: object) -> None:
+    print("+", " ".join(str(c) for c in command), flush=True)
+    subprocess.run(command, check=True, **kwargs)  # type: ignore[arg-type]
+
+
+def pyinstaller(name: str, entry: Path | None = None) -> None:
+    env = {**os.environ, "NEXTGEN_BUNDLE_NAME": name}
+    if entry is not None:
+        env["NEXTGEN_BUNDLE_ENTRY"] = str(entry)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(BUILD / "work" / name),
+            str(SPEC),
+        ],
+        env=env,
+    )
+
+
+def self_test(executable: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("NEXTGEN_WIZARD_POLICY", None)
+    run([str(executable), "--self-test"], env=env)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--floor", action="store_true", help="also build the benchmark's floor bundle")
+    parser.add_argument("--no-deb", action="store_true", help="skip the Linux .deb")
+    args = parser.parse_args(argv)
+    try:
+        shutil.rmtree(BUNDLE, ignore_errors=True)
+        pyinstaller("nextgen-ready")
+        self_test(BUNDLE / ("nextgen-wizard.exe" if os.name == "nt" else "nextgen-wizard"))
+        if args.floor:
+            shutil.rmtree(FLOOR_BUNDLE, ignore_errors=True)
+            pyinstaller("floor-wizard", FLOOR_ENTRY)
+        if sys.platform.startswith("linux") and not args.no_deb:
+            from deb import build_deb  # packaging/deb.py
+
+            deb = build_deb(BUNDLE, BUILD)
+            print(f"built {deb}")
+    except subprocess.CalledProcessError as error:
+        print(f"build failed: {' '.join(map(str, error.cmd))} exited {error.returncode}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    raise SystemExit(main(sys.argv[1:]))
