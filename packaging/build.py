@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
     try:
         shutil.rmtree(BUNDLE, ignore_errors=True)
         pyinstaller("nextgen-ready")
-        self_test(BUNDLE / ("nextgen-wizard.exe" if os.name == "nt" else "nextgen-wizard"))
+        self_test(BUNDLE / ("nextgen-wizard-cli.exe" if os.name == "nt" else "nextgen-wizard"))
         if args.floor:
             shutil.rmtree(FLOOR_BUNDLE, ignore_errors=True)
             pyinstaller("floor-wizard", FLOOR_ENTRY)
