@@ -114,22 +114,28 @@ def _load_answers(args: argparse.Namespace):  # -> Answers
         raise UserError(error.problems) from None
 
 
-def _policy():  # -> Policy
-    from .storage.policy import load_policy, policy_path
+def _policy():  # -> Policy | None; None: no policy file, and the policy code is not even loaded
+    path = app_paths().policy_file
+    if not path.exists():
+        return None
+    from .storage.policy import load_policy
 
-    policy = load_policy(policy_path(app_paths().site_config))
+    policy = load_policy(path)
     for problem in policy.problems:
         print(f"warning: firm policy not used: {problem}", file=sys.stderr)
     return policy
 
 
 def build_checklist(args: argparse.Namespace, catalog: Catalog | None = None):  # -> Checklist
-    from .storage.policy import apply_policy
+    answers = _load_answers(args)
+    policy = _policy()
+    if policy is not None:
+        from .storage.policy import apply_policy
 
-    applied = apply_policy(_policy(), _load_answers(args))
-    for note in applied.overridden:
-        print(f"note: {note}", file=sys.stderr)
-    answers = applied.answers
+        applied = apply_policy(policy, answers)
+        for note in applied.overridden:
+            print(f"note: {note}", file=sys.stderr)
+        answers = applied.answers
     try:
         return plan(answers, catalog or load_catalog(), args.as_of)
     except UnknownCourtError as error:
@@ -252,7 +258,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     from .storage.policy import PRESETTABLE, set_path
 
     policy = _policy()
-    if args.path in policy.locked:
+    if policy is not None and args.path in policy.locked:
         raise UserError(
             [f"{args.path} is locked by your firm's policy ({policy.source}); ask your IT department"]
         )
@@ -419,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.func in (cmd_gui, cmd_doctor, cmd_reset, cmd_checklist, cmd_set):
+    if args.func in (cmd_gui, cmd_doctor, cmd_reset, cmd_set):  # checklist only reads: no log needed
         from .storage.logs import setup_logging
 
         setup_logging(app_paths().log_file)

@@ -84,6 +84,7 @@ def build_deb(bundle: Path, out_dir: Path) -> Path:
         "Maintainer: NextGen Ready <support@nextgen-ready.invalid>\n"
         f"Installed-Size: {_size_kib(root)}\n"
         f"Depends: {DEPENDS}\n"
+        "Recommends: libcups2\n"
         "Section: utils\n"
         "Priority: optional\n"
         "Description: wizard for the federal courts' NextGen CM/ECF account changes\n"

@@ -7,7 +7,6 @@ No secret ever goes in here: only the names of keyring entries the app created.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -115,6 +114,8 @@ class _Reader:
             return {}
         for key in raw:
             if key not in allowed:
+                import difflib
+
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f'; did you mean "{close[0]}"?' if close else f"; known: {', '.join(allowed)}"
                 self.problem(f"{path}.{key}" if path else str(key), f"unknown field{hint}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -142,6 +141,8 @@ class Catalog:
 
     def suggest(self, unknown_id: str) -> list[str]:
         """Close ids for a mistyped one ("did you mean")."""
+        import difflib
+
         return difflib.get_close_matches(unknown_id.strip().lower(), self._by_id, n=3, cutoff=0.6)
 
     def search(self, query: str) -> list[Court]:

@@ -19,11 +19,10 @@ from ..domain.answers import (
     answers_to_dict,
     schema_version_of,
 )
+from .answer_files import MAX_ANSWERS_BYTES
 from .paths import make_private_dir
 
 log = logging.getLogger(__name__)
-
-MAX_ANSWERS_BYTES = 1_000_000  # an answers file is a few kB; anything this big is not one
 
 
 class StoreWriteError(OSError):

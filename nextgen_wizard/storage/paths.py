@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import APP_NAME
 
 HOME_VARIABLE = "NEXTGEN_WIZARD_HOME"
+POLICY_VARIABLE = "NEXTGEN_WIZARD_POLICY"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class AppPaths:
     @property
     def instance_lock(self) -> Path:
         return self.data / "wizard.lock"
+
+    @property
+    def policy_file(self) -> Path:
+        """Firm IT's policy: NEXTGEN_WIZARD_POLICY, else policy.toml in the site config folder."""
+        return Path(os.environ.get(POLICY_VARIABLE) or self.site_config / "policy.toml")
 
     @property
     def log_file(self) -> Path:

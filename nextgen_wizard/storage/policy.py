@@ -11,14 +11,13 @@ from __future__ import annotations
 import copy
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
+from .paths import POLICY_VARIABLE
 
-POLICY_VARIABLE = "NEXTGEN_WIZARD_POLICY"
 POLICY_FILE_NAME = "policy.toml"
 
 # Answers firm IT may preset, as dotted paths of the answers format (docs/answers-format.md).
@@ -164,6 +163,8 @@ def load_policy(path: Path) -> Policy:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return Policy(source=path, problems=[f"{path}: cannot be read ({error})"])
+    import tomllib  # its regular expressions cost start-up time; most computers have no policy
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

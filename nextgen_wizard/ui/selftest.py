@@ -105,12 +105,21 @@ def run_self_test(as_of: date) -> int:
                 raise RuntimeError("the PDF is empty")
             return f"{pages} pages, {path.stat().st_size:,} bytes"
 
+    def calendar() -> str:
+        from ..domain.render_ics import render_ics
+
+        data = render_ics(example_context(as_of).plan())
+        if not data.startswith(b"BEGIN:VCALENDAR"):
+            raise RuntimeError("the calendar file is not iCalendar")
+        return f"{data.count(b'BEGIN:VEVENT')} events"
+
     for name, test in [
         ("court catalog", catalog),
         ("Qt application", app),
         ("wizard pages", pages),
         ("checklist", checklist),
         ("PDF", pdf),
+        ("calendar", calendar),
         ("keyring backends", keyring_backends),
     ]:
         _check(name, test, results)

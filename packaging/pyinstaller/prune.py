@@ -85,6 +85,14 @@ def _needed(paths: list[str]) -> set[str]:
     return seen
 
 
+# Printing uses the system's CUPS (every Linux desktop that prints has it; the .deb recommends
+# libcups2). Bundling libcups would pull in GnuTLS, Kerberos and friends: about 8 MB.
+SYSTEM_PROVIDED = re.compile(
+    r"^lib(cups|gnutls|krb5|k5crypto|gssapi_krb5|krb5support|avahi-client|"
+    r"avahi-common|p11-kit|unistring|idn2|tasn1|nettle|hogweed|gmp|keyutils)\.so"
+)
+
+
 def _system_library(dest: str) -> bool:
     """A shared library PyInstaller copied in only because something linked to it."""
     name = dest.replace("\\", "/")
@@ -99,7 +107,11 @@ def prune_binaries(binaries: list) -> list:
     """
     kept = [entry for entry in binaries if keep_binary(entry[0])]
     needed = _needed([src for dest, src, _kind in kept if not _system_library(dest)])
-    return [entry for entry in kept if not _system_library(entry[0]) or entry[0] in needed]
+    return [
+        entry
+        for entry in kept
+        if not _system_library(entry[0]) or (entry[0] in needed and not SYSTEM_PROVIDED.match(entry[0]))
+    ]
 
 
 def prune_datas(datas: list) -> list:

@@ -58,7 +58,7 @@ def test_unpacked_package_launcher_runs_the_self_test(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "self-test: 6 passed, 0 failed"
+    assert result.stdout.splitlines()[-1] == "self-test: 7 passed, 0 failed"
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed")

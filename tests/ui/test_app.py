@@ -69,7 +69,7 @@ def test_self_test_passes_offscreen() -> None:
     result = _run("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[-1] == "self-test: 6 passed, 0 failed"
+    assert lines[-1] == "self-test: 7 passed, 0 failed"
     assert all(line.startswith("ok ") for line in lines[:-1])
 
 

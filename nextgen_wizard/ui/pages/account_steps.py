@@ -21,6 +21,8 @@ class StepPage(AnswerPage):
 
     def __init__(self, context: WizardContext, title: str, subtitle: str) -> None:
         super().__init__(context, title, subtitle)
+
+    def build(self) -> None:
         self.step_box = QWidget()
         self.step_layout = QVBoxLayout(self.step_box)
         self.step_layout.setContentsMargins(0, 0, 0, 0)
@@ -49,6 +51,9 @@ class UpgradePage(StepPage):
 
     def __init__(self, context: WizardContext) -> None:
         super().__init__(context, "Upgrade your PACER account", "Legacy accounts cannot sign in to NextGen.")
+
+    def build(self) -> None:
+        super().build()
         self.open_button = QPushButton("&Open Manage My Account in the browser")
         self.open_button.clicked.connect(lambda: _open(MANAGE_MY_ACCOUNT_URL))
         self.done = QCheckBox('I have &upgraded: Account Type now says "Upgraded PACER Account"')
@@ -80,6 +85,9 @@ class NewAccountPage(StepPage):
         super().__init__(
             context, "Get your own PACER account", "Shared accounts can no longer be used to file."
         )
+
+    def build(self) -> None:
+        super().build()
         self.open_button = QPushButton("&Open PACER registration in the browser")
         self.open_button.clicked.connect(lambda: _open(REGISTRATION_URL))
         self.done = QCheckBox("I have &registered my own PACER account")
@@ -109,6 +117,8 @@ class FirmPage(AnswerPage):
 
     def __init__(self, context: WizardContext) -> None:
         super().__init__(context, "Firm billing account (optional)", "One PACER bill for the whole firm.")
+
+    def build(self) -> None:
         self.body.addWidget(
             text_label(
                 "A PACER Administrative Account (PAA) pays the PACER fees of the people the firm adds to "
@@ -141,6 +151,9 @@ class MfaPage(StepPage):
 
     def __init__(self, context: WizardContext) -> None:
         super().__init__(context, "Multi-factor authentication", "PACER asks filers for a code from an app.")
+
+    def build(self) -> None:
+        super().build()
         self.enrolled = Choice("Have you turned on &MFA in PACER?")
         self.email = Choice("Is the &email address in your PACER account current?")
         self.enrolled.changed.connect(self._changed)

@@ -18,6 +18,12 @@ class AnswerPage(QWizardPage):
         self.setTitle(title)
         if subtitle:
             self.setSubTitle(subtitle)
+        self.built = False  # the widgets are made when the page is first shown: a faster start
+
+    def ensure_built(self) -> None:
+        if self.built:
+            return
+        self.built = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.save_notice = Notice()
@@ -31,12 +37,17 @@ class AnswerPage(QWizardPage):
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.build()
+
+    def build(self) -> None:
+        """Make the page's widgets (once)."""
 
     @property
     def answers(self):  # -> Answers
         return self.context.answers
 
     def initializePage(self) -> None:
+        self.ensure_built()
         self.load()
 
     def load(self) -> None:

@@ -7,9 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPush
 
 from ... import __version__
 from ...domain.render_html import render_html
-from ...domain.render_ics import render_ics
 from ..context import WizardContext
-from ..printing import PrintOptions, default_pdf_name, paint_pages, save_pdf
 from ..widgets import button_row, text_label
 from .base import AnswerPage
 
@@ -21,6 +19,8 @@ class ChecklistPage(AnswerPage):
 
     def __init__(self, context: WizardContext) -> None:
         super().__init__(context, "Your checklist", "Work through it, tick steps off, keep it on your desk.")
+
+    def build(self) -> None:
         self.view = QTextBrowser()
         self.view.setAccessibleName("Checklist")
         self.view.setOpenExternalLinks(True)
@@ -53,7 +53,9 @@ class ChecklistPage(AnswerPage):
         self.status.setAccessibleName("Export status")
         self.body.addWidget(self.status)
 
-    def options(self) -> PrintOptions:
+    def options(self):  # -> PrintOptions; printing is imported when first used: a faster start
+        from ..printing import PrintOptions
+
         return PrintOptions(
             page=self.page_size.currentData(), banner=DEMO_BANNER if self.context.demo else None
         )
@@ -78,6 +80,8 @@ class ChecklistPage(AnswerPage):
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+        from ..printing import paint_pages
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         html, options = self.html(), self.options()
@@ -86,6 +90,8 @@ class ChecklistPage(AnswerPage):
 
     def print_(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ..printing import paint_pages
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -97,6 +103,8 @@ class ChecklistPage(AnswerPage):
         return Path(path) if path else None  # the dialog itself asks before replacing a file
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
+        from ..printing import default_pdf_name, save_pdf
+
         path = path or self._ask_path(
             "Save checklist as PDF", default_pdf_name(self.context.as_of), "PDF (*.pdf)"
         )
@@ -112,6 +120,8 @@ class ChecklistPage(AnswerPage):
         return path
 
     def save_ics(self, path: Path | None = None) -> Path | None:
+        from ...domain.render_ics import render_ics
+
         name = f"NextGen-dates-{self.context.as_of.isoformat()}.ics"
         path = path or self._ask_path("Add dates to your calendar", name, "Calendar (*.ics)")
         if path is None:

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.answers import CourtLogin
 from ...storage.vault import cmecf_entry, pacer_entry
 from ..context import WizardContext
-from ..credentials import CredentialDialog
 from ..widgets import Choice, text_label
 from .base import AnswerPage
+
+if TYPE_CHECKING:
+    from ..credentials import CredentialDialog
 
 
 class CourtLoginBox(QGroupBox):
@@ -61,6 +65,8 @@ class CourtLoginBox(QGroupBox):
         self.page.changed()
 
     def save_login(self) -> None:
+        from ..credentials import CredentialDialog
+
         self.dialog = CredentialDialog(
             self.page.context.vault, cmecf_entry(self.court_id), f"CM/ECF ({self.court_id})", parent=self
         )
@@ -85,6 +91,8 @@ class CmecfPage(AnswerPage):
             "Each court's old login is needed once, to link it. A login only your browser remembers is lost "
             "at the switch.",
         )
+
+    def build(self) -> None:
         self.courts_box = QWidget()
         self.courts_layout = QVBoxLayout(self.courts_box)
         self.courts_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +130,8 @@ class CmecfPage(AnswerPage):
             self.boxes[court_id] = box
 
     def save_pacer(self) -> None:
+        from ..credentials import CredentialDialog
+
         name = (self.answers.filer.name or "").split()
         person = (name[0] if name else None, name[-1] if len(name) > 1 else None)
         dialog = CredentialDialog(

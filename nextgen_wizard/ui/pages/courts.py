@@ -25,6 +25,8 @@ class CourtsPage(AnswerPage):
 
     def __init__(self, context: WizardContext) -> None:
         super().__init__(context, "You and your courts", "Who you are, and where you file.")
+
+    def build(self) -> None:
         self.role = Choice("Are you an attorney?", ("&Attorney", "Not an a&ttorney (staff, trustee, other)"))
         self.role.changed.connect(self._role_changed)
         self.body.addWidget(self.role)

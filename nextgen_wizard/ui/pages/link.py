@@ -18,6 +18,8 @@ class LinkPage(AnswerPage):
             "Link your accounts",
             "Each court links your old CM/ECF account to your PACER account once.",
         )
+
+    def build(self) -> None:
         self.courts_box = QWidget()
         self.courts_layout = QVBoxLayout(self.courts_box)
         self.courts_layout.setContentsMargins(0, 0, 0, 0)

@@ -26,6 +26,8 @@ class PacerPage(AnswerPage):
         super().__init__(
             context, "Your PACER account", "Since NextGen, your own PACER account signs you in to file."
         )
+
+    def build(self) -> None:
         self.own = Options(
             "Do you have your own PACER account?",
             [
@@ -64,7 +66,7 @@ class PacerPage(AnswerPage):
         self.created = QDateEdit()
         self.created.setDisplayFormat("yyyy-MM-dd")
         self.created.setCalendarPopup(True)
-        self.created.setDateRange(QDate(1988, 1, 1), QDate(context.as_of))
+        self.created.setDateRange(QDate(1988, 1, 1), QDate(self.context.as_of))
         self.created.setAccessibleName("Account creation date")
         self.knows_date.toggled.connect(self._date_changed)
         self.created.dateChanged.connect(self._date_changed)
@@ -137,5 +139,7 @@ class PacerPage(AnswerPage):
         self.changed()
 
     def isComplete(self) -> bool:
+        if not self.built:
+            return True
         text = self.username.text()
         return not text or classify_username(text).well_formed

@@ -12,6 +12,8 @@ class WelcomePage(AnswerPage):
         super().__init__(
             context, "Welcome", "Get ready for NextGen CM/ECF without losing the ability to file."
         )
+
+    def build(self) -> None:
         self.body.addWidget(
             text_label(
                 "Federal courts now sign you in with one individual PACER account, and your old CM/ECF "
@@ -29,6 +31,6 @@ class WelcomePage(AnswerPage):
         self.body.addWidget(
             text_label("Press F1 or Help on any page for plain-language help and a glossary.")
         )
-        self.notices = Notice("\n\n".join(context.notices))
+        self.notices = Notice("\n\n".join(self.context.notices))
         self.body.addWidget(self.notices)
         self.body.addStretch(1)
