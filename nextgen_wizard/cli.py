@@ -425,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.func in (cmd_gui, cmd_doctor, cmd_reset, cmd_set):  # checklist only reads: no log needed
+    if args.func in (cmd_doctor, cmd_reset, cmd_set):  # the GUI opens its log after its first paint
         from .storage.logs import setup_logging
 
         setup_logging(app_paths().log_file)

@@ -14,9 +14,6 @@ log = logging.getLogger(__name__)
 
 def display_problem() -> str | None:
     """Why a window cannot open here (Linux without a display, or without Qt's xcb library)."""
-    import ctypes.util
-    import os
-
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return None
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -24,12 +21,22 @@ def display_problem() -> str | None:
             "No display was found, so the wizard window cannot open here. Run it in a desktop "
             "session, or use the headless commands (see nextgen-wizard --help)."
         )
-    if not os.environ.get("WAYLAND_DISPLAY") and ctypes.util.find_library("xcb-cursor") is None:
+    if not os.environ.get("WAYLAND_DISPLAY") and not _loadable("libxcb-cursor.so.0"):
         return (
             "The wizard needs the system library libxcb-cursor0 to open its window. Ask your IT "
             "department to install it (Debian/Ubuntu: sudo apt install libxcb-cursor0)."
         )
     return None
+
+
+def _loadable(library: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
 
 
 def make_app():  # -> QApplication
@@ -40,7 +47,9 @@ def make_app():  # -> QApplication
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("nextgen-ready")
-    _set_icon(app)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: _set_icon(app))  # decoding the icon can wait for the first paint
     return app
 
 
@@ -105,7 +114,14 @@ def _quit_after_first_paint(app, wizard) -> None:
     wizard.installEventFilter(wizard._first_paint)
 
 
+def _open_log(log_file) -> None:
+    from ..storage.logs import setup_logging
+
+    setup_logging(log_file)
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from ..domain.courts import load_catalog
@@ -155,6 +171,8 @@ def run_gui(args: argparse.Namespace) -> int:
     )
     wizard = open_wizard(context, had_answers=loaded.existed)
     app.aboutToQuit.connect(context.save)
+    # The log file is opened once the window is up: logging.handlers costs start-up time.
+    QTimer.singleShot(0, lambda: _open_log(paths.log_file))
     if os.environ.get(EXIT_AFTER_PAINT):
         _quit_after_first_paint(app, wizard)
     code = app.exec()
