@@ -294,6 +294,26 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if args.answers and not args.demo:
+        raise UserError(
+            [
+                "--answers opens a file only in a demo: use --demo --answers FILE "
+                "(your own saved answers are never replaced by a file)"
+            ]
+        )
+    if args.demo:
+        from .ui.demo import demo_answers, enter_demo_home
+
+        enter_demo_home()  # before anything computes a folder: a demo writes nowhere real
+        if args.answers:
+            from .storage.answer_files import AnswersFileError, read_answers_file
+
+            try:
+                args.demo_answers = read_answers_file(Path(args.answers))
+            except AnswersFileError as error:
+                raise UserError(error.problems) from None
+        else:
+            args.demo_answers = demo_answers()
     if args.self_test:
         from .ui.selftest import run_self_test
 
@@ -325,6 +345,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=date.today(),
         metavar="YYYY-MM-DD",
         help="pretend today is this date (default: today)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="seminar mode: a fictional filer, nothing saved, the OS keyring never touched",
+    )
+    parser.add_argument("--answers", metavar="FILE", help="with --demo: start from this answers file")
+    parser.add_argument(
+        "--font-scale",
+        type=float,
+        default=1.0,
+        metavar="X",
+        help="text size for projectors and low vision, e.g. 1.5 or 2 (Ctrl+= and Ctrl+- change it live)",
     )
     parser.add_argument(
         "--self-test",

@@ -39,6 +39,26 @@ def _loadable(library: str) -> bool:
     return True
 
 
+BASE_POINT_SIZE = "nextgen_base_point_size"
+
+
+def set_font_scale(app, scale: float) -> None:
+    """Scale every widget's text from the desktop's own size (projectors, low vision)."""
+    base = app.property(BASE_POINT_SIZE)
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty(BASE_POINT_SIZE, base)
+    font = app.font()
+    font.setPointSizeF(base * scale)
+    app.setFont(font)
+    app.setProperty("nextgen_font_scale", scale)
+
+
+def font_scale(app) -> float:
+    value = app.property("nextgen_font_scale")
+    return float(value) if value else 1.0
+
+
 def make_app():  # -> QApplication
     from PySide6.QtWidgets import QApplication
 
@@ -120,23 +140,77 @@ def _open_log(log_file) -> None:
     setup_logging(log_file)
 
 
+def _context(args: argparse.Namespace, paths):
+    """Answers, policy and vault for this run: the user's own, or a demo's fictional ones."""
+    from ..domain.courts import load_catalog
+    from ..storage.answer_store import AnswerStore
+    from ..storage.vault import KeyringVault, MemoryVault
+    from .context import WizardContext
+
+    store = AnswerStore(paths.answers_file)
+    common = {
+        "catalog": load_catalog(),
+        "as_of": args.as_of,
+        "store": store,
+        "progress_file": paths.data / "progress.txt",
+    }
+    if getattr(args, "demo", False):
+        import copy
+
+        start = args.demo_answers
+        context = WizardContext(
+            answers=copy.deepcopy(start), vault=MemoryVault(), demo=True, demo_start=start, **common
+        )
+        return context, False
+    loaded = store.load()
+    notices, answers = list(loaded.notices), loaded.answers
+    policy = None
+    if paths.policy_file.exists():
+        from ..storage.policy import apply_policy, load_policy
+
+        policy = load_policy(paths.policy_file)
+        if policy.problems:
+            notices.append(
+                "Your firm's policy file has problems, so it is not used; the wizard runs with its "
+                "defaults. Tell your IT department:\n" + "\n".join(policy.problems)
+            )
+        applied = apply_policy(policy, answers)
+        answers, notices = applied.answers, notices + applied.overridden
+    storage_on = policy is None or policy.credential_storage
+    if storage_on:
+        vault = KeyringVault()
+    else:
+        from ..storage.policy import TurnedOffVault
+
+        vault = TurnedOffVault()
+    context = WizardContext(
+        answers=answers,
+        vault=vault,
+        notices=notices,
+        locked_fields=policy.locked if policy else frozenset(),
+        credential_storage=storage_on,
+        support=policy.support if policy else None,
+        **common,
+    )
+    return context, loaded.existed
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from ..domain.courts import load_catalog
-    from ..storage.answer_store import AnswerStore
     from ..storage.instance import InstanceLock
     from ..storage.paths import app_paths
-    from ..storage.policy import TurnedOffVault, apply_policy, load_policy, policy_path
-    from ..storage.vault import KeyringVault
-    from .context import WizardContext
 
     problem = display_problem()
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
+    if not 0.5 <= args.font_scale <= 4:
+        print("error: --font-scale must be between 0.5 and 4, e.g. 1.5", file=sys.stderr)
+        return 2
     app = make_app()
+    set_font_scale(app, args.font_scale)
     paths = app_paths()
     lock = InstanceLock(paths.instance_lock)
     if not lock.acquire():
@@ -147,29 +221,8 @@ def run_gui(args: argparse.Namespace) -> int:
             "Switch to that window (look in the taskbar) to continue.",
         )
         return 1
-    store = AnswerStore(paths.answers_file)
-    loaded = store.load()
-    policy = load_policy(policy_path(paths.site_config))
-    notices = list(loaded.notices)
-    if policy.problems:
-        notices.append(
-            "Your firm's policy file has problems, so it is not used; the wizard runs with its "
-            "defaults. Tell your IT department:\n" + "\n".join(policy.problems)
-        )
-    applied = apply_policy(policy, loaded.answers)
-    context = WizardContext(
-        answers=applied.answers,
-        catalog=load_catalog(),
-        as_of=args.as_of,
-        vault=KeyringVault() if policy.credential_storage else TurnedOffVault(),
-        store=store,
-        progress_file=paths.data / "progress.txt",
-        notices=notices + applied.overridden,
-        locked_fields=policy.locked,
-        credential_storage=policy.credential_storage,
-        support=policy.support,
-    )
-    wizard = open_wizard(context, had_answers=loaded.existed)
+    context, had_answers = _context(args, paths)
+    wizard = open_wizard(context, had_answers=had_answers)
     app.aboutToQuit.connect(context.save)
     # The log file is opened once the window is up: logging.handlers costs start-up time.
     QTimer.singleShot(0, lambda: _open_log(paths.log_file))

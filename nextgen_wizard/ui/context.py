@@ -24,6 +24,7 @@ class WizardContext:
     vault: Vault
     store: AnswerStore | None = None  # None: nothing is saved (self-test, screenshots)
     demo: bool = False
+    demo_start: Answers | None = None  # a demo's first answers, for "Start over"
     progress_file: Path | None = None
     notices: list[str] = field(default_factory=list)
     locked_fields: frozenset[str] = frozenset()  # answers firm IT has locked (policy)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.pacer import PASSWORD_RULE_TEXT, cmecf_login_warning, password_problems
 from ..storage.vault import KeyringLocked, KeyringTimeout, NoSecureKeyring, Vault, VaultError
-from .widgets import run_in_background, text_label
+from .widgets import announce, run_in_background, text_label
 
 
 class CredentialDialog(QDialog):
@@ -95,13 +95,13 @@ class CredentialDialog(QDialog):
                 )
             else:
                 notes.append("This password meets PACER's 2025 rules.")
-        self.feedback.setText("\n".join(notes))
+        announce(self.feedback, "\n".join(notes))
         ready = bool(self.login.text().strip() and self.password.text())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
 
     def save(self) -> None:
         login, password = self.login.text().strip(), self.password.text()
-        self.status.setText("Saving in the keyring...")
+        announce(self.status, "Saving in the keyring...")
         self.buttons.setEnabled(False)
         run_in_background(lambda: self.vault.save(self.entry, login, password), self._saved)
 
@@ -110,15 +110,15 @@ class CredentialDialog(QDialog):
         if error is None:
             self.saved_message = message
             self.password.clear()  # the secret leaves this window as soon as it is stored
-            self.status.setText(message or "")
+            announce(self.status, message or "")
             self.accept()
             return
         if isinstance(error, NoSecureKeyring):
             self.refused = True
-            self.status.setText(str(error))
+            announce(self.status, str(error))
             self.password.clear()
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         elif isinstance(error, (KeyringLocked, KeyringTimeout, VaultError)):
-            self.status.setText(f"{error} (Nothing was saved. Press Save to retry.)")
+            announce(self.status, f"{error} (Nothing was saved. Press Save to retry.)")
         else:
-            self.status.setText(f"Nothing was saved: {type(error).__name__}. Press Save to retry.")
+            announce(self.status, f"Nothing was saved: {type(error).__name__}. Press Save to retry.")

@@ -83,6 +83,16 @@ class Choice(Options):
         return value if isinstance(value, bool) else None
 
 
+def announce(label: QLabel, text: str) -> None:
+    """Change a status text and tell screen readers it changed (it is not conveyed by colour)."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    label.setText(text)
+    label.setAccessibleDescription(text)
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.NameChanged))
+
+
 def text_label(text: str, *, rich: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)

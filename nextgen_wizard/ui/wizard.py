@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -80,7 +83,55 @@ class NextGenWizard(QWizard):
         self.setSideWidget(self.side)
         self.helpRequested.connect(self.show_help)
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
+        self._text_size_menu()
         self.currentIdChanged.connect(self._page_changed)
+
+    def _text_size_menu(self) -> None:
+        """View > Larger text / Smaller text, as a button beside Help (a wizard has no menu bar)."""
+        menu = QMenu(self)
+        for label, keys, step in (
+            ("&Larger text", ("Ctrl+=", "Ctrl++"), 0.25),
+            ("&Smaller text", ("Ctrl+-",), -0.25),
+            ("&Normal text size", ("Ctrl+0",), 0.0),
+        ):
+            action = QAction(label, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
+            menu.addAction(action)
+            self.addAction(action)  # the shortcuts work without opening the menu
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.button(QWizard.WizardButton.CustomButton1).setMenu(menu)
+        self.setButtonLayout([
+            QWizard.WizardButton.HelpButton, QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
+        ])  # fmt: skip
+
+    def change_text_size(self, step: float) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from .app import font_scale, set_font_scale
+
+        app = QApplication.instance()
+        scale = 1.0 if step == 0 else min(3.0, max(0.75, font_scale(app) + step))
+        set_font_scale(app, scale)
+        page = self.currentPage()
+        if page is not None and hasattr(page, "load") and getattr(page, "built", False):
+            page.load()  # rich text with its own sizes (the checklist) is redrawn at the new size
+
+    def start_over_demo(self) -> None:
+        """A demo starts again from its fictional answers, with nothing kept."""
+        import copy
+
+        from ..storage.vault import MemoryVault
+
+        if self.context.demo_start is None:
+            return
+        self.context.answers = copy.deepcopy(self.context.demo_start)
+        self.context.vault = MemoryVault()
+        self.restart()
 
     def path(self) -> list[PageId]:
         return page_path(self.context.plan(), bool(self.context.answers.courts))
@@ -129,6 +180,18 @@ class SidePanel(QWidget):
     def __init__(self, wizard: NextGenWizard) -> None:
         super().__init__(wizard)
         layout = QVBoxLayout(self)
+        if wizard.context.demo:
+            from .demo import BANNER
+
+            self.banner = QLabel(f"<b>{BANNER}</b>")
+            self.banner.setWordWrap(True)
+            self.banner.setObjectName("demoBanner")
+            self.banner.setFrameShape(QLabel.Shape.Box)
+            self.banner.setAccessibleName("Demo mode")
+            layout.addWidget(self.banner)
+            self.start_over = QPushButton("Start &over (demo)")
+            self.start_over.clicked.connect(wizard.start_over_demo)
+            layout.addWidget(self.start_over)
         heading = QLabel("Your steps")
         font = heading.font()
         font.setBold(True)
@@ -139,11 +202,18 @@ class SidePanel(QWidget):
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps.setMinimumWidth(230)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setWordWrap(True)  # long titles wrap instead of being cut off at large text sizes
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
         layout.addWidget(self.steps, 1)
         self.as_of = QLabel()
         self.as_of.setWordWrap(True)
         self.as_of.setAccessibleName("As-of date")
         layout.addWidget(self.as_of)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:  # wider with larger text, so titles fit
+            self.steps.setMinimumWidth(max(230, self.fontMetrics().averageCharWidth() * 30))
+        super().changeEvent(event)
 
     def update_steps(self, wizard: NextGenWizard) -> None:
         self.steps.clear()
@@ -164,4 +234,8 @@ class SidePanel(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.steps.addItem(item)
-        self.as_of.setText(f"As of {long_date(wizard.context.as_of)}")
+        as_of = wizard.context.as_of
+        if as_of == date.today():
+            self.as_of.setText(f"As of today, {long_date(as_of)}")
+        else:
+            self.as_of.setText(f"<b>Replaying {long_date(as_of)}</b> (not today's date)")

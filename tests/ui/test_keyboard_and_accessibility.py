@@ -151,3 +151,14 @@ def test_buttons_and_labels_use_mnemonics(qtbot) -> None:
         if not isinstance(b, QRadioButton)
     ]
     assert all("&" in text for text in buttons if text), buttons
+
+
+def test_status_changes_are_exposed_to_screen_readers(qtbot, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path)
+    wizard.setStartId(PageId.PACER)
+    wizard.restart()
+    pacer = wizard.currentPage()
+    pacer.username.setText("ab1234")
+    pacer.username.textEdited.emit("ab1234")
+    assert pacer.verdict.accessibleDescription().startswith("Must be upgraded:")
+    assert pacer.username.accessibleDescription() == pacer.verdict.text()

@@ -225,7 +225,7 @@ def test_side_panel_marks_current_and_done(qtbot, tmp_path: Path) -> None:
     assert items[0].startswith("✓ Welcome") and items[1].startswith("✓ You and your courts")
     assert items[2].startswith("▶ Your PACER account")
     assert items[-1].strip() == "Your checklist"
-    assert "As of November 23, 2026" in walk.wizard.side.as_of.text()
+    assert "November 23, 2026" in walk.wizard.side.as_of.text()
 
 
 def test_invalid_username_blocks_next_with_a_reason(qtbot, tmp_path: Path) -> None:

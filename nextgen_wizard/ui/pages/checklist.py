@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPush
 from ... import __version__
 from ...domain.render_html import render_html
 from ..context import WizardContext
-from ..widgets import button_row, text_label
+from ..widgets import announce, button_row, text_label
 from .base import AnswerPage
 
 DEMO_BANNER = "DEMO - fictional data, nothing is saved"
@@ -60,7 +60,7 @@ class ChecklistPage(AnswerPage):
             page=self.page_size.currentData(), banner=DEMO_BANNER if self.context.demo else None
         )
 
-    def html(self) -> str:
+    def html(self, scale: float = 1.0) -> str:
         try:
             secure = self.context.vault.info().accepted
         except Exception:  # an unusable keyring means: no secure keyring
@@ -72,10 +72,15 @@ class ChecklistPage(AnswerPage):
             secure_keyring=secure,
             banner=DEMO_BANNER if self.context.demo else None,
             support=self.context.support,
+            scale=scale,
         )
 
     def load(self) -> None:
-        self.view.setHtml(self.html())
+        from PySide6.QtWidgets import QApplication
+
+        from ..app import font_scale
+
+        self.view.setHtml(self.html(scale=font_scale(QApplication.instance())))
 
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -113,10 +118,10 @@ class ChecklistPage(AnswerPage):
         try:
             pages = save_pdf(self.html(), path, self.options())
         except OSError as error:
-            self.status.setText(f"The PDF was not saved: {error.strerror}. Try another folder.")
+            announce(self.status, f"The PDF was not saved: {error.strerror}. Try another folder.")
             QMessageBox.warning(self, "Not saved", self.status.text())
             return None
-        self.status.setText(f"Saved {path} ({pages} page{'s' if pages > 1 else ''}).")
+        announce(self.status, f"Saved {path} ({pages} page{'s' if pages > 1 else ''}).")
         return path
 
     def save_ics(self, path: Path | None = None) -> Path | None:
@@ -129,8 +134,8 @@ class ChecklistPage(AnswerPage):
         try:
             path.write_bytes(render_ics(self.context.plan()))
         except OSError as error:
-            self.status.setText(f"The calendar file was not saved: {error.strerror}. Try another folder.")
+            announce(self.status, f"The calendar file was not saved: {error.strerror}. Try another folder.")
             QMessageBox.warning(self, "Not saved", self.status.text())
             return None
-        self.status.setText(f"Saved {path}. Open it to add the dates to your calendar.")
+        announce(self.status, f"Saved {path}. Open it to add the dates to your calendar.")
         return path

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QV
 from ...domain.answers import CourtLogin
 from ...storage.vault import cmecf_entry, pacer_entry
 from ..context import WizardContext
-from ..widgets import Choice, text_label
+from ..widgets import Choice, announce, text_label
 from .base import AnswerPage
 
 if TYPE_CHECKING:
@@ -151,10 +151,11 @@ class CmecfPage(AnswerPage):
         if dialog.saved_message:
             if entry not in self.answers.keyring_entries:
                 self.answers.keyring_entries.append(entry)
-            status_label.setText(dialog.saved_message)
+            announce(status_label, dialog.saved_message)
             self.context.save()
         elif dialog.refused:
-            status_label.setText(
+            announce(
+                status_label,
                 "Not saved: no secure keyring on this computer. Write the login down; the "
-                "printed checklist has a box for it."
+                "printed checklist has a box for it.",
             )

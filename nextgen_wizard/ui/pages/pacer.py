@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QGroupBox, QLabel, QLineEdit
 from ...domain.answers import AccountType
 from ...domain.pacer import UsernameKind, classify_username
 from ..context import WizardContext
-from ..widgets import Options, text_label
+from ..widgets import Options, announce, text_label
 from .base import AnswerPage
 
 MARKS = {
@@ -118,7 +118,7 @@ class PacerPage(AnswerPage):
             return
         check = classify_username(text)
         message = f"{MARKS[check.kind]} {check.message}"
-        self.verdict.setText(message)
+        announce(self.verdict, message)
         self.username.setAccessibleDescription(message)
 
     def _username_changed(self, text: str) -> None:
