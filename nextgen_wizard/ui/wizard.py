@@ -200,7 +200,7 @@ class SidePanel(QWidget):
         self.steps = QListWidget()
         self.steps.setAccessibleName("Wizard steps")
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.steps.setMinimumWidth(230)
+        self._fit_width()
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setWordWrap(True)  # long titles wrap instead of being cut off at large text sizes
         self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -211,9 +211,13 @@ class SidePanel(QWidget):
         layout.addWidget(self.as_of)
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.FontChange:  # wider with larger text, so titles fit
-            self.steps.setMinimumWidth(max(230, self.fontMetrics().averageCharWidth() * 30))
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
         super().changeEvent(event)
+
+    def _fit_width(self) -> None:
+        """Wider with larger text, so the step titles fit on one or two lines."""
+        self.steps.setMinimumWidth(max(230, self.fontMetrics().averageCharWidth() * 22))
 
     def update_steps(self, wizard: NextGenWizard) -> None:
         self.steps.clear()
