@@ -27,6 +27,11 @@ def venv_python() -> Path:
     return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
+def pip_install(python: Path, *requirements: str) -> None:
+    command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *requirements]
+    subprocess.run(command, check=True)
+
+
 def ensure_environment() -> Path:
     python = venv_python()
     if not python.exists():
@@ -35,19 +40,7 @@ def ensure_environment() -> Path:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text() != wanted:
         print("Installing NextGen Ready and its test tools into .venv ...", flush=True)
-        subprocess.run(
-            [
-                str(python),
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "-e",
-                f"{ROOT}[test]",
-            ],
-            check=True,
-        )
+        pip_install(python, "-e", f"{ROOT}[test]")
         STAMP.write_text(wanted)
     return python
 
@@ -82,18 +75,7 @@ def main(argv: list[str]) -> int:
     if argv[0] == "test":
         return run_tests(python, argv[1:])
     if argv[0] in {"build", "bench"}:
-        subprocess.run(
-            [
-                str(python),
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "pyinstaller>=6.10",
-            ],
-            check=True,
-        )
+        pip_install(python, "pyinstaller>=6.10")
         script = ROOT / ("packaging/build.py" if argv[0] == "build" else "benchmarks/run.py")
         return subprocess.run([str(python), str(script), *argv[1:]], cwd=ROOT).returncode
     return subprocess.run([str(python), "-m", "nextgen_wizard", *argv[1:]], cwd=ROOT).returncode

@@ -40,17 +40,7 @@ def _write_output(text: str, out: str | None, force: bool) -> None:
     if out is None or out == "-":
         sys.stdout.write(text)
         return
-    path = Path(out)
-    if path.exists() and not force:
-        raise UserError([f"{path} already exists; choose another name or add --force to replace it"])
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise UserError([f"cannot write {path}: {error.strerror or error}"]) from None
-    print(f"Wrote {path}", file=sys.stderr)
+    _write_file(Path(out), lambda p: p.write_text(text, encoding="utf-8"), force)
 
 
 def cmd_check_username(args: argparse.Namespace) -> int:
@@ -148,7 +138,8 @@ def _html(checklist) -> str:
     return render_html(checklist, generated=date.today(), version=__version__)
 
 
-def _write_binary(path: Path, write: Callable[[Path], object], force: bool) -> None:
+def _write_file(path: Path, write: Callable[[Path], object], force: bool) -> None:
+    """Write through a temporary file beside the target; never replace a file unless told to."""
     if path.exists() and not force:
         raise UserError([f"{path} already exists; choose another name or add --force to replace it"])
     temporary = path.with_name(f".{path.name}.tmp")
@@ -170,7 +161,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
         ensure_gui_app()
         options = PrintOptions(page=args.page)
-        _write_binary(Path(args.output), lambda p: save_pdf(_html(checklist), p, options), args.force)
+        _write_file(Path(args.output), lambda p: save_pdf(_html(checklist), p, options), args.force)
         return EXIT_OK
     if args.format == "ics":
         from .domain.render_ics import render_ics
@@ -178,7 +169,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         if not args.output or args.output == "-":
             sys.stdout.write(render_ics(checklist).decode("utf-8"))
             return EXIT_OK
-        _write_binary(Path(args.output), lambda p: p.write_bytes(render_ics(checklist)), args.force)
+        _write_file(Path(args.output), lambda p: p.write_bytes(render_ics(checklist)), args.force)
         return EXIT_OK
     renderers: dict[str, Callable] = {"text": render_text, "json": render_json, "html": _html}
     _write_output(renderers[args.format](checklist), args.output, args.force)

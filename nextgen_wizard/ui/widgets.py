@@ -116,6 +116,14 @@ class SearchField(QLineEdit):
         super().keyPressEvent(event)
 
 
+def clear_layout(layout: QVBoxLayout) -> None:
+    """Remove and delete every widget of a layout (a page rebuilt from the latest plan)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+
+
 def button_row(*buttons: QWidget) -> QHBoxLayout:
     """Buttons at their natural size, on the left."""
     row = QHBoxLayout()

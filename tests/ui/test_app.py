@@ -1,9 +1,6 @@
 """Start-up: resume or start over, the self-test, screenshots."""
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +10,8 @@ from nextgen_wizard.storage.vault import MemoryVault
 from nextgen_wizard.ui.app import open_wizard
 from nextgen_wizard.ui.context import WizardContext
 from nextgen_wizard.ui.wizard import PageId
-from tests.helpers import CATALOG, EXAMPLES, ROOT
+from tests.cli.test_cli import run
+from tests.helpers import CATALOG, EXAMPLES
 
 
 def _context(tmp_path: Path) -> WizardContext:
@@ -53,20 +51,8 @@ def test_first_launch_asks_nothing(qtbot, tmp_path: Path) -> None:
     assert wizard.currentId() == PageId.WELCOME
 
 
-def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "nextgen_wizard", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
-
-
 def test_self_test_passes_offscreen() -> None:
-    result = _run("--self-test")
+    result = run("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "self-test: 7 passed, 0 failed"
@@ -74,7 +60,7 @@ def test_self_test_passes_offscreen() -> None:
 
 
 def test_screenshots_of_every_page(tmp_path: Path) -> None:
-    result = _run("screenshots", str(tmp_path), "--as-of", "2026-11-23")
+    result = run("screenshots", str(tmp_path), "--as-of", "2026-11-23")
     assert result.returncode == 0, result.stderr
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(pngs) == len(PageId) + 1  # every page, and the printed checklist's first page

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 from ...domain.answers import AccountType
 from ...domain.steps import MANAGE_MY_ACCOUNT_URL, REGISTRATION_URL, StepId
 from ..context import WizardContext
-from ..widgets import Choice, button_row, text_label
+from ..widgets import Choice, button_row, clear_layout, text_label
 from .base import AnswerPage
 from .step_view import StepView
 
@@ -29,10 +29,7 @@ class StepPage(AnswerPage):
         self.body.addWidget(self.step_box)
 
     def show_step(self) -> None:
-        while self.step_layout.count():
-            item = self.step_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.step_layout)
         step = self.context.plan().find(self.step_id)
         if step is not None:
             self.step_layout.addWidget(StepView(step, self.context.as_of))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QV
 from ...domain.answers import CourtLogin
 from ...storage.vault import cmecf_entry, pacer_entry
 from ..context import WizardContext
-from ..widgets import Choice, announce, text_label
+from ..widgets import Choice, announce, clear_layout, text_label
 from .base import AnswerPage
 
 if TYPE_CHECKING:
@@ -118,10 +118,7 @@ class CmecfPage(AnswerPage):
         if not self.context.credential_storage:
             self.pacer_button.setEnabled(False)
             self.pacer_status.setText("Your firm has turned off saving passwords in this app.")
-        while self.courts_layout.count():
-            item = self.courts_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.courts_layout)
         self.boxes = {}
         for court_id in self.answers.courts:
             court = self.context.catalog.get(court_id)

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 from ...domain.answers import CourtLogin
 from ...domain.steps import Status, StepId
 from ..context import WizardContext
+from ..widgets import clear_layout
 from .base import AnswerPage
 from .step_view import StepView
 
@@ -28,10 +29,7 @@ class LinkPage(AnswerPage):
         self.checks: dict[str, QCheckBox] = {}
 
     def load(self) -> None:
-        while self.courts_layout.count():
-            item = self.courts_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.courts_layout)
         self.checks = {}
         checklist = self.context.plan()
         for court in checklist.courts:
