@@ -31,6 +31,7 @@ class WizardContext:
     credential_storage: bool = True  # firm policy may turn saving passwords off
     support: str | None = None  # the firm's support contact, from policy
     last_save_error: str | None = None
+    offered_save_as: bool = False  # asked once per session, then the page notice says it
 
     def is_locked(self, *paths: str) -> bool:
         return any(path in self.locked_fields for path in paths)
@@ -49,6 +50,13 @@ class WizardContext:
             return self.last_save_error
         self.last_save_error = None
         return None
+
+    def save_as(self, path: Path) -> None:
+        """Keep the answers in another file (the dialog already asked before replacing one);
+        from then on this session saves there."""
+        store = AnswerStore(path)
+        store.save_as(self.answers, path, overwrite=True)
+        self.store = store
 
     def remember_page(self, page_name: str) -> None:
         if self.progress_file is None:

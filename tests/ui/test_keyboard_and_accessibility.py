@@ -162,3 +162,57 @@ def test_status_changes_are_exposed_to_screen_readers(qtbot, tmp_path: Path) -> 
     pacer.username.textEdited.emit("ab1234")
     assert pacer.verdict.accessibleDescription().startswith("Must be upgraded:")
     assert pacer.username.accessibleDescription() == pacer.verdict.text()
+
+
+def _contrast(a, b) -> float:
+    def luminance(color) -> float:
+        channels = []
+        for value in (color.redF(), color.greenF(), color.blueF()):
+            channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_text_contrast_in_light_and_dark_palettes_and_no_hard_coded_colours(qtbot) -> None:
+    from datetime import date
+
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    app = QApplication.instance()
+    original = app.palette()
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#2b2c2f"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303134"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+    ):
+        dark.setColor(role, QColor(colour))
+    try:
+        for palette in (original, dark):
+            app.setPalette(palette)
+            wizard = NextGenWizard(example_context(date(2026, 11, 23)))
+            qtbot.addWidget(wizard)
+            wizard.show()
+            for page_id in PageId:
+                wizard.setStartId(page_id)
+                wizard.restart()
+                for label in wizard.findChildren(QLabel):
+                    if not label.isEnabled():  # greyed-out controls are exempt (WCAG 1.4.3)
+                        continue
+                    assert not label.styleSheet(), (
+                        f"{page_id.name}: a hard-coded style on {label.text()[:30]!r}"
+                    )
+                    pal = label.palette()
+                    ratio = _contrast(
+                        pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window)
+                    )
+                    assert ratio >= 4.5, f"{page_id.name}: contrast {ratio:.1f} for {label.text()[:30]!r}"
+            assert not wizard.styleSheet()
+    finally:
+        app.setPalette(original)

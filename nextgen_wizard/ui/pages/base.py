@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
@@ -70,6 +72,36 @@ class AnswerPage(QWizardPage):
     def validatePage(self) -> bool:
         problem = self.context.save()
         self.save_notice.show_text(problem or "")
-        if problem:
-            QMessageBox.warning(self, "Not saved", problem)
+        if problem and not self.context.offered_save_as:
+            self.context.offered_save_as = True
+            self.offer_save_as(problem)
         return True
+
+    def offer_save_as(self, problem: str) -> None:
+        """The answers could not be saved where they live: offer to keep them somewhere else."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", problem, parent=self)
+        save_as = box.addButton("&Save answers as...", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Continue without saving", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is save_as:
+            self.save_answers_as()
+
+    def save_answers_as(self, path: Path | None = None) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...storage.answer_store import StoreWriteError
+
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Save your answers", str(Path.home() / "nextgen-answers.json"), "Answers (*.json)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            self.context.save_as(path)
+        except StoreWriteError as error:
+            self.save_notice.show_text(str(error))
+            return None
+        self.save_notice.show_text(f"Your answers were saved as {path}.")
+        return path

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton
+
 from ..context import WizardContext
-from ..widgets import Notice, text_label
+from ..widgets import Notice, button_row, text_label
 from .base import AnswerPage
 
 
@@ -33,4 +35,9 @@ class WelcomePage(AnswerPage):
         )
         self.notices = Notice("\n\n".join(self.context.notices))
         self.body.addWidget(self.notices)
+        if self.context.store is not None and not self.context.store.writable:
+            # e.g. answers from a newer version: left untouched, so this session goes elsewhere
+            self.save_as_button = QPushButton("&Save answers as...")
+            self.save_as_button.clicked.connect(lambda: self.save_answers_as())
+            self.body.addLayout(button_row(self.save_as_button))
         self.body.addStretch(1)
