@@ -22,6 +22,7 @@ class InstanceLock:
             if os.name == "nt":
                 import msvcrt
 
+                handle.seek(0)  # every instance must lock the same byte ("a+" starts at the end)
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
             else:
                 import fcntl
