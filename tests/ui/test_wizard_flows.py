@@ -252,3 +252,26 @@ def test_help_on_every_page_has_the_glossary(qtbot, tmp_path: Path) -> None:
         text = wizard._help_box.text()
         assert "PACER" in text and "Linking" in text and "MFA" in text
         wizard._help_box.close()
+
+
+def test_a_saved_login_can_be_removed_from_the_keyring(qtbot, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path)
+    walk = Walk(wizard)
+    walk.next()
+    walk.courts("mab")
+    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.firm(False)
+    walk.mfa(True)
+    box = page(wizard, P.CMECF).boxes["mab"]
+    assert not box.forget_button.isVisible()
+    box.save_button.click()
+    box.dialog.login.setText("jdoe_mab")
+    box.dialog.password.setText("Secret-For-Test-1!")
+    box.dialog.save()
+    qtbot.waitUntil(lambda: box.forget_button.isVisible(), timeout=5000)
+    box.forget_button.click()
+    qtbot.waitUntil(lambda: "Removed from the keyring" in box.save_status.text(), timeout=5000)
+    assert wizard.context.vault.load("NextGen Ready: CM/ECF mab") is None
+    assert wizard.context.answers.keyring_entries == []
+    assert not box.forget_button.isVisible()
+    assert json.loads((tmp_path / "answers.json").read_text())["keyring_entries"] == []

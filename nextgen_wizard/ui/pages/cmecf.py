@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.answers import CourtLogin
 from ...storage.vault import cmecf_entry, pacer_entry
 from ..context import WizardContext
-from ..widgets import Choice, announce, clear_layout, text_label
+from ..widgets import Choice, announce, button_row, clear_layout, run_in_background, text_label
 from .base import AnswerPage
 
 if TYPE_CHECKING:
@@ -28,13 +28,13 @@ class CourtLoginBox(QGroupBox):
         self.browser = QCheckBox(f"Only my bro&wser remembers this login ({court_id})")
         self.recorded = QCheckBox(f"I have written it down or saved it safely ({court_id})")
         self.save_button = QPushButton(f"Save {court_id} login in the &keyring...")
+        self.forget_button = QPushButton(f"&Remove {court_id} login from the keyring")
+        self.forget_button.clicked.connect(lambda: page.forget(cmecf_entry(court_id), self.save_status))
+        self.forget_button.setVisible(cmecf_entry(court_id) in page.answers.keyring_entries)
         self.save_status = text_label("")
         for widget in (self.has_account, self.knows, self.browser, self.recorded):
             layout.addWidget(widget)
-        row = QHBoxLayout()
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.save_button, self.forget_button))
         layout.addWidget(self.save_status)
         self.has_account.set_value(login.has_filing_account)
         self.knows.set_value(login.knows_login)
@@ -108,7 +108,9 @@ class CmecfPage(AnswerPage):
         self.pacer_button = QPushButton("Save PACER login in the keyring...")
         self.pacer_button.clicked.connect(self.save_pacer)
         self.pacer_status = text_label("")
-        pacer_layout.addWidget(self.pacer_button)
+        self.pacer_forget = QPushButton("Remove PACER login from the keyring")
+        self.pacer_forget.clicked.connect(lambda: self.forget(pacer_entry(), self.pacer_status))
+        pacer_layout.addLayout(button_row(self.pacer_button, self.pacer_forget))
         pacer_layout.addWidget(self.pacer_status)
         self.body.addWidget(pacer_box)
         self.body.addStretch(1)
@@ -125,6 +127,7 @@ class CmecfPage(AnswerPage):
             box = CourtLoginBox(self, court_id, court.name if court else court_id)
             self.courts_layout.addWidget(box)
             self.boxes[court_id] = box
+        self._show_forget_buttons()
 
     def save_pacer(self) -> None:
         from ..credentials import CredentialDialog
@@ -144,12 +147,33 @@ class CmecfPage(AnswerPage):
         self.dialog = dialog
         dialog.open()
 
+    def forget(self, entry: str, status_label) -> None:
+        """Remove a reminder from the keyring (off the GUI thread) and from the answers' list."""
+
+        def done(removed: bool | None, error: BaseException | None) -> None:
+            if error is not None:
+                announce(status_label, f"Not removed: {error}")
+                return
+            if entry in self.answers.keyring_entries:
+                self.answers.keyring_entries.remove(entry)
+            self.context.save()
+            announce(status_label, "Removed from the keyring." if removed else "It was not in the keyring.")
+            self._show_forget_buttons()
+
+        run_in_background(lambda: self.context.vault.forget(entry), done)
+
+    def _show_forget_buttons(self) -> None:
+        for court_id, box in self.boxes.items():
+            box.forget_button.setVisible(cmecf_entry(court_id) in self.answers.keyring_entries)
+        self.pacer_forget.setVisible(pacer_entry() in self.answers.keyring_entries)
+
     def record_result(self, dialog: CredentialDialog, entry: str, status_label) -> None:
         if dialog.saved_message:
             if entry not in self.answers.keyring_entries:
                 self.answers.keyring_entries.append(entry)
             announce(status_label, dialog.saved_message)
             self.context.save()
+            self._show_forget_buttons()
         elif dialog.refused:
             announce(
                 status_label,
