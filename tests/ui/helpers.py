@@ -107,7 +107,23 @@ class Walk:
             link.checks[court_id].setChecked(True)
         self.next()
 
+    def to_cmecf_page(self, court: str) -> None:
+        """The usual answers up to the CM/ECF logins page: one court, an upgraded account, MFA on."""
+        self.next()
+        self.courts(court)
+        self.pacer("own", "janedoe2016", "upgraded")
+        self.firm(False)
+        self.mfa(True)
+
     def final_steps(self) -> list[tuple[str, str | None, str]]:
         assert self.seen[-1] is PageId.CHECKLIST
         assert self.wizard.nextId() == -1
         return [(s.id.value, s.court, s.status.value) for s in self.wizard.context.plan().steps]
+
+
+def type_login(box, login: str, password: str) -> None:
+    """Open a court's "Save ... in the keyring" dialog, type a login and password, press Save."""
+    box.save_button.click()
+    box.dialog.login.setText(login)
+    box.dialog.password.setText(password)
+    box.dialog.save()

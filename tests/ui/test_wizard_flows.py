@@ -8,7 +8,7 @@ from keyring.backends import fail
 from nextgen_wizard.domain.answers import AccountType
 from nextgen_wizard.storage.vault import KeyringVault
 from nextgen_wizard.ui.wizard import PageId
-from tests.ui.helpers import Walk, make_wizard, page, pick
+from tests.ui.helpers import Walk, make_wizard, page, pick, type_login
 
 P = PageId
 
@@ -151,12 +151,7 @@ def test_mfa_page_only_from_2025_and_its_answer_counts(qtbot, tmp_path: Path) ->
 
 def test_no_secure_keyring_saves_nothing_and_says_write_it_down(qtbot, tmp_path: Path) -> None:
     wizard = make_wizard(qtbot, tmp_path, vault=KeyringVault(fail.Keyring()))
-    walk = Walk(wizard)
-    walk.next()
-    walk.courts("mab")
-    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
-    walk.firm(False)
-    walk.mfa(True)
+    Walk(wizard).to_cmecf_page("mab")
     cmecf = page(wizard, P.CMECF)
     box = cmecf.boxes["mab"]
     pick(box.has_account, True)
@@ -176,17 +171,9 @@ def test_no_secure_keyring_saves_nothing_and_says_write_it_down(qtbot, tmp_path:
 
 def test_saving_a_login_records_the_entry_name_only(qtbot, tmp_path: Path) -> None:
     wizard = make_wizard(qtbot, tmp_path)
-    walk = Walk(wizard)
-    walk.next()
-    walk.courts("mab")
-    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
-    walk.firm(False)
-    walk.mfa(True)
+    Walk(wizard).to_cmecf_page("mab")
     box = page(wizard, P.CMECF).boxes["mab"]
-    box.save_button.click()
-    box.dialog.login.setText("jdoe_mab")
-    box.dialog.password.setText("Secret-For-Test-1!")
-    box.dialog.save()
+    type_login(box, "jdoe_mab", "Secret-For-Test-1!")
     qtbot.waitUntil(lambda: box.dialog.saved_message is not None, timeout=5000)
     assert "checked" in box.save_status.text()
     assert box.recorded.isChecked()
@@ -256,18 +243,10 @@ def test_help_on_every_page_has_the_glossary(qtbot, tmp_path: Path) -> None:
 
 def test_a_saved_login_can_be_removed_from_the_keyring(qtbot, tmp_path: Path) -> None:
     wizard = make_wizard(qtbot, tmp_path)
-    walk = Walk(wizard)
-    walk.next()
-    walk.courts("mab")
-    walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
-    walk.firm(False)
-    walk.mfa(True)
+    Walk(wizard).to_cmecf_page("mab")
     box = page(wizard, P.CMECF).boxes["mab"]
     assert not box.forget_button.isVisible()
-    box.save_button.click()
-    box.dialog.login.setText("jdoe_mab")
-    box.dialog.password.setText("Secret-For-Test-1!")
-    box.dialog.save()
+    type_login(box, "jdoe_mab", "Secret-For-Test-1!")
     qtbot.waitUntil(lambda: box.forget_button.isVisible(), timeout=5000)
     box.forget_button.click()
     qtbot.waitUntil(lambda: "Removed from the keyring" in box.save_status.text(), timeout=5000)
