@@ -322,6 +322,10 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or JSON")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nextgen-wizard",
@@ -365,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(legacy included), 1 when invalid.",
     )
     check.add_argument("name", help="the PACER username")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    _format_option(check)
     check.set_defaults(func=cmd_check_username)
 
     courts = commands.add_parser(
@@ -375,7 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(massachusetts bankruptcy). With no query, lists all.",
     )
     courts.add_argument("query", nargs="?", help="id, state or words of the court's name")
-    courts.add_argument("--format", choices=["text", "json"], default="text")
+    _format_option(courts)
     courts.set_defaults(func=cmd_courts)
 
     checklist = commands.add_parser(
@@ -402,7 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Report version, folders, site policy, keyring backend and Qt platform. "
         "Exit 0 when everything needed works, 1 with the reasons.",
     )
-    doctor.add_argument("--format", choices=["text", "json"], default="text")
+    _format_option(doctor)
     doctor.set_defaults(func=cmd_doctor)
 
     setter = commands.add_parser(

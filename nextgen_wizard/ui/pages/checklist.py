@@ -115,11 +115,8 @@ class ChecklistPage(AnswerPage):
         )
         if path is None:
             return None
-        try:
-            pages = save_pdf(self.html(), path, self.options())
-        except OSError as error:
-            announce(self.status, f"The PDF was not saved: {error.strerror}. Try another folder.")
-            QMessageBox.warning(self, "Not saved", self.status.text())
+        pages = self._export("The PDF", lambda: save_pdf(self.html(), path, self.options()))
+        if pages is None:
             return None
         announce(self.status, f"Saved {path} ({pages} page{'s' if pages > 1 else ''}).")
         return path
@@ -131,11 +128,18 @@ class ChecklistPage(AnswerPage):
         path = path or self._ask_path("Add dates to your calendar", name, "Calendar (*.ics)")
         if path is None:
             return None
-        try:
-            path.write_bytes(render_ics(self.context.plan()))
-        except OSError as error:
-            announce(self.status, f"The calendar file was not saved: {error.strerror}. Try another folder.")
-            QMessageBox.warning(self, "Not saved", self.status.text())
+        if (
+            self._export("The calendar file", lambda: path.write_bytes(render_ics(self.context.plan())))
+            is None
+        ):
             return None
         announce(self.status, f"Saved {path}. Open it to add the dates to your calendar.")
         return path
+
+    def _export(self, what: str, write):
+        try:
+            return write()
+        except OSError as error:
+            announce(self.status, f"{what} was not saved: {error.strerror}. Try another folder.")
+            QMessageBox.warning(self, "Not saved", self.status.text())
+            return None
