@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -11,44 +12,64 @@ from datetime import date
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .domain.courts import Catalog, Court, load_catalog
-from .domain.dates import parse_iso_date
+from .domain.courts import Court, load_catalog
+from .domain.dates import as_of_problem, parse_iso_date
 from .domain.pacer import classify_username
-from .domain.plan import UnknownCourtError, plan
 from .domain.render import render_json, render_text
+from .domain.text import clean_text
 from .storage.paths import app_paths
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 class UserError(Exception):
-    """Bad input: each line is printed on stderr, the exit code is 2."""
+    """Bad input (exit 2) or a failed action (exit 1): each line is printed on stderr."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], exit_code: int = EXIT_USAGE) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+        self.exit_code = exit_code
 
 
 def as_of_date(text: str) -> date:
     parsed = parse_iso_date(text)
     if parsed is None:
         raise argparse.ArgumentTypeError(f'"{text}" is not a date; use YYYY-MM-DD, e.g. 2020-04-15')
+    problem = as_of_problem(parsed)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return parsed
 
 
-def _write_output(text: str, out: str | None, force: bool) -> None:
+def say(text: str, *, error: bool = False) -> None:
+    """Print for a person: no terminal escapes or bidi tricks from a file name or an answer."""
+    stream = sys.stderr if error else sys.stdout
+    stream.write(clean_text(text, keep_lines=True))
+    stream.flush()
+
+
+def _write_output(data: bytes, fmt: str, out: str | None, force: bool) -> None:
     if out is None or out == "-":
-        sys.stdout.write(text)
+        say(data.decode("utf-8"))
         return
-    _write_file(Path(out), lambda p: p.write_text(text, encoding="utf-8"), force)
+    from .exports import ExportError, write_export
+
+    path = Path(out)
+    if os.path.lexists(path) and not force:
+        raise UserError([f"{path} already exists; choose another name or add --force to replace it"])
+    try:
+        write_export(path, data, fmt, overwrite=force)
+    except ExportError as error:
+        raise UserError([str(error)], exit_code=EXIT_FAIL) from None
+    say(f"Wrote {path}\n", error=True)
 
 
 def cmd_check_username(args: argparse.Namespace) -> int:
     check = classify_username(args.name)
     if args.format == "json":
-        print(json.dumps({"kind": check.kind.value, "message": check.message}))
+        say(json.dumps({"kind": check.kind.value, "message": check.message}) + "\n")
     else:
-        print(f"{check.kind.value}: {check.message}")
+        say(f"{check.kind.value}: {check.message}\n")
     return EXIT_OK if check.well_formed else EXIT_FAIL
 
 
@@ -74,62 +95,40 @@ def cmd_courts(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     found = catalog.search(args.query or "")
     if args.format == "json":
-        print(json.dumps([_court_dict(c, args.as_of) for c in found], indent=2))
+        say(json.dumps([_court_dict(c, args.as_of) for c in found], indent=2) + "\n")
         return EXIT_OK
     if not found:
-        print(
+        say(
             f'No court matches "{args.query}". Try a state ("MA"), words of the name '
-            '("massachusetts bankruptcy") or an id ("mab").',
-            file=sys.stderr,
+            '("massachusetts bankruptcy") or an id ("mab").\n',
+            error=True,
         )
         return EXIT_FAIL
     for court in found:
-        print(f"{court.id:<8} {court.name} ({court.type.value}) - {court.nextgen_status(args.as_of).text}")
+        say(f"{court.id:<8} {court.name} ({court.type.value}) - {court.nextgen_status(args.as_of).text}\n")
     return EXIT_OK
 
 
-def _load_answers(args: argparse.Namespace):  # -> Answers
-    from .storage.answer_files import AnswersFileError, read_answers_file
+def _session_error(error: Exception) -> UserError:
+    problems = getattr(error, "problems", [str(error)])
+    return UserError(problems, exit_code=getattr(error, "exit_code", EXIT_USAGE))
 
-    if args.answers is None:
-        saved = app_paths().answers_file
-        if not saved.exists():
-            raise UserError(
-                ["no saved answers yet: run the wizard first, or pass --answers FILE (see examples/)"]
-            )
-        args.answers = str(saved)
+
+def _notices(session) -> None:  # -> None; session: Session
+    for notice in session.notices:
+        say(f"note: {notice}\n", error=True)
+
+
+def build_checklist(args: argparse.Namespace):  # -> Checklist
+    from .session import Session, SessionError
+
+    answers_file = Path(args.answers) if args.answers else None
     try:
-        return read_answers_file(Path(args.answers))
-    except AnswersFileError as error:
-        raise UserError(error.problems) from None
-
-
-def _policy():  # -> Policy | None; None: no policy file, and the policy code is not even loaded
-    path = app_paths().policy_file
-    if not path.exists():
-        return None
-    from .storage.policy import load_policy
-
-    policy = load_policy(path)
-    for problem in policy.problems:
-        print(f"warning: firm policy not used: {problem}", file=sys.stderr)
-    return policy
-
-
-def build_checklist(args: argparse.Namespace, catalog: Catalog | None = None):  # -> Checklist
-    answers = _load_answers(args)
-    policy = _policy()
-    if policy is not None:
-        from .storage.policy import apply_policy
-
-        applied = apply_policy(policy, answers)
-        for note in applied.overridden:
-            print(f"note: {note}", file=sys.stderr)
-        answers = applied.answers
-    try:
-        return plan(answers, catalog or load_catalog(), args.as_of)
-    except UnknownCourtError as error:
-        raise UserError([f"{args.answers}: {p}" for p in error.problems]) from None
+        session = Session.read(app_paths(), as_of=args.as_of, answers_file=answers_file)
+    except SessionError as error:
+        raise _session_error(error) from None
+    _notices(session)
+    return session.plan()
 
 
 def _html(checklist) -> str:
@@ -138,55 +137,33 @@ def _html(checklist) -> str:
     return render_html(checklist, generated=date.today(), version=__version__)
 
 
-def _write_file(path: Path, write: Callable[[Path], object], force: bool) -> None:
-    """Write through a temporary file beside the target; never replace a file unless told to."""
-    if path.exists() and not force:
-        raise UserError([f"{path} already exists; choose another name or add --force to replace it"])
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise UserError([f"cannot write {path}: {error.strerror or error}"]) from None
-    print(f"Wrote {path}", file=sys.stderr)
-
-
 def cmd_checklist(args: argparse.Namespace) -> int:
     checklist = build_checklist(args)
     if args.format == "pdf":
         if not args.output or args.output == "-":
             raise UserError(["a PDF needs a file: add -o FILE.pdf"])
-        from .ui.printing import PrintOptions, ensure_gui_app, save_pdf
+        from .ui.printing import PrintOptions, ensure_gui_app, pdf_bytes
 
         ensure_gui_app()
-        options = PrintOptions(page=args.page)
-        _write_file(Path(args.output), lambda p: save_pdf(_html(checklist), p, options), args.force)
+        data, _pages = pdf_bytes(_html(checklist), PrintOptions(page=args.page))
+        _write_output(data, "pdf", args.output, args.force)
         return EXIT_OK
     if args.format == "ics":
         from .domain.render_ics import render_ics
 
-        if not args.output or args.output == "-":
-            sys.stdout.write(render_ics(checklist).decode("utf-8"))
-            return EXIT_OK
-        _write_file(Path(args.output), lambda p: p.write_bytes(render_ics(checklist)), args.force)
+        _write_output(render_ics(checklist), "ics", args.output, args.force)
         return EXIT_OK
     renderers: dict[str, Callable] = {"text": render_text, "json": render_json, "html": _html}
-    _write_output(renderers[args.format](checklist), args.output, args.force)
+    _write_output(renderers[args.format](checklist).encode("utf-8"), args.format, args.output, args.force)
     return EXIT_OK
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import render_report, run_doctor
-    from .storage.policy import load_policy, policy_path
-    from .storage.vault import KeyringVault
+    from .session import Session
 
-    paths = app_paths()
-    policy = load_policy(policy_path(paths.site_config))
-    text = policy.describe() if policy.source else f"none (no {policy_path(paths.site_config)})"
-    report = run_doctor(paths, KeyringVault(), text, len(load_catalog()))
-    report.problems += [f"firm policy: {p}" for p in policy.problems]
-    sys.stdout.write(render_report(report, args.format))
+    report = run_doctor(Session.for_machine(app_paths()))
+    say(render_report(report, args.format))
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
@@ -196,91 +173,56 @@ def _confirm(question: str) -> bool:
     return input(f"{question} Type yes to continue: ").strip().lower() == "yes"
 
 
-def cmd_reset(args: argparse.Namespace) -> int:
-    from .storage.answer_files import AnswersFileError, read_answers_file
-    from .storage.answer_store import AnswerStore
-    from .storage.instance import InstanceLock
-    from .storage.vault import KeyringVault, VaultError, cmecf_entry, forget_all, pacer_entry
+def _open_session(as_of: date | None = None):  # -> Session
+    from .session import Session, SessionError
 
-    paths = app_paths()
-    lock = InstanceLock(paths.instance_lock)
-    if paths.data.exists() and not lock.acquire():
-        raise UserError(["the wizard is open: close it first, then run reset again"])
     try:
-        recorded = read_answers_file(paths.answers_file).keyring_entries
-    except AnswersFileError:
-        recorded = []
-    # Recorded names first; then every name the app could have used, in case the answers were lost.
-    entries = list(
-        dict.fromkeys([*recorded, pacer_entry(), *(cmecf_entry(c.id) for c in load_catalog().courts)])
-    )
-    if not args.yes and not _confirm(
-        f"This removes your saved answers in {paths.data} and every keyring entry NextGen Ready created."
-    ):
-        print("Nothing was removed.")
-        return EXIT_FAIL
-    removed_files = AnswerStore(paths.answers_file).remove()
-    vault = KeyringVault()
-    removed_entries, keyring_note = [], None
-    if not vault.info().accepted:
-        print("No secure keyring here, so NextGen Ready never stored anything in one.")
-    else:
-        try:
-            removed_entries = forget_all(vault, entries)
-        except VaultError as error:
-            keyring_note = f"keyring entries were not removed: {error}"
-    for path in removed_files:
-        print(f"Removed {path}")
-    for entry in removed_entries:
-        print(f'Removed keyring entry "{entry}"')
-    if not removed_files and not removed_entries:
-        print("Nothing to remove: no saved answers and no keyring entries.")
-    lock.release()
-    if keyring_note:
-        print(f"error: {keyring_note}", file=sys.stderr)
-        return EXIT_FAIL
-    return EXIT_OK
+        return Session.open(app_paths(), as_of=as_of or date.today())
+    except SessionError as error:
+        raise _session_error(error) from None
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    session = _open_session()
+    try:
+        report = session.reset(confirm=lambda question: args.yes or _confirm(question))
+    finally:
+        session.close()
+    for path in report.removed_files:
+        say(f"Removed {path}\n")
+    for entry in report.removed_entries:
+        say(f'Removed keyring entry "{entry}"\n')
+    for note in report.notes:
+        say(f"{note}\n")
+    if not report.removed_files and not report.removed_entries and not report.problems and not report.notes:
+        say("Nothing to remove: no saved answers and no keyring entries.\n")
+    for problem in report.problems:
+        say(f"error: {problem}\n", error=True)
+    return EXIT_FAIL if report.problems else EXIT_OK
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    from .domain.answers import AnswersError, answers_from_dict, answers_to_dict
-    from .storage.answer_store import AnswerStore, StoreWriteError
-    from .storage.instance import InstanceLock
-    from .storage.policy import PRESETTABLE, set_path
+    from .session import SessionError
 
-    policy = _policy()
-    if policy is not None and args.path in policy.locked:
-        raise UserError(
-            [f"{args.path} is locked by your firm's policy ({policy.source}); ask your IT department"]
-        )
-    paths = app_paths()
-    lock = InstanceLock(paths.instance_lock)
-    if not lock.acquire():
-        raise UserError(["the wizard is open: change the answer there, or close it first"])
-    store = AnswerStore(paths.answers_file)
-    loaded = store.load()
-    for notice in loaded.notices:
-        print(f"note: {notice}", file=sys.stderr)
+    session = _open_session()
     try:
-        value = json.loads(args.value)
-    except json.JSONDecodeError:
-        value = args.value  # plain text, e.g. a name
-    data = answers_to_dict(loaded.answers)
-    if args.path.split(".")[0] not in data or args.path.count(".") > 2:
-        raise UserError(
-            [f'"{args.path}" is not an answer; e.g. {", ".join(PRESETTABLE[:4])} (docs/answers-format.md)']
-        )
-    set_path(data, args.path, value)
-    try:
-        answers = answers_from_dict(data)
-        store.save(answers)
-    except AnswersError as error:
-        raise UserError(error.problems) from None
-    except StoreWriteError as error:
-        raise UserError([str(error)]) from None
+        _notices(session)
+        if session.saving_unavailable:
+            raise UserError([session.saving_unavailable.replace(" The wizard works, but", " So")], EXIT_FAIL)
+        try:
+            value = json.loads(args.value)
+        except (json.JSONDecodeError, ValueError, RecursionError):
+            value = args.value  # plain text, e.g. a name
+        try:
+            session.set_answer(args.path, value)
+        except SessionError as error:
+            raise _session_error(error) from None
+        problem = session.save()
+        if problem:
+            raise UserError([problem], EXIT_FAIL)
     finally:
-        lock.release()
-    print(f"Saved {args.path} = {json.dumps(value)}")
+        session.close()
+    say(f"Saved {args.path} = {json.dumps(value)}\n")
     return EXIT_OK
 
 
@@ -318,7 +260,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from .ui.screenshots import take_screenshots
 
     for path in take_screenshots(Path(args.folder), args.as_of):
-        print(f"Wrote {path}")
+        say(f"Wrote {path}\n")
     return EXIT_OK
 
 
@@ -450,7 +392,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def no_core_dumps() -> None:
+    """A crash must not leave a core file holding a password that was on screen."""
+    try:
+        import resource
+    except ImportError:  # Windows: no core files to turn off
+        return
+    with contextlib.suppress(OSError, ValueError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    no_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.func in (cmd_doctor, cmd_reset, cmd_set):  # the GUI opens its log after its first paint
@@ -461,16 +414,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except UserError as error:
         for problem in error.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+            say(f"error: {problem}\n", error=True)
+        return error.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # last resort: a user never sees a traceback
         if os.environ.get("NEXTGEN_WIZARD_DEBUG"):
             raise
-        print(
+        say(
             f"error: unexpected problem ({type(error).__name__}: {error}). "
-            "Please report it; set NEXTGEN_WIZARD_DEBUG=1 for details.",
-            file=sys.stderr,
+            "Please report it; set NEXTGEN_WIZARD_DEBUG=1 for details.\n",
+            error=True,
         )
         return EXIT_FAIL

@@ -7,10 +7,13 @@ import os
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
 from .storage.paths import AppPaths, make_private_dir
-from .storage.vault import KeyringVault, VaultError
+
+if TYPE_CHECKING:
+    from .session import Session
 
 
 @dataclass
@@ -64,22 +67,21 @@ def keyring_candidates() -> dict[str, str]:
     return found
 
 
-def _keyring(vault: KeyringVault) -> tuple[dict[str, object], str | None]:
-    try:
-        info = vault.info()
-    except Exception as error:  # a broken keyring installation must not stop the report
-        return {"backend": "unknown", "accepted": False}, f"keyring could not start ({type(error).__name__})"
-    result: dict[str, object] = {"backend": info.name, "class": info.class_path, "accepted": info.accepted}
-    if not info.accepted:
+def _keyring(session: Session) -> tuple[dict[str, object], str | None]:
+    status = session.keyring_status()
+    result: dict[str, object] = {
+        "backend": status.name,
+        "class": status.class_path,
+        "accepted": status.accepted,
+    }
+    if status.turned_off:
+        result["turned_off_by_policy"] = True
+        return result, None
+    if not status.accepted:
         result["candidates"] = keyring_candidates()
-        return result, f"no secure keyring: {info.reason}; credential reminders cannot be saved"
-    try:
-        vault.load(f"{APP_NAME}: doctor probe")  # reading proves it is reachable and unlocked
-    except VaultError as error:
-        result["reachable"] = False
-        return result, f"keyring: {error}"
-    result["reachable"] = True
-    return result, None
+        return result, status.problem
+    result["reachable"] = status.reachable
+    return result, status.problem
 
 
 def _has_display() -> bool:
@@ -106,8 +108,10 @@ def _qt() -> tuple[dict[str, str], str | None]:
     return {"pyside6": PySide6.__version__, "platform": where}, None
 
 
-def run_doctor(paths: AppPaths, vault: KeyringVault, policy_text: str, courts: int) -> Report:
-    keyring_info, keyring_problem = _keyring(vault)
+def run_doctor(session: Session) -> Report:
+    paths = session.paths
+    assert paths is not None
+    keyring_info, keyring_problem = _keyring(session)
     qt_info, qt_warning = _qt()
     report = Report(
         version=f"{APP_NAME} {__version__}",
@@ -117,11 +121,12 @@ def run_doctor(paths: AppPaths, vault: KeyringVault, policy_text: str, courts: i
             "config": str(paths.config),
             "site_config": str(paths.site_config),
         },
-        policy=policy_text,
+        policy=session.policy.describe(),
         keyring=keyring_info,
         qt=qt_info,
-        catalog_courts=courts,
+        catalog_courts=len(session.catalog),
     )
+    report.problems += [f"firm policy: {problem}" for problem in session.policy.problems]
     for problem in (_folder_writable(paths), keyring_problem):
         if problem:
             report.problems.append(problem)

@@ -15,6 +15,7 @@ from typing import Any
 
 from .dates import parse_iso_date
 from .pacer import classify_username
+from .text import clean_text, text_problem
 
 SCHEMA_VERSION = 1
 
@@ -93,7 +94,8 @@ class AnswersError(ValueError):
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    text = repr(value) if not isinstance(value, str) else f'"{clean_text(value)}"'
+    text = clean_text(text)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -133,7 +135,11 @@ class _Reader:
         if not isinstance(raw, str):
             self.problem(path, f"{_show(raw)} is not text")
             return None
-        return raw.strip() or None
+        problem = text_problem(raw)
+        if problem:
+            self.problem(path, problem)
+            return None
+        return clean_text(raw).strip() or None
 
     def choice(self, raw: Any, path: str, enum: type[StrEnum]) -> Any:
         if raw is None:
@@ -178,7 +184,7 @@ class _Reader:
             return []
         result: list[str] = []
         for index, item in enumerate(raw):
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str) or not item.strip() or text_problem(item):
                 self.problem(f"{path}[{index}]", f"{_show(item)} is not a name")
                 continue
             name = item.strip().lower() if lower else item.strip()
@@ -221,7 +227,7 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
         reader.problem(
             "schema_version", f"{version} is from a newer version of NextGen Ready; update the app to read it"
         )
-    elif version != SCHEMA_VERSION or isinstance(version, bool):
+    elif schema_version_of(raw) != SCHEMA_VERSION:
         reader.problem("schema_version", f"{_show(version)} is not {SCHEMA_VERSION}")
 
     pacer = reader.dataclass_of(PacerAnswers, raw.get("pacer"), "pacer")

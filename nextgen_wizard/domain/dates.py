@@ -21,3 +21,17 @@ def parse_iso_date(text: str) -> date | None:
 def long_date(day: date) -> str:
     """May 2, 2020 (portable: no platform-specific strftime flags)."""
     return f"{day:%B} {day.day}, {day.year}"
+
+
+EARLIEST_AS_OF = date(2010, 1, 1)
+LATEST_AS_OF = date(2100, 12, 31)
+
+
+def as_of_problem(day: date) -> str | None:
+    """Why a replay date is refused (the rules know nothing before 2010; far dates overflow), or None."""
+    if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
+        return (
+            f"{day.isoformat()} is outside the dates this app can plan for "
+            f"({EARLIEST_AS_OF.isoformat()} to {LATEST_AS_OF.isoformat()}); use a date in that range"
+        )
+    return None

@@ -1,13 +1,22 @@
-"""Read an answers file a user, trainer or firm IT hands us, with one clear line per problem."""
+"""Read an answers file a user, trainer or firm IT hands us, with one clear line per problem.
+
+The bytes are parsed defensively: a file nested thousands of levels deep, a number with
+thousands of digits, NaN, an unknown or non-integer schema version each count as damage
+with a reason, never as an "unexpected problem".
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from ..domain.answers import Answers, AnswersError, answers_from_dict
+from ..domain.answers import MIGRATIONS, SCHEMA_VERSION, Answers, AnswersError, answers_from_dict
+from .files import ReadError, read_file
 
 MAX_ANSWERS_BYTES = 1_000_000  # an answers file is a few kB; anything this big is not one
+MAX_DEPTH = 20  # the answers format is four levels deep
+MAX_NUMBER_DIGITS = 20
 
 
 class AnswersFileError(ValueError):
@@ -16,27 +25,95 @@ class AnswersFileError(ValueError):
         self.problems = problems
 
 
+class DamagedAnswers(ValueError):
+    """The bytes are not an answers file; str() is the reason in words."""
+
+
+class NewerAnswers(ValueError):
+    """Written by a newer version of the app: never overwritten, never quarantined."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"format {version}")
+        self.version = version
+
+
+def _number(text: str) -> int | float:
+    if len(text.lstrip("-").replace(".", "").split("e")[0].split("E")[0]) > MAX_NUMBER_DIGITS:
+        raise DamagedAnswers(f"it holds a number {len(text)} digits long, which no answer has")
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise DamagedAnswers(f"it holds {name}, which is not a JSON value")
+
+
+def _depth(value: Any, limit: int) -> int:
+    """How deeply lists and objects nest, without recursion (stops counting past `limit`)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                return deepest
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def parse_answers_bytes(raw: bytes) -> Any:
+    """Parsed JSON, or DamagedAnswers with the reason; NewerAnswers for a newer format."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DamagedAnswers("it is not a text file (expected JSON in UTF-8)") from None
+    try:
+        data = json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise DamagedAnswers(
+            f"it is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except RecursionError:
+        raise DamagedAnswers("it is nested far deeper than any answers file") from None
+    except ValueError as error:  # DamagedAnswers from the hooks, or an int too long to convert
+        if isinstance(error, DamagedAnswers):
+            raise
+        raise DamagedAnswers(f"it holds a value that cannot be read ({error})") from None
+    if _depth(data, MAX_DEPTH) > MAX_DEPTH:
+        raise DamagedAnswers("it is nested far deeper than any answers file")
+    check_schema_version(data)
+    return data
+
+
+def check_schema_version(data: Any) -> None:
+    if not isinstance(data, dict):
+        raise DamagedAnswers(f"it holds {type(data).__name__}, not an answers object ({{...}})")
+    if "schema_version" not in data:
+        return  # answers_from_dict names the missing field
+    version = data["schema_version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DamagedAnswers(f"its schema_version {json.dumps(version)[:20]} is not a whole number")
+    if version > SCHEMA_VERSION:
+        raise NewerAnswers(version)
+    reachable = all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION))
+    if not reachable:
+        raise DamagedAnswers(f"its schema_version {version} is not one NextGen Ready ever wrote")
+
+
 def read_answers_file(path: Path) -> Answers:
     try:
-        size = path.stat().st_size
-        if size > MAX_ANSWERS_BYTES:
-            raise AnswersFileError(
-                [f"{path}: {size:,} bytes is far too large for an answers file; check the file name"]
-            )
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_ANSWERS_BYTES)
     except FileNotFoundError:
         raise AnswersFileError([f"{path}: no such file; check the name and folder"]) from None
-    except IsADirectoryError:
-        raise AnswersFileError([f"{path}: is a folder, not an answers file"]) from None
-    except OSError as error:
-        raise AnswersFileError([f"{path}: cannot be read ({error.strerror or error})"]) from None
+    except ReadError as error:
+        raise AnswersFileError([f"{error}; check the file name"]) from None
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise AnswersFileError([f"{path}: is not a text file (expected JSON in UTF-8)"]) from None
-    except json.JSONDecodeError as error:
+        data = parse_answers_bytes(raw)
+    except DamagedAnswers as error:
+        raise AnswersFileError([f"{path}: {error}"]) from None
+    except NewerAnswers as error:
         raise AnswersFileError(
-            [f"{path}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]
+            [f"{path}: written by a newer version of NextGen Ready ({error}); update the app to read it"]
         ) from None
     try:
         return answers_from_dict(data)

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from ..domain.answers import (
-    SCHEMA_VERSION,
-    Answers,
-    AnswersError,
-    answers_from_dict,
-    answers_to_dict,
-    schema_version_of,
-)
-from .answer_files import MAX_ANSWERS_BYTES
+from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
+from .answer_files import MAX_ANSWERS_BYTES, DamagedAnswers, NewerAnswers, parse_answers_bytes
+from .files import ReadError, WriteError, read_file, remove_leftover_temporaries, write_file
 from .paths import make_private_dir
 
 log = logging.getLogger(__name__)
+
+Validate = Callable[[Any], Answers]
 
 
 class StoreWriteError(OSError):
@@ -37,109 +33,83 @@ class LoadResult:
     existed: bool = False
 
 
-def _write_problem(path: Path, error: OSError) -> str:
-    folder = path.parent
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        why = f"the disk holding {folder} is full"
-    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = f"the folder {folder} is read-only or you may not write there"
-    else:
-        why = f"{error.strerror or error} ({folder})"
-    return (
-        f"Your answers could not be saved: {why}. They are still here in the wizard; "
-        "use Save as... to keep them somewhere else."
-    )
-
-
-def write_json_atomically(path: Path, data: object) -> None:
-    """Temporary file in the same folder, flush + fsync, then os.replace: old or new, never half."""
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:  # mkstemp: mode 0600
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+def encode_answers(answers: Answers) -> bytes:
+    """The bytes of an answers file; ensure_ascii keeps any odd character as an escape, never a crash."""
+    return (json.dumps(answers_to_dict(answers), indent=2, ensure_ascii=True) + "\n").encode("ascii")
 
 
 class AnswerStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, validate: Validate = answers_from_dict) -> None:
         self.path = path
+        self.validate = validate
         self.writable = True
 
     def load(self) -> LoadResult:
+        return self._load(quarantine=self._quarantine)
+
+    def _load(self, quarantine: Callable[[str], LoadResult]) -> LoadResult:
         try:
-            size = self.path.stat().st_size
+            raw = read_file(self.path, MAX_ANSWERS_BYTES)
         except FileNotFoundError:
             return LoadResult(Answers())
-        except OSError as error:
-            self.writable = False
-            return LoadResult(
-                Answers(),
-                [
-                    f"Your saved answers ({self.path}) cannot be read: {error.strerror}. "
-                    "The wizard starts fresh and will not overwrite that file."
-                ],
-                writable=False,
-            )
-        if size > MAX_ANSWERS_BYTES:
-            return self._quarantine(f"it is {size:,} bytes, far larger than any answers file")
+        except ReadError as error:
+            return quarantine(str(error).replace(str(self.path), "it", 1))
         try:
-            raw = json.loads(self.path.read_bytes().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return self._quarantine("it is damaged (not readable JSON)")
-        except OSError as error:
-            self.writable = False
-            return LoadResult(Answers(), [f"{self.path} cannot be read: {error.strerror}."], writable=False)
-        version = schema_version_of(raw)
-        if version is not None and version > SCHEMA_VERSION:
+            data = parse_answers_bytes(raw)
+        except DamagedAnswers as error:
+            return quarantine(str(error))
+        except NewerAnswers as error:
             self.writable = False
             return LoadResult(
                 Answers(),
                 [
                     f"Your saved answers ({self.path}) were written by a newer version of NextGen Ready "
-                    f"(format {version}). They were left untouched. Update the app to continue with them; "
+                    f"({error}). They were left untouched. Update the app to continue with them; "
                     "until then this session is not saved there (use Save as... to keep it)."
                 ],
                 writable=False,
                 existed=True,
             )
         try:
-            return LoadResult(answers_from_dict(raw), existed=True)
+            return LoadResult(self.validate(data), existed=True)
         except AnswersError as error:
-            return self._quarantine("it does not hold valid answers (" + "; ".join(error.problems[:3]) + ")")
+            return quarantine("it does not hold valid answers (" + "; ".join(error.problems[:3]) + ")")
 
-    def _quarantine(self, why: str) -> LoadResult:
+    def load_read_only(self) -> LoadResult:
+        """Load without moving anything (the folder cannot be written): a damaged file is only named."""
+        self.writable = False
+        result = self._load(quarantine=self._stuck)
+        self.writable = False
+        return result
+
+    def _stuck(self, why: str) -> LoadResult:
+        self.writable = False
+        return LoadResult(
+            Answers(),
+            [
+                f"Your saved answers could not be used: {why}. The file is left as it was and this "
+                "session is not saved there."
+            ],
+            writable=False,
+        )
+
+    def quarantine_copy_name(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"answers.corrupt-{stamp}.json")
         counter = 1
-        while target.exists():
+        while os.path.lexists(target):
             counter += 1
             target = self.path.with_name(f"answers.corrupt-{stamp}-{counter}.json")
+        return target
+
+    def _quarantine(self, why: str) -> LoadResult:
+        target = self.quarantine_copy_name()
         try:
             os.replace(self.path, target)
         except OSError as error:
-            self.writable = False
             log.warning("could not move a damaged answers file aside: %s", error.strerror)
-            return LoadResult(
-                Answers(),
-                [
-                    f"Your saved answers could not be used: {why}. The file could not be moved aside "
-                    f"({error.strerror}), so it is left as it was and this session is not saved there."
-                ],
-                writable=False,
-            )
-        log.warning("moved damaged answers aside to %s", target.name)
+            return self._stuck(f"{why}; it could not be moved aside ({error.strerror})")
+        log.warning("moved damaged answers aside to %s (%s)", target.name, why)
         return LoadResult(
             Answers(),
             [
@@ -148,34 +118,61 @@ class AnswerStore:
             ],
         )
 
+    def keep_copy(self, why: str) -> Path | None:
+        """Copy the saved file aside (it is still used, minus what `why` names); None when it cannot."""
+        target = self.quarantine_copy_name()
+        try:
+            write_file(target, read_file(self.path, MAX_ANSWERS_BYTES), overwrite=False, mode=0o600)
+        except OSError:
+            return None
+        log.warning("kept a copy of the answers as %s (%s)", target.name, why)
+        return target
+
     def save(self, answers: Answers) -> None:
         if not self.writable:
             raise StoreWriteError(
                 f"Not saved: {self.path} is left untouched (see the earlier message). "
                 "Use Save as... to keep your answers elsewhere."
             )
-        self._write(self.path, answers)
+        self._write(self.path, answers, overwrite=True)
         log.info("answers saved")
 
     def save_as(self, answers: Answers, path: Path, *, overwrite: bool = False) -> None:
-        if path.exists() and not overwrite:
-            raise StoreWriteError(f"{path} already exists; choose another name.")
-        self._write(path, answers, private_dir=False)
+        self._write(path, answers, overwrite=overwrite, private_dir=False)
 
-    def _write(self, path: Path, answers: Answers, *, private_dir: bool = True) -> None:
+    def _write(self, path: Path, answers: Answers, *, overwrite: bool, private_dir: bool = True) -> None:
+        data = encode_answers(answers)
+        self.validate(json.loads(data))  # never write what would be refused when read back
         try:
             if private_dir:
                 make_private_dir(path.parent)
-            write_json_atomically(path, answers_to_dict(answers))
+            write_file(path, data, overwrite=overwrite, check=self._reads_back, mode=0o600)
+        except WriteError as error:
+            log.error("saving answers failed: %s", error)
+            raise StoreWriteError(
+                f"Your answers could not be saved: {error} They are still here in the wizard; "
+                "use Save as... to keep them somewhere else."
+            ) from None
         except OSError as error:
-            log.error("saving answers failed: %s", error.strerror)
-            raise StoreWriteError(_write_problem(path, error)) from None
+            raise StoreWriteError(
+                f"Your answers could not be saved: {error.strerror or error} ({path.parent}). They are "
+                "still here in the wizard; use Save as... to keep them somewhere else."
+            ) from None
+
+    def _reads_back(self, written: bytes) -> str | None:
+        try:
+            self.validate(parse_answers_bytes(written))
+        except (DamagedAnswers, NewerAnswers, AnswersError) as error:
+            return f"what was written would not load again ({error})"
+        return None
 
     def remove(self) -> list[Path]:
-        """Delete the saved answers and any damaged copies; returns what was removed."""
+        """Delete the saved answers, damaged copies and leftover temporary files; returns what went."""
         removed = []
-        for path in [self.path, *sorted(self.path.parent.glob("answers.corrupt-*.json"))]:
-            if path.exists():
+        folder = self.path.parent
+        for path in [self.path, *sorted(folder.glob("answers.corrupt-*.json"))]:
+            if os.path.lexists(path):
                 path.unlink()
                 removed.append(path)
+        removed += remove_leftover_temporaries(folder)
         return removed

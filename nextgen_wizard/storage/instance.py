@@ -4,41 +4,53 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import IO
 
+from .files import why_not_written
 from .paths import make_private_dir
+
+
+class LockUnavailable(OSError):
+    """The lock file cannot be made (read-only or unwritable data folder); str() says why."""
 
 
 class InstanceLock:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle: IO[str] | None = None
+        self._descriptor: int | None = None
 
     def acquire(self) -> bool:
-        """True when this process is the only wizard; False when another one holds the lock."""
-        make_private_dir(self.path.parent)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the process's life
+        """True when this process is the only wizard; False when another one holds the lock.
+
+        Raises LockUnavailable when the lock file cannot be created at all.
+        """
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            make_private_dir(self.path.parent)
+            descriptor = os.open(self.path, flags, 0o600)  # a link planted here is not followed
+        except OSError as error:
+            raise LockUnavailable(why_not_written(error, self.path.parent)) from None
         try:
             if os.name == "nt":
                 import msvcrt
 
-                handle.seek(0)  # every instance must lock the same byte ("a+" starts at the end)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                os.lseek(descriptor, 0, os.SEEK_SET)  # every instance locks the same byte
+                msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
             else:
                 import fcntl
 
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            handle.close()
+            os.close(descriptor)
             return False
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        self._handle = handle
+        try:
+            os.ftruncate(descriptor, 0)
+            os.write(descriptor, str(os.getpid()).encode())
+        except OSError:
+            pass  # the pid is only informative; the lock itself is held
+        self._descriptor = descriptor
         return True
 
     def release(self) -> None:
-        if self._handle is not None:
-            self._handle.close()  # closing drops the lock
-            self._handle = None
+        if self._descriptor is not None:
+            os.close(self._descriptor)  # closing drops the lock
+            self._descriptor = None

@@ -190,11 +190,21 @@ class KeyringVault:
         self.timeout = timeout
 
     @property
+    def discovered(self) -> bool:
+        """Whether the backend is known, so info() returns without waiting."""
+        return self._backend is not None
+
+    @property
     def backend(self) -> Any:
         if self._backend is None:
-            import keyring  # ~0.1 s of backend discovery: paid only when a secret is handled
 
-            self._backend = resolve_backend(keyring.get_keyring())
+            def discover() -> Any:
+                import keyring  # ~0.1 s of backend discovery: paid only when a secret is handled
+
+                return resolve_backend(keyring.get_keyring())
+
+            # Discovery talks to D-Bus on Linux and can hang like any other keyring call.
+            self._backend = run_with_timeout(discover, self.timeout)
         return self._backend
 
     def info(self) -> BackendInfo:
@@ -219,6 +229,17 @@ class KeyringVault:
             ) from None
         except errors.NoKeyringError:
             raise NoSecureKeyring(NO_SECURE_KEYRING) from None
+        except errors.InitError as error:
+            # Secret Service raises this when the collection stays locked (the unlock was dismissed).
+            if "unlock" in str(error).lower() or "locked" in str(error).lower():
+                raise KeyringLocked(
+                    "Your keyring is locked. Unlock it (usually with your computer login password), "
+                    "then press Retry."
+                ) from None
+            raise VaultError(
+                "The keyring could not be opened. Check that your keyring service is running, "
+                "then press Retry."
+            ) from None
         except VaultError:
             raise
         except Exception as error:  # keyring and D-Bus errors carry no secret
@@ -291,6 +312,26 @@ class MemoryVault:
         return self._entries.pop(entry, None) is not None
 
 
+class TurnedOffVault:
+    """What the vault is when firm policy turns password saving off: it refuses, and says why."""
+
+    def info(self) -> BackendInfo:
+        return BackendInfo("turned off by your firm", "policy", False, "your firm's policy turns it off")
+
+    def save(self, entry: str, login: str, password: str) -> str:
+        raise NoSecureKeyring(
+            "Your firm has turned off saving passwords in this app, so nothing was saved. Write the "
+            "login down instead: the printed checklist has a box for it. Keep the paper safe."
+        )
+
+    def load(self, entry: str) -> Credential | None:
+        return None
+
+    def forget(self, entry: str) -> bool:
+        return False
+
+
 def forget_all(vault: Vault, entries: list[str]) -> list[str]:
     """Remove each entry that exists; returns the names removed."""
     return [entry for entry in entries if vault.forget(entry)]
+

@@ -8,6 +8,7 @@ import os
 import sys
 
 from .. import APP_NAME, __version__
+from .font_scale import set_font_scale
 
 log = logging.getLogger(__name__)
 
@@ -37,26 +38,6 @@ def _loadable(library: str) -> bool:
     except OSError:
         return False
     return True
-
-
-BASE_POINT_SIZE = "nextgen_base_point_size"
-
-
-def set_font_scale(app, scale: float) -> None:
-    """Scale every widget's text from the desktop's own size (projectors, low vision)."""
-    base = app.property(BASE_POINT_SIZE)
-    if base is None:
-        base = app.font().pointSizeF()
-        app.setProperty(BASE_POINT_SIZE, base)
-    font = app.font()
-    font.setPointSizeF(base * scale)
-    app.setFont(font)
-    app.setProperty("nextgen_font_scale", scale)
-
-
-def font_scale(app) -> float:
-    value = app.property("nextgen_font_scale")
-    return float(value) if value else 1.0
 
 
 def make_app():  # -> QApplication
@@ -97,21 +78,21 @@ def _ask_resume(parent) -> bool:
     return box.clickedButton() is carry_on
 
 
-def open_wizard(context, *, had_answers: bool, ask_resume=_ask_resume):
+def open_wizard(session, *, ask_resume=_ask_resume):
     """Show the wizard; with earlier answers, offer "Continue where you stopped" or "Start over"."""
     from ..domain.answers import Answers
     from .wizard import NextGenWizard, PageId
 
-    last = context.last_page()  # read before the wizard records its first page
-    wizard = NextGenWizard(context)
+    last = session.last_page()  # read before the wizard records its first page
+    wizard = NextGenWizard(session)
     wizard.show()
-    if not had_answers or context.answers == Answers():
+    if not session.had_answers or session.demo or session.answers == Answers():
         return wizard
     if ask_resume(wizard):
         if last in PageId.__members__:
             wizard.go_to(PageId[last])
     else:
-        context.answers = Answers()
+        session.start_over()
         wizard.restart()
     return wizard
 
@@ -140,66 +121,19 @@ def _open_log(log_file) -> None:
     setup_logging(log_file)
 
 
-def _context(args: argparse.Namespace, paths):
-    """Answers, policy and vault for this run: the user's own, or a demo's fictional ones."""
-    from ..domain.courts import load_catalog
-    from ..storage.answer_store import AnswerStore
-    from ..storage.vault import KeyringVault, MemoryVault
-    from .context import WizardContext
+def open_session(args: argparse.Namespace, paths):  # -> Session
+    """Answers, policy and vault for this run, put together once by the session."""
+    from ..session import Session
 
-    store = AnswerStore(paths.answers_file)
-    common = {
-        "catalog": load_catalog(),
-        "as_of": args.as_of,
-        "store": store,
-        "progress_file": paths.data / "progress.txt",
-    }
-    if getattr(args, "demo", False):
-        import copy
-
-        start = args.demo_answers
-        context = WizardContext(
-            answers=copy.deepcopy(start), vault=MemoryVault(), demo=True, demo_start=start, **common
-        )
-        return context, False
-    loaded = store.load()
-    notices, answers = list(loaded.notices), loaded.answers
-    policy = None
-    if paths.policy_file.exists():
-        from ..storage.policy import apply_policy, load_policy
-
-        policy = load_policy(paths.policy_file)
-        if policy.problems:
-            notices.append(
-                "Your firm's policy file has problems, so it is not used; the wizard runs with its "
-                "defaults. Tell your IT department:\n" + "\n".join(policy.problems)
-            )
-        applied = apply_policy(policy, answers)
-        answers, notices = applied.answers, notices + applied.overridden
-    storage_on = policy is None or policy.credential_storage
-    if storage_on:
-        vault = KeyringVault()
-    else:
-        from ..storage.policy import TurnedOffVault
-
-        vault = TurnedOffVault()
-    context = WizardContext(
-        answers=answers,
-        vault=vault,
-        notices=notices,
-        locked_fields=policy.locked if policy else frozenset(),
-        credential_storage=storage_on,
-        support=policy.support if policy else None,
-        **common,
-    )
-    return context, loaded.existed
+    demo = getattr(args, "demo_answers", None) if getattr(args, "demo", False) else None
+    return Session.open(paths, as_of=args.as_of, demo=demo)
 
 
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from ..storage.instance import InstanceLock
+    from ..session import SessionError
     from ..storage.paths import app_paths
 
     problem = display_problem()
@@ -212,23 +146,18 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_app()
     set_font_scale(app, args.font_scale)
     paths = app_paths()
-    lock = InstanceLock(paths.instance_lock)
-    if not lock.acquire():
-        QMessageBox.information(
-            None,
-            APP_NAME,
-            "NextGen Ready is already open on this computer. "
-            "Switch to that window (look in the taskbar) to continue.",
-        )
-        return 1
-    context, had_answers = _context(args, paths)
-    wizard = open_wizard(context, had_answers=had_answers)
-    app.aboutToQuit.connect(context.save)
+    try:
+        session = open_session(args, paths)
+    except SessionError as error:
+        QMessageBox.information(None, APP_NAME, "\n".join(error.problems))
+        return error.exit_code
+    wizard = open_wizard(session)
+    app.aboutToQuit.connect(session.save)
     # The log file is opened once the window is up: logging.handlers costs start-up time.
     QTimer.singleShot(0, lambda: _open_log(paths.log_file))
     if os.environ.get(EXIT_AFTER_PAINT):
         _quit_after_first_paint(app, wizard)
     code = app.exec()
     wizard.deleteLater()  # held until here: an unreferenced window would be closed at once
-    lock.release()
+    session.close()
     return code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.pacer import PASSWORD_RULE_TEXT, cmecf_login_warning, password_problems
-from ..storage.vault import KeyringLocked, KeyringTimeout, NoSecureKeyring, Vault, VaultError
+from ..session import KeyringLocked, KeyringTimeout, NoSecureKeyring, VaultError
 from .widgets import announce, run_in_background, text_label
+
+Keep = Callable[[str, str], str]  # (login, password) -> what to tell the user; blocks on the keyring
 
 
 class CredentialDialog(QDialog):
@@ -23,8 +27,8 @@ class CredentialDialog(QDialog):
 
     def __init__(
         self,
-        vault: Vault,
-        entry: str,
+        keep: Keep,
+        where: str,
         what: str,
         *,
         login: str = "",
@@ -33,12 +37,11 @@ class CredentialDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.vault, self.entry, self.check_pacer_rules, self.person = vault, entry, check_pacer_rules, person
+        self.keep, self.check_pacer_rules, self.person = keep, check_pacer_rules, person
         self.saved_message: str | None = None
         self.refused = False
         self.setWindowTitle(f"Save your {what} login")
         layout = QVBoxLayout(self)
-        where = vault.info().name
         layout.addWidget(
             text_label(
                 f"The login and password go only to {where} (your computer's keyring), "
@@ -103,7 +106,7 @@ class CredentialDialog(QDialog):
         login, password = self.login.text().strip(), self.password.text()
         announce(self.status, "Saving in the keyring...")
         self.buttons.setEnabled(False)
-        run_in_background(lambda: self.vault.save(self.entry, login, password), self._saved)
+        run_in_background(lambda: self.keep(login, password), self._saved)
 
     def _saved(self, message: str | None, error: BaseException | None) -> None:
         self.buttons.setEnabled(True)

@@ -150,13 +150,33 @@ def _paint_page(
     )
 
 
-def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions()) -> int:
-    """Write the checklist as PDF (fonts embedded by QPdfWriter); returns the page count."""
-    writer = QPdfWriter(str(path))
+def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes, int]:
+    """The checklist as PDF in memory (fonts embedded by QPdfWriter) and its page count.
+
+    Made in memory so the one safe writer puts it on disk: a failed write never leaves half a PDF.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setTitle("NextGen CM/ECF checklist")
     writer.setCreator(f"NextGen Ready {__version__}")
-    return paint_pages(html, writer, options)
+    pages = paint_pages(html, writer, options)
+    del writer  # finishes the file
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions(), *, overwrite: bool = True) -> int:
+    """Write the checklist as PDF through the safe writer; returns the page count."""
+    from ..exports import write_export
+
+    data, pages = pdf_bytes(html, options)
+    write_export(path, data, "pdf", overwrite=overwrite)
+    return pages
 
 
 def first_page_image(html: str, options: PrintOptions = PrintOptions(), dpi: int = 110) -> QImage:

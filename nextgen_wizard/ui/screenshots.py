@@ -20,7 +20,8 @@ def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[object, ob
     what was done); pages it does not need come from the legacy-account example.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .app import make_app, set_font_scale
+    from .app import make_app
+    from .font_scale import set_font_scale
     from .selftest import LEGACY_EXAMPLE, example_context
     from .wizard import NextGenWizard, PageId
 

@@ -19,11 +19,11 @@ EXAMPLE = ("examples", "multi-court.json")
 LEGACY_EXAMPLE = ("examples", "legacy-alsb.json")
 
 
-def example_context(as_of: date, example: tuple[str, str] = EXAMPLE):  # -> WizardContext
-    from .context import WizardContext
+def example_context(as_of: date, example: tuple[str, str] = EXAMPLE):  # -> Session
+    from ..session import Session
 
     raw = json.loads(resource_path(*example).read_text(encoding="utf-8"))
-    return WizardContext(
+    return Session(
         answers=answers_from_dict(raw), catalog=load_catalog(), as_of=as_of, vault=MemoryVault()
     )
 

@@ -24,7 +24,7 @@ from .. import APP_NAME
 from ..domain.dates import long_date
 from ..domain.plan import Checklist
 from ..domain.steps import Status, StepId
-from .context import WizardContext
+from ..session import Session
 from .help import help_html
 
 
@@ -64,19 +64,19 @@ def page_path(checklist: Checklist, has_courts: bool) -> list[PageId]:
 
 
 class NextGenWizard(QWizard):
-    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
+        self.session = session
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # AeroStyle breaks dark mode on Windows
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
-        title = APP_NAME + (" - DEMO" if context.demo else "")
+        title = APP_NAME + (" - DEMO" if session.demo else "")
         self.setWindowTitle(title)
         self.setMinimumSize(940, 660)
         from .pages import build_pages
 
-        for page_id, page in build_pages(context).items():
+        for page_id, page in build_pages(session).items():
             self.setPage(page_id, page)
         self.setStartId(PageId.WELCOME)
         self.side = SidePanel(self)
@@ -112,7 +112,7 @@ class NextGenWizard(QWizard):
     def change_text_size(self, step: float) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from .app import font_scale, set_font_scale
+        from .font_scale import font_scale, set_font_scale
 
         app = QApplication.instance()
         scale = 1.0 if step == 0 else min(3.0, max(0.75, font_scale(app) + step))
@@ -123,18 +123,13 @@ class NextGenWizard(QWizard):
 
     def start_over_demo(self) -> None:
         """A demo starts again from its fictional answers, with nothing kept."""
-        import copy
-
-        from ..storage.vault import MemoryVault
-
-        if self.context.demo_start is None:
+        if not self.session.demo:
             return
-        self.context.answers = copy.deepcopy(self.context.demo_start)
-        self.context.vault = MemoryVault()
+        self.session.start_over()
         self.restart()
 
     def path(self) -> list[PageId]:
-        return page_path(self.context.plan(), bool(self.context.answers.courts))
+        return page_path(self.session.plan(), bool(self.session.answers.courts))
 
     def nextId(self) -> int:
         current = self.currentId()
@@ -145,7 +140,7 @@ class NextGenWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:
-            self.context.remember_page(PageId(page_id).name)
+            self.session.remember_page(PageId(page_id).name)
         self.refresh()
 
     def refresh(self) -> None:
@@ -157,7 +152,7 @@ class NextGenWizard(QWizard):
         box = QMessageBox(self)
         box.setWindowTitle(f"Help - {page.title() if page else APP_NAME}")
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(help_html(key, self.context.support))
+        box.setText(help_html(key, self.session.support))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         self._help_box = box  # kept so tests and screenshots can find it
@@ -180,7 +175,7 @@ class SidePanel(QWidget):
     def __init__(self, wizard: NextGenWizard) -> None:
         super().__init__(wizard)
         layout = QVBoxLayout(self)
-        if wizard.context.demo:
+        if wizard.session.demo:
             from .demo import BANNER
 
             self.banner = QLabel(f"<b>{BANNER}</b>")
@@ -238,7 +233,7 @@ class SidePanel(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.steps.addItem(item)
-        as_of = wizard.context.as_of
+        as_of = wizard.session.as_of
         if as_of == date.today():
             self.as_of.setText(f"As of today, {long_date(as_of)}")
         else:

@@ -8,7 +8,7 @@ import pytest
 
 from nextgen_wizard.domain import answers as answers_module
 from nextgen_wizard.domain.answers import Answers, PacerAnswers, Role
-from nextgen_wizard.storage import answer_store
+from nextgen_wizard.storage import files
 from nextgen_wizard.storage.answer_store import AnswerStore, StoreWriteError
 from nextgen_wizard.storage.instance import InstanceLock
 
@@ -108,7 +108,7 @@ def test_older_schema_is_migrated_on_load(store: AnswerStore, monkeypatch: pytes
 
 @pytest.mark.parametrize(
     ("code", "words"),
-    [(errno.EROFS, "read-only"), (errno.EACCES, "read-only"), (errno.ENOSPC, "disk")],
+    [(errno.EROFS, "read-only"), (errno.EACCES, "may not write"), (errno.ENOSPC, "disk")],
 )
 def test_unwritable_folder_or_full_disk_gives_a_clear_message_and_keeps_answers(
     store: AnswerStore, monkeypatch: pytest.MonkeyPatch, code: int, words: str
@@ -119,7 +119,7 @@ def test_unwritable_folder_or_full_disk_gives_a_clear_message_and_keeps_answers(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(answer_store.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     changed = Answers(role=Role.NON_ATTORNEY)
     with pytest.raises(StoreWriteError) as caught:
         store.save(changed)

@@ -12,8 +12,10 @@ from nextgen_wizard.domain.answers import Answers, Filer, Role
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.instance import InstanceLock
 
-OLD = Answers(role=Role.ATTORNEY, courts=["mab"], filer=Filer(name="Old " + "x" * 3000))
-NEW = Answers(role=Role.NON_ATTORNEY, courts=["alsb", "mad"], filer=Filer(name="New " + "y" * 3000))
+OLD = Answers(role=Role.ATTORNEY, courts=["mab"], filer=Filer(name="Old " + "x" * 190, firm="x" * 190))
+NEW = Answers(
+    role=Role.NON_ATTORNEY, courts=["alsb", "mad"], filer=Filer(name="New " + "y" * 190, firm="y" * 190)
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
@@ -42,9 +44,14 @@ def test_sigkill_during_saves_200_times(tmp_path: Path) -> None:
         result = AnswerStore(path).load()
         assert result.notices == []
         assert result.answers in (OLD, NEW)
-    leftovers = [p.name for p in path.parent.iterdir() if p.name != "answers.json"]
+    leftovers = [p for p in path.parent.iterdir() if p.name != "answers.json"]
     # A kill between mkstemp and os.replace may leave a temporary file; never a damaged answers file.
-    assert all(name.startswith(".answers-") and name.endswith(".tmp") for name in leftovers)
+    assert all(p.name.startswith(".nextgen-") and p.name.endswith(".tmp") for p in leftovers)
+    # The next start (the session, holding the lock) and `reset` remove them.
+    from nextgen_wizard.storage.files import remove_leftover_temporaries
+
+    assert sorted(remove_leftover_temporaries(path.parent)) == sorted(leftovers)
+    assert [p.name for p in path.parent.iterdir()] == ["answers.json"]
 
 
 def test_a_killed_wizard_does_not_keep_the_lock(tmp_path: Path) -> None:

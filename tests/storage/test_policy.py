@@ -70,7 +70,7 @@ def test_locked_wins_unlocked_only_prefills(policy_file: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('[firm]\nname = "X"\ncolour = "blue"\n', "line 3: firm.colour: unknown key"),
+        ('[firm]\nname = "X"\ncolour = "blue"\n', "line 3: firm.colour: unknown setting"),
         ('[answers."role"]\nvalue = "boss"\nlocked = true\n', 'line 1: answers."role": "boss" is not one of'),
         (
             '[answers."pacer.username"]\nvalue = "ab1234"\n',
@@ -87,6 +87,61 @@ def test_malformed_policy_names_file_line_and_key(tmp_path: Path, text: str, exp
     policy = load_policy(path)
     assert policy.presets == {} and policy.problems
     assert any(str(path) in p and expected in p for p in policy.problems), policy.problems
+    if "TOML" not in expected:  # a wrong key is left out; a file that does not parse fails closed
+        assert not policy.failed
+
+
+def test_a_wrong_key_leaves_the_others_in_force(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text(
+        '[firm]\nname = "X"\ncolour = "blue"\n[wizard]\ncredential_storage = false\n'
+        '[answers."role"]\nvalue = "attorney"\nlocked = true\n'
+    )
+    policy = load_policy(path)
+    assert policy.credential_storage is False and policy.firm_name == "X"
+    assert policy.locked == {"role"} and len(policy.problems) == 1
+
+
+def test_a_byte_order_mark_is_read_like_any_policy(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_bytes("\ufeff[wizard]\ncredential_storage = false\n".encode())
+    policy = load_policy(path)
+    assert policy.problems == [] and policy.credential_storage is False
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[firm\n", b"\xff\xfe\x00garbage", b"[a]\n" + b"b = [" * 5000],
+    ids=["not TOML", "not UTF-8", "nested too deep"],
+)
+def test_an_unreadable_policy_fails_closed(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_bytes(content)
+    policy = load_policy(path)
+    assert policy.failed and policy.credential_storage is False
+    assert "Saving passwords is off" in policy.problems[0]
+
+
+def test_a_named_policy_that_does_not_exist_fails_closed(tmp_path: Path) -> None:
+    policy = load_policy(tmp_path / "missing.toml", required=True)
+    assert policy.failed and policy.credential_storage is False and "does not exist" in policy.problems[0]
+    assert not load_policy(tmp_path / "missing.toml").failed  # the default location may be empty
+
+
+def test_court_ids_are_normalised_and_unknown_ones_named(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text('[answers."courts"]\nvalue = [" MAB ", "xxb", "Mad"]\nlocked = true\n')
+    policy = load_policy(path, known_courts={"mab", "mad"})
+    assert policy.presets["courts"].value == ["mab", "mad"]
+    assert any('"xxb" is not a court id' in p for p in policy.problems)
+
+
+def test_a_lock_covers_every_path_below_it_and_its_parents(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text('[answers."pacer.account_type"]\nvalue = "upgraded"\nlocked = true\n')
+    policy = load_policy(path)
+    assert policy.is_locked("pacer.account_type") and policy.is_locked("pacer")
+    assert not policy.is_locked("pacer.username") and not policy.is_locked("pacer_x")
 
 
 def test_toml_syntax_error_gives_the_line(tmp_path: Path) -> None:
@@ -101,7 +156,7 @@ def test_a_locked_answer_cannot_be_changed_from_the_cli(policy_file: Path) -> No
     allowed = run("set", "courts", '["alsb"]')
     assert allowed.returncode == 0, allowed.stderr
     saved = json.loads(app_paths().answers_file.read_text())
-    assert saved["courts"] == ["alsb"] and saved["role"] is None
+    assert saved["courts"] == ["alsb"] and saved["role"] == "attorney"  # the locked preset applies
 
 
 def test_a_locked_answer_wins_in_the_cli_checklist(policy_file: Path) -> None:
@@ -122,9 +177,15 @@ def test_doctor_reports_the_policy_and_a_malformed_one(policy_file: Path) -> Non
     report = json.loads(run("doctor", "--format", "json").stdout)
     assert str(policy_file) in report["policy"] and "locked: role" in report["policy"]
     policy_file.write_text('[firm]\nname = "X"\ncolour = "blue"\n')
-    broken = json.loads(run("doctor", "--format", "json").stdout)
-    assert "NOT in effect" in broken["policy"]
+    broken_run = run("doctor", "--format", "json")
+    broken = json.loads(broken_run.stdout)
+    assert broken_run.returncode == 1 and "1 setting(s) left out" in broken["policy"]
     assert any("line 3" in p and "firm.colour" in p for p in broken["problems"])
+    policy_file.write_text("[firm\n")
+    unreadable_run = run("doctor", "--format", "json")
+    unreadable = json.loads(unreadable_run.stdout)
+    assert unreadable_run.returncode == 1 and "could NOT be read" in unreadable["policy"]
+    assert unreadable["keyring"].get("turned_off_by_policy") is True
 
 
 def test_the_app_still_starts_with_a_malformed_policy(policy_file: Path) -> None:
@@ -132,5 +193,5 @@ def test_the_app_still_starts_with_a_malformed_policy(policy_file: Path) -> None
     result = run("--self-test")
     assert result.returncode == 0
     checklist = run("checklist", "--answers", str(ROOT / "examples" / "legacy-alsb.json"))
-    assert checklist.returncode == 0 and "firm policy not used" in checklist.stderr
+    assert checklist.returncode == 0 and "policy could not be used" in checklist.stderr
     assert os.environ["NEXTGEN_WIZARD_POLICY"] == str(policy_file)

@@ -9,7 +9,7 @@ from typing import Any
 from nextgen_wizard.domain.answers import Answers
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.vault import MemoryVault, Vault
-from nextgen_wizard.ui.context import WizardContext
+from nextgen_wizard.ui.context import Session
 from nextgen_wizard.ui.widgets import Options
 from nextgen_wizard.ui.wizard import NextGenWizard, PageId
 from tests.helpers import CATALOG
@@ -23,14 +23,14 @@ def make_wizard(
     vault: Vault | None = None,
     answers: Answers | None = None,
 ) -> NextGenWizard:
-    context = WizardContext(
+    context = Session(
         answers=answers or Answers(),
         catalog=CATALOG,
         as_of=date.fromisoformat(as_of),
         vault=vault or MemoryVault(),
         store=AnswerStore(tmp_path / "answers.json"),
     )
-    wizard = NextGenWizard(context)
+    wizard = NextGenWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard
@@ -118,7 +118,7 @@ class Walk:
     def final_steps(self) -> list[tuple[str, str | None, str]]:
         assert self.seen[-1] is PageId.CHECKLIST
         assert self.wizard.nextId() == -1
-        return [(s.id.value, s.court, s.status.value) for s in self.wizard.context.plan().steps]
+        return [(s.id.value, s.court, s.status.value) for s in self.wizard.session.plan().steps]
 
 
 def type_login(box, login: str, password: str) -> None:

@@ -8,15 +8,15 @@ from nextgen_wizard.domain.answers import answers_from_dict
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.vault import MemoryVault
 from nextgen_wizard.ui.app import open_wizard
-from nextgen_wizard.ui.context import WizardContext
+from nextgen_wizard.ui.context import Session
 from nextgen_wizard.ui.wizard import PageId
 from tests.cli.test_cli import run
 from tests.helpers import CATALOG, EXAMPLES
 
 
-def _context(tmp_path: Path) -> WizardContext:
+def _context(tmp_path: Path) -> Session:
     raw = json.loads((EXAMPLES / "multi-court.json").read_text())
-    return WizardContext(
+    return Session(
         answers=answers_from_dict(raw),
         catalog=CATALOG,
         as_of=date(2026, 11, 23),
@@ -39,7 +39,7 @@ def test_start_over_begins_with_empty_answers(qtbot, tmp_path: Path) -> None:
     wizard = open_wizard(_context(tmp_path), had_answers=True, ask_resume=lambda parent: False)
     qtbot.addWidget(wizard)
     assert wizard.currentId() == PageId.WELCOME
-    assert wizard.context.answers.courts == []
+    assert wizard.session.answers.courts == []
 
 
 def test_first_launch_asks_nothing(qtbot, tmp_path: Path) -> None:

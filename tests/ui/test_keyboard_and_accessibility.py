@@ -69,7 +69,7 @@ def test_the_whole_wizard_with_the_keyboard_only(qtbot, tmp_path: Path) -> None:
     keys.tab_to("Find a court")
     keys.type("massachusetts bankruptcy")
     keys.press(Qt.Key.Key_Return)
-    assert wizard.context.answers.courts == ["mab"]
+    assert wizard.session.answers.courts == ["mab"]
     keys.next_page()
 
     keys.choose("Do you have your own PACER account?", "Yes, an account that is mine alone")
@@ -95,7 +95,7 @@ def test_the_whole_wizard_with_the_keyboard_only(qtbot, tmp_path: Path) -> None:
     keys.next_page()
 
     assert wizard.currentId() == PageId.CHECKLIST
-    assert {s.status.value for s in wizard.context.plan().steps} == {"done"}
+    assert {s.status.value for s in wizard.session.plan().steps} == {"done"}
 
 
 def _focusable(page: QWidget) -> list[QWidget]:

@@ -30,9 +30,9 @@ def _wizard(qtbot, tmp_path: Path):
     wizard = make_wizard(
         qtbot, tmp_path, answers=apply_policy(policy, Answers()).answers, vault=TurnedOffVault()
     )
-    wizard.context.locked_fields = policy.locked
-    wizard.context.credential_storage = policy.credential_storage
-    wizard.context.support = policy.support
+    wizard.session.locked_fields = policy.locked
+    wizard.session.credential_storage = policy.credential_storage
+    wizard.session.support = policy.support
     return wizard
 
 
@@ -49,12 +49,12 @@ def test_locked_answer_is_read_only_and_unlocked_preset_can_change(qtbot, tmp_pa
     firm = wizard.currentPage()
     assert firm.wants.value() is False and firm.wants.isEnabled()
     pick(firm.wants, True)
-    assert wizard.context.answers.firm.wants_billing_account is True
+    assert wizard.session.answers.firm.wants_billing_account is True
 
 
 def test_turned_off_password_saving_and_firm_support_in_help(qtbot, tmp_path: Path) -> None:
     wizard = _wizard(qtbot, tmp_path)
-    wizard.context.answers.courts = ["mab"]
+    wizard.session.answers.courts = ["mab"]
     wizard.setStartId(PageId.CMECF)
     wizard.restart()
     box = wizard.currentPage().boxes["mab"]

@@ -42,7 +42,7 @@ def drive(app, wizard):
     """Save a demo login, walk to the end, print the checklist to a PDF, then quit."""
     from PySide6.QtCore import QTimer
     from nextgen_wizard.ui.wizard import PageId
-    context = wizard.context
+    context = wizard.session
     assert context.demo and type(context.vault).__name__ == "MemoryVault"
     print(context.vault.save("NextGen Ready: CM/ECF mab", "demo_login", "Demo-Secret-123!"))
     wizard.go_to(PageId.CHECKLIST)
@@ -96,13 +96,13 @@ def test_demo_banner_start_over_and_printed_banner(qtbot) -> None:
 
     from nextgen_wizard.domain.answers import answers_from_dict
     from nextgen_wizard.storage.vault import MemoryVault
-    from nextgen_wizard.ui.context import WizardContext
+    from nextgen_wizard.ui.context import Session
     from nextgen_wizard.ui.demo import BANNER, demo_answers
     from nextgen_wizard.ui.wizard import NextGenWizard, PageId
     from tests.helpers import CATALOG
 
     start = demo_answers()
-    context = WizardContext(
+    context = Session(
         answers=copy.deepcopy(start),
         catalog=CATALOG,
         as_of=date(2020, 4, 15),
@@ -110,15 +110,15 @@ def test_demo_banner_start_over_and_printed_banner(qtbot) -> None:
         demo=True,
         demo_start=start,
     )
-    wizard = NextGenWizard(context)
+    wizard = NextGenWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
     assert BANNER in wizard.side.banner.text() and "DEMO" in wizard.windowTitle()
     assert "Replaying April 15, 2020" in wizard.side.as_of.text()
     wizard.next()
-    wizard.context.answers.courts.append("ca1")
+    wizard.session.answers.courts.append("ca1")
     wizard.side.start_over.click()
-    assert wizard.currentId() == PageId.WELCOME and wizard.context.answers.courts == ["alsb", "mab"]
+    assert wizard.currentId() == PageId.WELCOME and wizard.session.answers.courts == ["alsb", "mab"]
     wizard.setStartId(PageId.CHECKLIST)
     wizard.restart()
     assert "DEMO" in wizard.currentPage().html()

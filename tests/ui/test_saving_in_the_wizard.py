@@ -7,13 +7,13 @@ from pathlib import Path
 from nextgen_wizard.domain.answers import Answers, Role
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.vault import MemoryVault
-from nextgen_wizard.ui.context import WizardContext
+from nextgen_wizard.ui.context import Session
 from nextgen_wizard.ui.wizard import NextGenWizard, PageId
 from tests.helpers import CATALOG
 
 
 def _wizard(qtbot, store: AnswerStore, answers: Answers) -> NextGenWizard:
-    context = WizardContext(
+    context = Session(
         answers=answers,
         catalog=CATALOG,
         as_of=date(2026, 11, 23),
@@ -21,7 +21,7 @@ def _wizard(qtbot, store: AnswerStore, answers: Answers) -> NextGenWizard:
         store=store,
         notices=store.load().notices if store.path.exists() else [],
     )
-    wizard = NextGenWizard(context)
+    wizard = NextGenWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard

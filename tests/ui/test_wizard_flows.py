@@ -165,7 +165,7 @@ def test_no_secure_keyring_saves_nothing_and_says_write_it_down(qtbot, tmp_path:
     assert dialog.password.text() == ""
     dialog.reject()
     assert "Write the login down" in box.save_status.text()
-    assert wizard.context.answers.keyring_entries == []
+    assert wizard.session.answers.keyring_entries == []
     assert not box.recorded.isChecked()
 
 
@@ -177,7 +177,7 @@ def test_saving_a_login_records_the_entry_name_only(qtbot, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: box.dialog.saved_message is not None, timeout=5000)
     assert "checked" in box.save_status.text()
     assert box.recorded.isChecked()
-    assert wizard.context.answers.keyring_entries == ["NextGen Ready: CM/ECF mab"]
+    assert wizard.session.answers.keyring_entries == ["NextGen Ready: CM/ECF mab"]
     saved = (tmp_path / "answers.json").read_text()
     assert "Secret-For-Test-1!" not in saved and "NextGen Ready: CM/ECF mab" in saved
     assert json.loads(saved)["cmecf"]["mab"]["login_recorded"] is True
@@ -250,7 +250,7 @@ def test_a_saved_login_can_be_removed_from_the_keyring(qtbot, tmp_path: Path) ->
     qtbot.waitUntil(lambda: box.forget_button.isVisible(), timeout=5000)
     box.forget_button.click()
     qtbot.waitUntil(lambda: "Removed from the keyring" in box.save_status.text(), timeout=5000)
-    assert wizard.context.vault.load("NextGen Ready: CM/ECF mab") is None
-    assert wizard.context.answers.keyring_entries == []
+    assert wizard.session.vault.load("NextGen Ready: CM/ECF mab") is None
+    assert wizard.session.answers.keyring_entries == []
     assert not box.forget_button.isVisible()
     assert json.loads((tmp_path / "answers.json").read_text())["keyring_entries"] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWizardPage
 
-from ..context import WizardContext
+from ...session import Session
 from .account_steps import FirmPage, MfaPage, NewAccountPage, UpgradePage
 from .checklist import ChecklistPage
 from .cmecf import CmecfPage
@@ -14,18 +14,18 @@ from .pacer import PacerPage
 from .welcome import WelcomePage
 
 
-def build_pages(context: WizardContext) -> dict[int, QWizardPage]:
+def build_pages(session: Session) -> dict[int, QWizardPage]:
     from ..wizard import PageId
 
     return {
-        PageId.WELCOME: WelcomePage(context),
-        PageId.COURTS: CourtsPage(context),
-        PageId.PACER: PacerPage(context),
-        PageId.UPGRADE: UpgradePage(context),
-        PageId.NEW_ACCOUNT: NewAccountPage(context),
-        PageId.FIRM: FirmPage(context),
-        PageId.MFA: MfaPage(context),
-        PageId.CMECF: CmecfPage(context),
-        PageId.LINK: LinkPage(context),
-        PageId.CHECKLIST: ChecklistPage(context),
+        PageId.WELCOME: WelcomePage(session),
+        PageId.COURTS: CourtsPage(session),
+        PageId.PACER: PacerPage(session),
+        PageId.UPGRADE: UpgradePage(session),
+        PageId.NEW_ACCOUNT: NewAccountPage(session),
+        PageId.FIRM: FirmPage(session),
+        PageId.MFA: MfaPage(session),
+        PageId.CMECF: CmecfPage(session),
+        PageId.LINK: LinkPage(session),
+        PageId.CHECKLIST: ChecklistPage(session),
     }

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.answers import AccountType
 from ...domain.steps import MANAGE_MY_ACCOUNT_URL, REGISTRATION_URL, StepId
-from ..context import WizardContext
+from ...session import Session
 from ..widgets import Choice, button_row, clear_layout, text_label
 from .base import AnswerPage
 from .step_view import StepView
@@ -19,8 +19,8 @@ class StepPage(AnswerPage):
 
     step_id: StepId
 
-    def __init__(self, context: WizardContext, title: str, subtitle: str) -> None:
-        super().__init__(context, title, subtitle)
+    def __init__(self, session: Session, title: str, subtitle: str) -> None:
+        super().__init__(session, title, subtitle)
 
     def build(self) -> None:
         self.step_box = QWidget()
@@ -30,9 +30,9 @@ class StepPage(AnswerPage):
 
     def show_step(self) -> None:
         clear_layout(self.step_layout)
-        step = self.context.plan().find(self.step_id)
+        step = self.session.plan().find(self.step_id)
         if step is not None:
-            self.step_layout.addWidget(StepView(step, self.context.as_of))
+            self.step_layout.addWidget(StepView(step, self.session.as_of))
 
     def load(self) -> None:
         self.show_step()
@@ -46,8 +46,8 @@ class UpgradePage(StepPage):
     help_key = "upgrade"
     step_id = StepId.UPGRADE_PACER_ACCOUNT
 
-    def __init__(self, context: WizardContext) -> None:
-        super().__init__(context, "Upgrade your PACER account", "Legacy accounts cannot sign in to NextGen.")
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, "Upgrade your PACER account", "Legacy accounts cannot sign in to NextGen.")
 
     def build(self) -> None:
         super().build()
@@ -69,8 +69,7 @@ class UpgradePage(StepPage):
         self.lock(self.done, "pacer.account_type")
 
     def _done_changed(self, checked: bool) -> None:
-        before = self.type_before if self.type_before is not AccountType.UPGRADED else AccountType.UNKNOWN
-        self.answers.pacer.account_type = AccountType.UPGRADED if checked else before
+        self.session.mark_upgraded(checked, self.type_before)
         self.changed()
 
 
@@ -78,9 +77,9 @@ class NewAccountPage(StepPage):
     help_key = "new_account"
     step_id = StepId.GET_INDIVIDUAL_PACER_ACCOUNT
 
-    def __init__(self, context: WizardContext) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(
-            context, "Get your own PACER account", "Shared accounts can no longer be used to file."
+            session, "Get your own PACER account", "Shared accounts can no longer be used to file."
         )
 
     def build(self) -> None:
@@ -101,19 +100,15 @@ class NewAccountPage(StepPage):
         self.lock(self.done, "pacer.has_own_account", "pacer.uses_shared_account")
 
     def _done_changed(self, checked: bool) -> None:
-        pacer = self.answers.pacer
-        pacer.has_own_account = checked
-        pacer.uses_shared_account = False if checked else pacer.uses_shared_account
-        if checked:
-            pacer.account_type = AccountType.UPGRADED  # new accounts are created upgraded
+        self.session.mark_registered(checked)
         self.changed()
 
 
 class FirmPage(AnswerPage):
     help_key = "firm"
 
-    def __init__(self, context: WizardContext) -> None:
-        super().__init__(context, "Firm billing account (optional)", "One PACER bill for the whole firm.")
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, "Firm billing account (optional)", "One PACER bill for the whole firm.")
 
     def build(self) -> None:
         self.body.addWidget(
@@ -137,8 +132,8 @@ class FirmPage(AnswerPage):
         self.lock(self.has, "firm.has_billing_account")
 
     def _changed(self) -> None:
-        self.answers.firm.wants_billing_account = self.wants.value()
-        self.answers.firm.has_billing_account = self.has.value()
+        self.set_answer("firm.wants_billing_account", self.wants.value())
+        self.set_answer("firm.has_billing_account", self.has.value())
         self.changed()
 
 
@@ -146,8 +141,8 @@ class MfaPage(StepPage):
     help_key = "mfa"
     step_id = StepId.ENROLL_MFA
 
-    def __init__(self, context: WizardContext) -> None:
-        super().__init__(context, "Multi-factor authentication", "PACER asks filers for a code from an app.")
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, "Multi-factor authentication", "PACER asks filers for a code from an app.")
 
     def build(self) -> None:
         super().build()
@@ -167,7 +162,7 @@ class MfaPage(StepPage):
         self.show_step()
 
     def _changed(self) -> None:
-        self.answers.pacer.mfa_enrolled = self.enrolled.value()
-        self.answers.pacer.email_current = self.email.value()
+        self.set_answer("pacer.mfa_enrolled", self.enrolled.value())
+        self.set_answer("pacer.email_current", self.email.value())
         self.show_step()
         self.changed()

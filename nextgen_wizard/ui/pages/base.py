@@ -7,16 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from ..context import WizardContext
+from ...session import Session
 from ..widgets import Notice
 
 
 class AnswerPage(QWizardPage):
     help_key = "welcome"
 
-    def __init__(self, context: WizardContext, title: str, subtitle: str = "") -> None:
+    def __init__(self, session: Session, title: str, subtitle: str = "") -> None:
         super().__init__()
-        self.context = context
+        self.session = session
         self.setTitle(title)
         if subtitle:
             self.setSubTitle(subtitle)
@@ -46,7 +46,7 @@ class AnswerPage(QWizardPage):
 
     @property
     def answers(self):  # -> Answers
-        return self.context.answers
+        return self.session.answers
 
     def initializePage(self) -> None:
         self.ensure_built()
@@ -55,9 +55,20 @@ class AnswerPage(QWizardPage):
     def load(self) -> None:
         """Show the current answers in the widgets."""
 
+    def set_answer(self, path: str, value: object) -> bool:
+        """Change one answer through the session; a refused change is shown on the page."""
+        from ...session import ChangeRefused
+
+        try:
+            self.session.set_answer(path, value)
+        except ChangeRefused as error:
+            self.save_notice.show_text("Not changed: " + " ".join(error.problems))
+            return False
+        return True
+
     def lock(self, widget: QWidget, *paths: str) -> None:
         """Show an answer firm IT has locked as read-only, and say so."""
-        if self.context.is_locked(*paths):
+        if self.session.is_locked(*paths):
             widget.setEnabled(False)
             widget.setToolTip("Set by your firm's policy; ask your IT department to change it.")
             widget.setAccessibleDescription("Locked by your firm's policy")
@@ -70,10 +81,10 @@ class AnswerPage(QWizardPage):
             wizard.refresh()
 
     def validatePage(self) -> bool:
-        problem = self.context.save()
+        problem = self.session.save()
         self.save_notice.show_text(problem or "")
-        if problem and not self.context.offered_save_as:
-            self.context.offered_save_as = True
+        if problem and not self.session.offered_save_as:
+            self.session.offered_save_as = True
             self.offer_save_as(problem)
         return True
 
@@ -89,7 +100,6 @@ class AnswerPage(QWizardPage):
     def save_answers_as(self, path: Path | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ...storage.answer_store import StoreWriteError
 
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
@@ -99,8 +109,8 @@ class AnswerPage(QWizardPage):
                 return None
             path = Path(chosen)
         try:
-            self.context.save_as(path)
-        except StoreWriteError as error:
+            self.session.save_as(path)
+        except OSError as error:  # the store's message says what happened and that nothing was replaced
             self.save_notice.show_text(str(error))
             return None
         self.save_notice.show_text(f"Your answers were saved as {path}.")

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPush
 
 from ... import __version__
 from ...domain.render_html import render_html
-from ..context import WizardContext
-from ..widgets import announce, button_row, text_label
+from ...session import Session
+from ..widgets import announce, button_row, run_in_background, text_label
 from .base import AnswerPage
 
 DEMO_BANNER = "DEMO - fictional data, nothing is saved"
@@ -17,8 +17,8 @@ DEMO_BANNER = "DEMO - fictional data, nothing is saved"
 class ChecklistPage(AnswerPage):
     help_key = "checklist"
 
-    def __init__(self, context: WizardContext) -> None:
-        super().__init__(context, "Your checklist", "Work through it, tick steps off, keep it on your desk.")
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, "Your checklist", "Work through it, tick steps off, keep it on your desk.")
 
     def build(self) -> None:
         self.view = QTextBrowser()
@@ -57,30 +57,35 @@ class ChecklistPage(AnswerPage):
         from ..printing import PrintOptions
 
         return PrintOptions(
-            page=self.page_size.currentData(), banner=DEMO_BANNER if self.context.demo else None
+            page=self.page_size.currentData(), banner=DEMO_BANNER if self.session.demo else None
         )
 
     def html(self, scale: float = 1.0) -> str:
-        try:
-            secure = self.context.vault.info().accepted
-        except Exception:  # an unusable keyring means: no secure keyring
-            secure = False
+        info = self.session.known_vault_info()  # never waits for the keyring on the GUI thread
+        secure = bool(info and info.accepted)
         return render_html(
-            self.context.plan(),
+            self.session.plan(),
             generated=date.today(),
             version=__version__,
             secure_keyring=secure,
-            banner=DEMO_BANNER if self.context.demo else None,
-            support=self.context.support,
+            banner=DEMO_BANNER if self.session.demo else None,
+            support=self.session.support,
             scale=scale,
         )
 
     def load(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from ..app import font_scale
+        from ..font_scale import font_scale
 
         self.view.setHtml(self.html(scale=font_scale(QApplication.instance())))
+        if self.session.known_vault_info() is None:
+            # Find the keyring off the GUI thread, then show where the reminders are.
+            run_in_background(self.session.vault_info, lambda _info, _error: self._keyring_known())
+
+    def _keyring_known(self) -> None:
+        if self.session.known_vault_info() is not None and self.isVisible():
+            self.load()
 
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -111,7 +116,7 @@ class ChecklistPage(AnswerPage):
         from ..printing import default_pdf_name, save_pdf
 
         path = path or self._ask_path(
-            "Save checklist as PDF", default_pdf_name(self.context.as_of), "PDF (*.pdf)"
+            "Save checklist as PDF", default_pdf_name(self.session.as_of), "PDF (*.pdf)"
         )
         if path is None:
             return None
@@ -124,14 +129,17 @@ class ChecklistPage(AnswerPage):
     def save_ics(self, path: Path | None = None) -> Path | None:
         from ...domain.render_ics import render_ics
 
-        name = f"NextGen-dates-{self.context.as_of.isoformat()}.ics"
+        name = f"NextGen-dates-{self.session.as_of.isoformat()}.ics"
         path = path or self._ask_path("Add dates to your calendar", name, "Calendar (*.ics)")
         if path is None:
             return None
-        if (
-            self._export("The calendar file", lambda: path.write_bytes(render_ics(self.context.plan())))
-            is None
-        ):
+        from ...exports import write_export
+
+        saved = self._export(
+            "The calendar file",
+            lambda: write_export(path, render_ics(self.session.plan()), "ics", overwrite=True) or True,
+        )
+        if saved is None:
             return None
         announce(self.status, f"Saved {path}. Open it to add the dates to your calendar.")
         return path
@@ -139,7 +147,7 @@ class ChecklistPage(AnswerPage):
     def _export(self, what: str, write):
         try:
             return write()
-        except OSError as error:
-            announce(self.status, f"{what} was not saved: {error.strerror}. Try another folder.")
+        except OSError as error:  # ExportError: the sentence says what happened, nothing was replaced
+            announce(self.status, f"{what} was not saved. {error} Try another folder.")
             QMessageBox.warning(self, "Not saved", self.status.text())
             return None

@@ -4,9 +4,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.answers import CourtLogin
-from ...storage.vault import cmecf_entry, pacer_entry
-from ..context import WizardContext
+from ...session import Session
 from ..widgets import Choice, announce, button_row, clear_layout, run_in_background, text_label
 from .base import AnswerPage
 
@@ -21,7 +19,7 @@ class CourtLoginBox(QGroupBox):
         super().__init__(f"{court_name} ({court_id})")
         self.page, self.court_id = page, court_id
         self.setAccessibleName(f"CM/ECF login at {court_name}")
-        login = page.answers.cmecf.setdefault(court_id, CourtLogin())
+        login = page.session.login(court_id)
         layout = QVBoxLayout(self)
         self.has_account = Choice(f"Do you have a CM/ECF filing account at {court_id}?")
         self.knows = Choice(f"Do you know its login and password ({court_id})?")
@@ -29,8 +27,8 @@ class CourtLoginBox(QGroupBox):
         self.recorded = QCheckBox(f"I have written it down or saved it safely ({court_id})")
         self.save_button = QPushButton(f"Save {court_id} login in the &keyring...")
         self.forget_button = QPushButton(f"&Remove {court_id} login from the keyring")
-        self.forget_button.clicked.connect(lambda: page.forget(cmecf_entry(court_id), self.save_status))
-        self.forget_button.setVisible(cmecf_entry(court_id) in page.answers.keyring_entries)
+        self.forget_button.clicked.connect(lambda: page.forget(court_id, self.save_status))
+        self.forget_button.setVisible(page.session.has_saved_login(court_id))
         self.save_status = text_label("")
         for widget in (self.has_account, self.knows, self.browser, self.recorded):
             layout.addWidget(widget)
@@ -51,42 +49,43 @@ class CourtLoginBox(QGroupBox):
         filing = self.has_account.value() is not False
         for widget in (self.knows, self.browser, self.recorded, self.save_button):
             widget.setEnabled(filing)
-        if not self.page.context.credential_storage:
+        if not self.page.session.credential_storage:
             self.save_button.setEnabled(False)
             self.save_status.setText("Your firm has turned off saving passwords here: write the login down.")
 
     def store(self) -> None:
-        login = self.page.answers.cmecf.setdefault(self.court_id, CourtLogin())
-        login.has_filing_account = self.has_account.value()
-        login.knows_login = self.knows.value()
-        login.login_saved_in_browser = self.browser.isChecked() or None
-        login.login_recorded = self.recorded.isChecked() or None
+        self.page.set_answers(
+            {
+                f"cmecf.{self.court_id}.has_filing_account": self.has_account.value(),
+                f"cmecf.{self.court_id}.knows_login": self.knows.value(),
+                f"cmecf.{self.court_id}.login_saved_in_browser": self.browser.isChecked() or None,
+                f"cmecf.{self.court_id}.login_recorded": self.recorded.isChecked() or None,
+            }
+        )
         self._enable()
         self.page.changed()
 
+    def show_saved(self) -> None:
+        """After the keyring saved this login: the answers say it is known and kept safely."""
+        login = self.page.session.login(self.court_id)
+        for widget in (self.knows, self.recorded):
+            widget.blockSignals(True)
+        self.knows.set_value(login.knows_login)
+        self.recorded.setChecked(bool(login.login_recorded))
+        for widget in (self.knows, self.recorded):
+            widget.blockSignals(False)
+        self._enable()
+
     def save_login(self) -> None:
-        from ..credentials import CredentialDialog
-
-        self.dialog = CredentialDialog(
-            self.page.context.vault, cmecf_entry(self.court_id), f"CM/ECF ({self.court_id})", parent=self
-        )
-        self.dialog.finished.connect(self._dialog_done)
-        self.dialog.open()
-
-    def _dialog_done(self) -> None:
-        if self.dialog.saved_message:
-            self.knows.set_value(True)
-            self.recorded.setChecked(True)
-            self.store()
-        self.page.record_result(self.dialog, cmecf_entry(self.court_id), self.save_status)
+        self.page.open_keyring_dialog(self.court_id, f"CM/ECF ({self.court_id})", self.save_status)
 
 
 class CmecfPage(AnswerPage):
     help_key = "cmecf"
 
-    def __init__(self, context: WizardContext) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(
-            context,
+            session,
             "Your CM/ECF logins",
             "Each court's old login is needed once, to link it. A login only your browser remembers is lost "
             "at the switch.",
@@ -109,7 +108,7 @@ class CmecfPage(AnswerPage):
         self.pacer_button.clicked.connect(self.save_pacer)
         self.pacer_status = text_label("")
         self.pacer_forget = QPushButton("Remove PACER login from the keyring")
-        self.pacer_forget.clicked.connect(lambda: self.forget(pacer_entry(), self.pacer_status))
+        self.pacer_forget.clicked.connect(lambda: self.forget(None, self.pacer_status))
         pacer_layout.addLayout(button_row(self.pacer_button, self.pacer_forget))
         pacer_layout.addWidget(self.pacer_status)
         self.body.addWidget(pacer_box)
@@ -117,63 +116,105 @@ class CmecfPage(AnswerPage):
         self.boxes: dict[str, CourtLoginBox] = {}
 
     def load(self) -> None:
-        if not self.context.credential_storage:
+        if not self.session.credential_storage:
             self.pacer_button.setEnabled(False)
             self.pacer_status.setText("Your firm has turned off saving passwords in this app.")
         clear_layout(self.courts_layout)
         self.boxes = {}
         for court_id in self.answers.courts:
-            court = self.context.catalog.get(court_id)
+            court = self.session.catalog.get(court_id)
             box = CourtLoginBox(self, court_id, court.name if court else court_id)
             self.courts_layout.addWidget(box)
             self.boxes[court_id] = box
         self._show_forget_buttons()
 
+    def set_answers(self, changes: dict) -> None:
+        from ...session import ChangeRefused
+
+        try:
+            self.session.set_answers(changes)
+        except ChangeRefused as error:
+            self.save_notice.show_text("Not changed: " + " ".join(error.problems))
+
     def save_pacer(self) -> None:
+        self.open_keyring_dialog(None, "PACER", self.pacer_status)
+
+    def open_keyring_dialog(self, court_id: str | None, what: str, status_label) -> None:
+        """Find the keyring off the GUI thread; open the dialog only when it can really save there."""
+        if not self.session.credential_storage:
+            announce(status_label, "Your firm has turned off saving passwords here: write the login down.")
+            return
+        announce(status_label, "Checking the keyring...")
+
+        def checked(info, error: BaseException | None) -> None:
+            if error is not None:
+                announce(status_label, f"Nothing can be saved right now: {error}")
+                return
+            if not info.accepted:
+                announce(
+                    status_label,
+                    "Not saved: no secure keyring on this computer. Write the login down; the "
+                    "printed checklist has a box for it.",
+                )
+                return
+            announce(status_label, "")
+            self._open_dialog(court_id, what, info.name, status_label)
+
+        run_in_background(self.session.vault_info, checked)
+
+    def _open_dialog(self, court_id: str | None, what: str, where: str, status_label) -> None:
         from ..credentials import CredentialDialog
 
-        name = (self.answers.filer.name or "").split()
-        person = (name[0] if name else None, name[-1] if len(name) > 1 else None)
+        options: dict = {}
+        if court_id is None:
+            name = (self.answers.filer.name or "").split()
+            options = {
+                "login": self.answers.pacer.username or "",
+                "check_pacer_rules": True,
+                "person": (name[0] if name else None, name[-1] if len(name) > 1 else None),
+            }
         dialog = CredentialDialog(
-            self.context.vault,
-            pacer_entry(),
-            "PACER",
-            login=self.answers.pacer.username or "",
-            check_pacer_rules=True,
-            person=person,
+            lambda login, password: self.session.keep_login(court_id, login, password),
+            where,
+            what,
             parent=self,
+            **options,
         )
-        dialog.finished.connect(lambda _result: self.record_result(dialog, pacer_entry(), self.pacer_status))
+        dialog.finished.connect(lambda _result: self.record_result(dialog, court_id, status_label))
         self.dialog = dialog
         dialog.open()
 
-    def forget(self, entry: str, status_label) -> None:
-        """Remove a reminder from the keyring (off the GUI thread) and from the answers' list."""
+    def forget(self, court_id: str | None, status_label) -> None:
+        """Remove a reminder from the keyring (off the GUI thread) and from the answers."""
 
         def done(removed: bool | None, error: BaseException | None) -> None:
             if error is not None:
                 announce(status_label, f"Not removed: {error}")
                 return
-            if entry in self.answers.keyring_entries:
-                self.answers.keyring_entries.remove(entry)
-            self.context.save()
+            self.session.record_forgotten_login(court_id)
+            self.session.save()
             announce(status_label, "Removed from the keyring." if removed else "It was not in the keyring.")
+            if court_id in self.boxes:
+                self.boxes[court_id].show_saved()
             self._show_forget_buttons()
+            self.changed()
 
-        run_in_background(lambda: self.context.vault.forget(entry), done)
+        run_in_background(lambda: self.session.forget_login(court_id), done)
 
     def _show_forget_buttons(self) -> None:
         for court_id, box in self.boxes.items():
-            box.forget_button.setVisible(cmecf_entry(court_id) in self.answers.keyring_entries)
-        self.pacer_forget.setVisible(pacer_entry() in self.answers.keyring_entries)
+            box.forget_button.setVisible(self.session.has_saved_login(court_id))
+        self.pacer_forget.setVisible(self.session.has_saved_login(None))
 
-    def record_result(self, dialog: CredentialDialog, entry: str, status_label) -> None:
+    def record_result(self, dialog: CredentialDialog, court_id: str | None, status_label) -> None:
         if dialog.saved_message:
-            if entry not in self.answers.keyring_entries:
-                self.answers.keyring_entries.append(entry)
+            self.session.record_saved_login(court_id)
             announce(status_label, dialog.saved_message)
-            self.context.save()
+            self.session.save()
+            if court_id in self.boxes:
+                self.boxes[court_id].show_saved()
             self._show_forget_buttons()
+            self.changed()
         elif dialog.refused:
             announce(
                 status_label,

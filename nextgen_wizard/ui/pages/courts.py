@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.answers import Role
 from ...domain.courts import Court
-from ..context import WizardContext
+from ...domain.text import MAX_TEXT_LENGTH
+from ...session import Session
 from ..widgets import Choice, SearchField
 from .base import AnswerPage
 
@@ -23,8 +24,8 @@ from .base import AnswerPage
 class CourtsPage(AnswerPage):
     help_key = "courts"
 
-    def __init__(self, context: WizardContext) -> None:
-        super().__init__(context, "You and your courts", "Who you are, and where you file.")
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, "You and your courts", "Who you are, and where you file.")
 
     def build(self) -> None:
         self.role = Choice("Are you an attorney?", ("&Attorney", "Not an a&ttorney (staff, trustee, other)"))
@@ -36,6 +37,8 @@ class CourtsPage(AnswerPage):
         self.name.setPlaceholderText("optional, printed on your checklist")
         self.firm = QLineEdit()
         self.firm.setPlaceholderText("optional, printed on your checklist")
+        for field in (self.name, self.firm):
+            field.setMaxLength(MAX_TEXT_LENGTH)  # a huge paste is cut here, not frozen on
         name_label, firm_label = QLabel("Your na&me:"), QLabel("F&irm:")
         name_label.setBuddy(self.name)
         firm_label.setBuddy(self.firm)
@@ -92,15 +95,16 @@ class CourtsPage(AnswerPage):
             self.lock(widget, "courts")
 
     def _role_changed(self, value: bool | None) -> None:
-        self.answers.role = None if value is None else (Role.ATTORNEY if value else Role.NON_ATTORNEY)
+        self.set_answer("role", None if value is None else (Role.ATTORNEY if value else Role.NON_ATTORNEY))
         self.changed()
 
     def _names_changed(self) -> None:
-        self.answers.filer.name = self.name.text().strip() or None
-        self.answers.filer.firm = self.firm.text().strip() or None
+        self.set_answer("filer.name", self.name.text().strip() or None)
+        if not self.session.is_locked("filer.firm"):
+            self.set_answer("filer.firm", self.firm.text().strip() or None)
 
     def _item(self, court: Court) -> QListWidgetItem:
-        status = court.nextgen_status(self.context.as_of).text
+        status = court.nextgen_status(self.session.as_of).text
         item = QListWidgetItem(f"{court.name} ({court.id}) - {status}")
         item.setData(Qt.ItemDataRole.UserRole, court.id)
         return item
@@ -109,7 +113,7 @@ class CourtsPage(AnswerPage):
         self.results.clear()
         if not text.strip():
             return
-        for court in self.context.catalog.search(text)[:50]:
+        for court in self.session.catalog.search(text)[:50]:
             if court.id not in self.answers.courts:
                 self.results.addItem(self._item(court))
         if self.results.count():
@@ -118,13 +122,18 @@ class CourtsPage(AnswerPage):
     def _show_chosen(self) -> None:
         self.chosen.clear()
         for court_id in self.answers.courts:
-            court = self.context.catalog.get(court_id)
+            court = self.session.catalog.get(court_id)
             if court is not None:
                 self.chosen.addItem(self._item(court))
 
     def add_court(self, court_id: str) -> None:
-        if court_id not in self.answers.courts:
-            self.answers.courts.append(court_id)
+        from ...session import ChangeRefused
+
+        try:
+            self.session.add_court(court_id)
+        except ChangeRefused as error:
+            self.save_notice.show_text("Not added: " + " ".join(error.problems))
+            return
         self._show_chosen()
         self._search(self.search.text())
         self.changed()
@@ -138,9 +147,13 @@ class CourtsPage(AnswerPage):
         item = self.chosen.currentItem()
         if item is None:
             return
-        court_id = item.data(Qt.ItemDataRole.UserRole)
-        self.answers.courts.remove(court_id)
-        self.answers.cmecf.pop(court_id, None)  # answers about a court no longer chosen go with it
+        from ...session import ChangeRefused
+
+        try:
+            self.session.remove_court(item.data(Qt.ItemDataRole.UserRole))
+        except ChangeRefused as error:
+            self.save_notice.show_text("Not removed: " + " ".join(error.problems))
+            return
         self._show_chosen()
         self.changed()
 

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
-from ...domain.answers import CourtLogin
 from ...domain.steps import Status, StepId
-from ..context import WizardContext
+from ...session import Session
 from ..widgets import clear_layout
 from .base import AnswerPage
 from .step_view import StepView
@@ -13,9 +12,9 @@ from .step_view import StepView
 class LinkPage(AnswerPage):
     help_key = "link"
 
-    def __init__(self, context: WizardContext) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(
-            context,
+            session,
             "Link your accounts",
             "Each court links your old CM/ECF account to your PACER account once.",
         )
@@ -31,7 +30,7 @@ class LinkPage(AnswerPage):
     def load(self) -> None:
         clear_layout(self.courts_layout)
         self.checks = {}
-        checklist = self.context.plan()
+        checklist = self.session.plan()
         for court in checklist.courts:
             step = checklist.find(StepId.LINK_CMECF_ACCOUNT, court.id) or checklist.find(
                 StepId.REQUEST_EFILING_PRIVILEGES, court.id
@@ -40,7 +39,7 @@ class LinkPage(AnswerPage):
                 continue
             box = QGroupBox(f"{court.name} ({court.id})")
             layout = QVBoxLayout(box)
-            layout.addWidget(StepView(step, self.context.as_of, with_title=False))
+            layout.addWidget(StepView(step, self.session.as_of, with_title=False))
             if step.id is StepId.LINK_CMECF_ACCOUNT:
                 check = QCheckBox(f"I have &linked my account at {court.id}")
                 check.setChecked(step.status is Status.DONE)
@@ -53,5 +52,5 @@ class LinkPage(AnswerPage):
             self.courts_layout.addWidget(box)
 
     def _linked(self, court_id: str, checked: bool) -> None:
-        self.answers.cmecf.setdefault(court_id, CourtLogin()).linked = checked or None
+        self.session.mark_linked(court_id, checked)
         self.changed()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QGroupBox, QLabel, QLineEdit
 
 from ...domain.answers import AccountType
 from ...domain.pacer import UsernameKind, classify_username
-from ..context import WizardContext
+from ...session import Session
 from ..widgets import Options, announce, text_label
 from .base import AnswerPage
 
@@ -22,9 +22,9 @@ MARKS = {
 class PacerPage(AnswerPage):
     help_key = "pacer"
 
-    def __init__(self, context: WizardContext) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(
-            context, "Your PACER account", "Since NextGen, your own PACER account signs you in to file."
+            session, "Your PACER account", "Since NextGen, your own PACER account signs you in to file."
         )
 
     def build(self) -> None:
@@ -66,7 +66,7 @@ class PacerPage(AnswerPage):
         self.created = QDateEdit()
         self.created.setDisplayFormat("yyyy-MM-dd")
         self.created.setCalendarPopup(True)
-        self.created.setDateRange(QDate(1988, 1, 1), QDate(self.context.as_of))
+        self.created.setDateRange(QDate(1988, 1, 1), QDate(self.session.as_of))
         self.created.setAccessibleName("Account creation date")
         self.knows_date.toggled.connect(self._date_changed)
         self.created.dateChanged.connect(self._date_changed)
@@ -104,9 +104,10 @@ class PacerPage(AnswerPage):
         self.lock(self.account_type, "pacer.account_type")
 
     def _own_changed(self, value: str | None) -> None:
-        pacer = self.answers.pacer
-        pacer.has_own_account = {"own": True, "shared": False, "none": False}.get(value or "")
-        pacer.uses_shared_account = {"own": False, "shared": True, "none": False}.get(value or "")
+        own = {"own": True, "shared": False, "none": False}.get(value or "")
+        shared = {"own": False, "shared": True, "none": False}.get(value or "")
+        self.set_answer("pacer.has_own_account", own)
+        self.set_answer("pacer.uses_shared_account", shared)
         self._enable()
         self.changed()
 
@@ -123,18 +124,17 @@ class PacerPage(AnswerPage):
 
     def _username_changed(self, text: str) -> None:
         check = classify_username(text) if text else None
-        self.answers.pacer.username = text if check and check.well_formed else None
+        self.set_answer("pacer.username", text if check and check.well_formed else None)
         self._show_verdict()
         self.changed()
 
     def _type_changed(self, value: AccountType | None) -> None:
-        self.answers.pacer.account_type = value
+        self.set_answer("pacer.account_type", value)
         self.changed()
 
     def _date_changed(self) -> None:
-        self.answers.pacer.created_on = (
-            self.created.date().toPython() if self.knows_date.isChecked() else None
-        )
+        day = self.created.date().toPython() if self.knows_date.isChecked() else None
+        self.set_answer("pacer.created_on", day.isoformat() if day else None)
         self._enable()
         self.changed()
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
-from ..context import WizardContext
+from ...session import Session
 from ..widgets import Notice, button_row, text_label
 from .base import AnswerPage
 
@@ -10,9 +10,9 @@ from .base import AnswerPage
 class WelcomePage(AnswerPage):
     help_key = "welcome"
 
-    def __init__(self, context: WizardContext) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(
-            context, "Welcome", "Get ready for NextGen CM/ECF without losing the ability to file."
+            session, "Welcome", "Get ready for NextGen CM/ECF without losing the ability to file."
         )
 
     def build(self) -> None:
@@ -33,10 +33,10 @@ class WelcomePage(AnswerPage):
         self.body.addWidget(
             text_label("Press F1 or Help on any page for plain-language help and a glossary.")
         )
-        self.notices = Notice("\n\n".join(self.context.notices))
+        self.notices = Notice("\n\n".join(self.session.notices))
         self.body.addWidget(self.notices)
-        if self.context.store is not None and not self.context.store.writable:
-            # e.g. answers from a newer version: left untouched, so this session goes elsewhere
+        if not self.session.saves and not self.session.demo and self.session.paths is not None:
+            # answers from a newer version (left untouched), or a folder that cannot be written
             self.save_as_button = QPushButton("&Save answers as...")
             self.save_as_button.clicked.connect(lambda: self.save_answers_as())
             self.body.addLayout(button_row(self.save_as_button))

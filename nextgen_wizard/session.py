@@ -1,0 +1,644 @@
+"""One session under the wizard and every CLI command: answers, firm policy and vault, put together once.
+
+No Qt here. `Session.open()` loads the saved answers, the firm's policy and the keyring vault;
+the wizard's pages and the CLI commands change answers only through the intent methods below,
+each validated by the same rules as loading, so the session never writes what it would refuse
+to read. Keyring entry names are made here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, is_dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import APP_NAME
+from .domain.answers import (
+    Answers,
+    AnswersError,
+    CourtLogin,
+    answers_from_dict,
+    answers_to_dict,
+)
+from .domain.courts import Catalog, load_catalog
+from .domain.dates import as_of_problem
+from .domain.plan import Checklist, UnknownCourtError, plan, resolve_courts
+from .storage.answer_files import AnswersFileError, read_answers_file
+from .storage.answer_store import AnswerStore, StoreWriteError
+from .storage.files import read_file, remove_leftover_temporaries, write_file
+from .storage.instance import InstanceLock, LockUnavailable
+from .storage.paths import AppPaths
+from .storage.policy import (
+    PRESETTABLE,
+    Policy,
+    apply_policy,
+    covers,
+    get_path,
+    load_policy,
+    policy_is_required,
+    set_path,
+)
+from .storage.vault import (
+    LOGIN_INDEX_SUFFIX,
+    BackendInfo,
+    Credential,
+    KeyringLocked,
+    KeyringTimeout,
+    KeyringVault,
+    MemoryVault,
+    NoSecureKeyring,
+    TurnedOffVault,
+    Vault,
+    VaultError,
+)
+
+log = logging.getLogger(__name__)
+
+PROGRESS_FILE = "progress.txt"
+ANSWER_SECTIONS = ("role", "filer", "courts", "pacer", "cmecf", "firm")
+
+
+class SessionError(Exception):
+    """Something the user must fix; `problems` has one sentence each. exit_code for the CLI."""
+
+    def __init__(self, problems: list[str], exit_code: int = 2) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+        self.exit_code = exit_code
+
+
+class ChangeRefused(SessionError):
+    """A change was not made: it is locked by policy or would not be a valid answer."""
+
+
+def login_entry(court_id: str | None) -> str:
+    """The keyring entry for the PACER login (None) or one court's CM/ECF login."""
+    return f"{APP_NAME}: PACER" if court_id is None else f"{APP_NAME}: CM/ECF {court_id}"
+
+
+def is_own_entry(entry: str) -> bool:
+    """Only entries in the app's own namespace are ever removed."""
+    return entry.startswith(f"{APP_NAME}: ") and not entry.endswith(LOGIN_INDEX_SUFFIX)
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    name: str
+    class_path: str
+    accepted: bool
+    reachable: bool = False
+    turned_off: bool = False  # firm policy: no keyring use at all
+    problem: str | None = None
+
+
+@dataclass
+class ResetReport:
+    removed_files: list[Path] = field(default_factory=list)
+    removed_entries: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Session:
+    catalog: Catalog
+    as_of: date
+    answers: Answers  # read it freely; change it only through the intents below
+    policy: Policy = field(default_factory=Policy)
+    vault: Vault = field(default_factory=MemoryVault)
+    store: AnswerStore | None = None  # None: nothing is saved (read-only, self-test, no writable folder)
+    paths: AppPaths | None = None
+    demo: bool = False
+    demo_start: Answers | None = None
+    notices: list[str] = field(default_factory=list)
+    had_answers: bool = False
+    lock: InstanceLock | None = None
+    last_save_error: str | None = None
+    offered_save_as: bool = False
+    saving_unavailable: str | None = None  # why answers cannot be kept here, in words
+
+    # ---- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        paths: AppPaths,
+        *,
+        as_of: date,
+        demo: Answers | None = None,
+        catalog: Catalog | None = None,
+        vault: Vault | None = None,
+    ) -> Session:
+        """The user's own answers for editing (the wizard, `set`), or a demo's fictional ones.
+
+        Holds the one-wizard-per-user lock; raises SessionError(exit 1) when another wizard
+        holds it. A data folder that cannot be written still opens: nothing is saved, and
+        `notices` and `saving_unavailable` say so.
+        """
+        _refuse_bad_as_of(as_of)
+        catalog = catalog or load_catalog()
+        if demo is not None:
+            return cls._open_demo(paths, as_of, demo, catalog)
+        session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths)
+        session.policy = session._load_policy()
+        session.vault = vault if vault is not None else session._vault_for_policy()
+        session.notices += session._policy_notices()
+        lock = InstanceLock(paths.instance_lock)
+        try:
+            if not lock.acquire():
+                raise SessionError(
+                    [
+                        "NextGen Ready is already open on this computer. Switch to that window "
+                        "(look in the taskbar) to continue, or close it first."
+                    ],
+                    exit_code=1,
+                )
+        except LockUnavailable as error:
+            session.saving_unavailable = (
+                f"Your answers cannot be kept on this computer: {error}. The wizard works, but "
+                "nothing you enter is saved; use Save as... to keep your answers somewhere else."
+            )
+            session.notices.append(session.saving_unavailable)
+            loaded = AnswerStore(paths.answers_file).load_read_only()
+            session.notices += loaded.notices
+            session.had_answers = loaded.existed
+            session.answers = session._with_policy(session._known_courts_only(loaded.answers, None))
+            return session
+        session.lock = lock
+        remove_leftover_temporaries(paths.data)
+        store = AnswerStore(paths.answers_file)
+        loaded = store.load()
+        session.store = store
+        session.notices += loaded.notices
+        session.had_answers = loaded.existed
+        session.answers = session._with_policy(session._known_courts_only(loaded.answers, store))
+        return session
+
+    @classmethod
+    def _open_demo(cls, paths: AppPaths, as_of: date, start: Answers, catalog: Catalog) -> Session:
+        """A seminar: fictional answers, an in-memory vault, no firm policy, files in a temporary home."""
+        session = cls(
+            catalog=catalog,
+            as_of=as_of,
+            answers=copy.deepcopy(start),
+            vault=MemoryVault(),
+            paths=paths,
+            demo=True,
+            demo_start=copy.deepcopy(start),
+        )
+        session.store = AnswerStore(paths.answers_file)
+        session.answers = session._known_courts_only(session.answers, None)
+        return session
+
+    @classmethod
+    def read(
+        cls,
+        paths: AppPaths,
+        *,
+        as_of: date,
+        answers_file: Path | None = None,
+        catalog: Catalog | None = None,
+        with_vault: bool = False,
+    ) -> Session:
+        """Answers to read (the `checklist` command): a given file, else the saved answers; never written."""
+        _refuse_bad_as_of(as_of)
+        catalog = catalog or load_catalog()
+        session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths)
+        session.policy = session._load_policy()
+        session.notices += session._policy_notices()
+        if with_vault:
+            session.vault = session._vault_for_policy()
+        source = answers_file or paths.answers_file
+        if answers_file is None and not source.exists():
+            raise SessionError(
+                ["no saved answers yet: run the wizard first, or pass --answers FILE (see examples/)"]
+            )
+        try:
+            answers = read_answers_file(source)
+        except AnswersFileError as error:
+            raise SessionError(error.problems) from None
+        try:
+            resolve_courts(answers.courts, catalog)
+        except UnknownCourtError as error:
+            raise SessionError([f"{source}: {problem}" for problem in error.problems]) from None
+        session.had_answers = True
+        session.answers = session._with_policy(answers)
+        return session
+
+    @classmethod
+    def for_answers(
+        cls, answers: Answers, *, as_of: date, catalog: Catalog | None = None, vault: Vault | None = None
+    ) -> Session:
+        """A session over answers in memory (self-test, screenshots, tests): nothing is saved."""
+        return cls(
+            catalog=catalog or load_catalog(),
+            as_of=as_of,
+            answers=copy.deepcopy(answers),
+            vault=vault if vault is not None else MemoryVault(),
+        )
+
+    @classmethod
+    def for_machine(cls, paths: AppPaths) -> Session:
+        """Policy and vault only, no answers and no lock (doctor)."""
+        session = cls(catalog=load_catalog(), as_of=date.today(), answers=Answers(), paths=paths)
+        session.policy = session._load_policy()
+        session.vault = session._vault_for_policy()
+        return session
+
+    def close(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _load_policy(self) -> Policy:
+        assert self.paths is not None
+        return load_policy(
+            self.paths.policy_file,
+            required=policy_is_required(),
+            known_courts={court.id for court in self.catalog.courts},
+        )
+
+    def _policy_notices(self) -> list[str]:
+        if not self.policy.problems:
+            return []
+        if self.policy.failed:
+            head = (
+                "Your firm's policy could not be used, so saving passwords is off. Tell your IT department:"
+            )
+        else:
+            head = (
+                "Some of your firm's policy settings have mistakes and were left out. "
+                "Tell your IT department:"
+            )
+        return [head + "\n" + "\n".join(self.policy.problems)]
+
+    def _vault_for_policy(self) -> Vault:
+        return KeyringVault() if self.policy.credential_storage else TurnedOffVault()
+
+    def _with_policy(self, answers: Answers) -> Answers:
+        applied = apply_policy(self.policy, answers)
+        self.notices += applied.overridden
+        return applied.answers
+
+    def _known_courts_only(self, answers: Answers, store: AnswerStore | None) -> Answers:
+        """Courts the catalog no longer knows are named and left out; the saved file is kept as a copy."""
+        unknown = [c for c in answers.courts if self.catalog.get(c) is None]
+        if not unknown:
+            return answers
+        copy_path = store.keep_copy("unknown courts") if store is not None and store.path.exists() else None
+        kept = f" Your saved file was kept as {copy_path}." if copy_path else ""
+        self.notices.append(
+            f"These court ids in your saved answers are not courts this app knows, so they were left "
+            f"out: {', '.join(unknown)}.{kept}"
+        )
+        data = answers_to_dict(answers)
+        data["courts"] = [c for c in data["courts"] if c not in unknown]
+        data["cmecf"] = {c: v for c, v in data["cmecf"].items() if c not in unknown}
+        return answers_from_dict(data)
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def plan(self) -> Checklist:
+        return plan(self.answers, self.catalog, self.as_of)
+
+    def is_locked(self, *paths: str) -> bool:
+        return any(self.policy.is_locked(path) for path in paths)
+
+    @property
+    def credential_storage(self) -> bool:
+        return self.policy.credential_storage and not isinstance(self.vault, TurnedOffVault)
+
+    @property
+    def support(self) -> str | None:
+        return self.policy.support
+
+    @property
+    def saves(self) -> bool:
+        return self.store is not None and self.store.writable
+
+    def has_saved_login(self, court_id: str | None) -> bool:
+        return login_entry(court_id) in self.answers.keyring_entries
+
+    def login(self, court_id: str) -> CourtLogin:
+        return self.answers.login_for(court_id)
+
+    # ---- changing answers ----------------------------------------------------------------
+
+    def set_answer(self, path: str, value: Any) -> None:
+        """Change one answer by its path in the answers format; ChangeRefused says why not."""
+        self.set_answers({path: value})
+
+    def set_answers(self, changes: dict[str, Any]) -> None:
+        """Change several answers together: all of them, or none (ChangeRefused lists every reason)."""
+        data = answers_to_dict(self.answers)
+        problems: list[str] = []
+        for raw_path, value in changes.items():
+            path = _normal_path(raw_path)
+            section = path.split(".")[0]
+            if section not in ANSWER_SECTIONS or path.count(".") > 2 or path.endswith("."):
+                problems.append(
+                    f'"{raw_path}" is not an answer; e.g. {", ".join(PRESETTABLE[:4])} '
+                    "(see docs/answers-format.md)"
+                )
+                continue
+            if self.is_locked(path):
+                if _plain(value) == _plain(get_path(data, path)):
+                    continue  # the locked value itself: nothing changes
+                where = f" ({self.policy.source})" if self.policy.source else ""
+                problems.append(f"{path} is locked by your firm's policy{where}; ask your IT department")
+                continue
+            if section == "cmecf" and path.count(".") == 2:
+                court = path.split(".")[1]
+                if court not in data["courts"]:
+                    problems.append(f'{path}: "{court}" is not one of your courts; add it first')
+                    continue
+                data["cmecf"].setdefault(court, _plain(CourtLogin()))
+            set_path(data, path, _plain(value))
+            if section == "courts" and isinstance(data.get("courts"), list):
+                chosen = [c.strip().lower() if isinstance(c, str) else c for c in data["courts"]]
+                data["courts"] = chosen
+                data["cmecf"] = {c: v for c, v in (data.get("cmecf") or {}).items() if c in chosen}
+        if problems:
+            raise ChangeRefused(problems)
+        self.answers = self._validated(data)
+
+    def _validated(self, data: dict) -> Answers:
+        try:
+            answers = answers_from_dict(data)
+        except AnswersError as error:
+            raise ChangeRefused(error.problems) from None
+        try:
+            resolve_courts(answers.courts, self.catalog)
+        except UnknownCourtError as error:
+            raise ChangeRefused(error.problems) from None
+        return answers
+
+    def add_court(self, court_id: str) -> None:
+        court = self.catalog.get(court_id)
+        if court is None:
+            raise ChangeRefused([f'"{court_id}" is not a court id; search by state or name'])
+        if court.id not in self.answers.courts:
+            self.set_answer("courts", [*self.answers.courts, court.id])
+
+    def remove_court(self, court_id: str) -> None:
+        """Answers about a court no longer chosen go with it."""
+        self.set_answer("courts", [c for c in self.answers.courts if c != court_id])
+
+    def set_court_answer(self, court_id: str, name: str, value: Any) -> None:
+        self.set_answer(f"cmecf.{court_id}.{name}", value)
+
+    def mark_linked(self, court_id: str, linked: bool) -> None:
+        self.set_court_answer(court_id, "linked", True if linked else None)
+
+    def mark_registered(self, registered: bool) -> None:
+        """The user registered an individual PACER account (new accounts are created upgraded)."""
+        changes: dict[str, Any] = {"pacer.has_own_account": registered}
+        if registered:
+            changes.update({"pacer.uses_shared_account": False, "pacer.account_type": "upgraded"})
+        self.set_answers(changes)
+
+    def mark_upgraded(self, upgraded: bool, type_before: Any = None) -> None:
+        """Ticked: the account now says "Upgraded"; unticked: back to what it was (or unknown)."""
+        before = type_before if type_before not in (None, "upgraded") else "unknown"
+        self.set_answer("pacer.account_type", "upgraded" if upgraded else before)
+
+    def record_saved_login(self, court_id: str | None) -> None:
+        """A login was saved in the keyring (and read back): remember the entry's name, never the secret."""
+        entry = login_entry(court_id)
+        data = answers_to_dict(self.answers)
+        if entry not in data["keyring_entries"]:
+            data["keyring_entries"].append(entry)
+        if court_id is not None:
+            login = data["cmecf"].setdefault(court_id, {})
+            login.update({"knows_login": True, "login_recorded": True})
+        self.answers = self._validated(data)
+
+    def record_forgotten_login(self, court_id: str | None) -> None:
+        """The keyring entry is gone, so the login is no longer kept safely there."""
+        entry = login_entry(court_id)
+        data = answers_to_dict(self.answers)
+        data["keyring_entries"] = [e for e in data["keyring_entries"] if e != entry]
+        if court_id is not None and court_id in data["cmecf"]:
+            data["cmecf"][court_id]["login_recorded"] = None
+        self.answers = self._validated(data)
+
+    def start_over(self) -> None:
+        """Empty answers (a demo's first ones), with the firm's presets and locks applied again."""
+        if self.demo and self.demo_start is not None:
+            self.answers = copy.deepcopy(self.demo_start)
+            self.vault = MemoryVault()
+            return
+        self.notices = [n for n in self.notices if n not in apply_policy(self.policy, Answers()).overridden]
+        self.answers = apply_policy(self.policy, Answers()).answers
+
+    # ---- the keyring (these calls block: the wizard runs them off its GUI thread) ---------
+
+    def vault_info(self) -> BackendInfo:
+        """Which keyring is used (blocks while keyring finds it: call it off the GUI thread)."""
+        return self.vault.info()
+
+    def known_vault_info(self) -> BackendInfo | None:
+        """The keyring's info when it is known without waiting, else None (ask vault_info off-thread)."""
+        if isinstance(self.vault, KeyringVault) and not self.vault.discovered:
+            return None
+        try:
+            return self.vault.info()
+        except VaultError:
+            return None
+
+    def keyring_status(self) -> KeyringStatus:
+        """Which keyring is used and whether it answers, unlocked, within the time limit."""
+        if isinstance(self.vault, TurnedOffVault):
+            info = self.vault.info()
+            return KeyringStatus(info.name, info.class_path, False, turned_off=True)
+        try:
+            info = self.vault.info()
+        except VaultError as error:
+            return KeyringStatus("unknown", "-", False, problem=f"keyring could not start: {error}")
+        except Exception as error:  # a broken keyring installation must not stop a report
+            return KeyringStatus(
+                "unknown", "-", False, problem=f"keyring could not start ({type(error).__name__})"
+            )
+        if not info.accepted:
+            return KeyringStatus(
+                info.name,
+                info.class_path,
+                False,
+                problem=f"no secure keyring: {info.reason}; credential reminders cannot be saved",
+            )
+        try:
+            self.vault.load(f"{APP_NAME}: doctor probe")  # reading proves it is reachable and unlocked
+        except VaultError as error:
+            return KeyringStatus(info.name, info.class_path, True, problem=f"keyring: {error}")
+        return KeyringStatus(info.name, info.class_path, True, reachable=True)
+
+    def keep_login(self, court_id: str | None, login: str, password: str) -> str:
+        """Save a login in the keyring and read it back; returns what to tell the user."""
+        return self.vault.save(login_entry(court_id), login, password)  # a turned-off vault says why not
+
+    def saved_login(self, court_id: str | None) -> Credential | None:
+        return self.vault.load(login_entry(court_id))
+
+    def forget_login(self, court_id: str | None) -> bool:
+        return self.vault.forget(login_entry(court_id))
+
+    # ---- saving --------------------------------------------------------------------------
+
+    def save(self) -> str | None:
+        """Save the answers; returns the problem in words, or None when saved (or not meant to be)."""
+        if self.store is None:
+            return self.saving_unavailable
+        try:
+            self.store.save(self.answers)
+        except StoreWriteError as error:
+            self.last_save_error = str(error)
+            return self.last_save_error
+        self.last_save_error = None
+        return None
+
+    def save_as(self, path: Path, *, overwrite: bool = True) -> None:
+        """Keep the answers in another file; from then on this session saves there."""
+        store = AnswerStore(path)
+        store.save_as(self.answers, path, overwrite=overwrite)
+        self.store = store
+        self.saving_unavailable = None
+
+    def remember_page(self, page_name: str) -> None:
+        if self.paths is None or self.store is None:
+            return
+        try:
+            write_file(self.paths.data / PROGRESS_FILE, page_name.encode("ascii"), mode=0o600)
+        except (OSError, UnicodeEncodeError) as error:
+            log.warning("could not remember the current page: %s", error)
+
+    def last_page(self) -> str | None:
+        if self.paths is None:
+            return None
+        try:
+            text = read_file(self.paths.data / PROGRESS_FILE, 100).decode("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text or None
+
+    # ---- removing everything (reset) -----------------------------------------------------
+
+    def reset(self, confirm: Callable[[str], bool]) -> ResetReport:
+        """Remove saved answers and the app's own keyring entries, after checking it can do both."""
+        assert self.paths is not None
+        report = ResetReport()
+        if isinstance(self.vault, TurnedOffVault):
+            self.vault = KeyringVault()  # entries saved before the firm turned saving off still go
+        entries = self._entries_to_remove()
+        keyring_usable = self._check_keyring_for_reset(report)
+        if self.paths.data.exists() and not os.access(self.paths.data, os.W_OK):
+            report.problems.append(f"{self.paths.data} cannot be changed (read-only?). Nothing was removed.")
+        if report.problems:
+            return report  # nothing removed: the user fixes the keyring first
+        if not confirm(
+            f"This removes your saved answers in {self.paths.data} and every keyring entry "
+            f"{APP_NAME} created."
+        ):
+            report.notes.append("Nothing was removed.")
+            return report
+        if keyring_usable:
+            for entry in entries:
+                try:
+                    if self.vault.forget(entry):
+                        report.removed_entries.append(entry)
+                except VaultError as error:
+                    report.problems.append(f'keyring entry "{entry}" was not removed: {error}')
+        try:
+            report.removed_files += self._remove_files()
+        except OSError as error:
+            report.problems.append(f"some files were not removed: {error.strerror or error}")
+        return report
+
+    def _entries_to_remove(self) -> list[str]:
+        recorded = [e for e in self.answers.keyring_entries if is_own_entry(e)]
+        every = [login_entry(None), *(login_entry(c.id) for c in self.catalog.courts)]
+        return list(dict.fromkeys([*recorded, *every]))
+
+    def _check_keyring_for_reset(self, report: ResetReport) -> bool:
+        """True when the keyring can be cleaned; a problem in `report` stops the reset."""
+        try:
+            info = self.vault.info()
+        except KeyringTimeout as error:
+            report.problems.append(f"{error} Nothing was removed.")
+            return False
+        except VaultError as error:
+            report.problems.append(f"The keyring could not be checked: {error} Nothing was removed.")
+            return False
+        if not info.accepted:
+            report.notes.append(
+                f"No secure keyring is in use here ({info.reason}), "
+                f"so {APP_NAME} never stored anything in one."
+            )
+            return False
+        try:
+            self.vault.load(login_entry(None))  # proves it answers and is unlocked
+        except KeyringLocked:
+            report.problems.append(
+                "Your keyring is locked. Unlock it (usually with your computer login password), then run "
+                "reset again. Nothing was removed."
+            )
+        except KeyringTimeout as error:
+            report.problems.append(f"{error} Run reset again once it answers. Nothing was removed.")
+        except NoSecureKeyring:
+            report.notes.append(
+                f"No secure keyring is in use here, so {APP_NAME} never stored anything in one."
+            )
+            return False
+        except VaultError as error:
+            report.problems.append(f"{error} Nothing was removed.")
+        return not report.problems
+
+    def _remove_files(self) -> list[Path]:
+        assert self.paths is not None
+        store = self.store or AnswerStore(self.paths.answers_file)
+        removed = store.remove()
+        progress = self.paths.data / PROGRESS_FILE
+        if progress.exists():
+            progress.unlink()
+            removed.append(progress)
+        return removed
+
+
+def _normal_path(path: str) -> str:
+    """Paths as a user types them: spaces around, court ids in capitals."""
+    parts = [part.strip() for part in path.strip().split(".")]
+    if parts and parts[0] == "cmecf" and len(parts) > 1:
+        parts[1] = parts[1].lower()
+    return ".".join(parts)
+
+
+def _plain(value: Any) -> Any:
+    """Plain JSON data for a value (enums, dates, nested dataclasses) as the answers file holds it."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {key: _plain(item) for key, item in asdict(value).items()}
+    return json.loads(json.dumps(value, default=str))
+
+
+def _refuse_bad_as_of(as_of: date) -> None:
+    problem = as_of_problem(as_of)
+    if problem:
+        raise SessionError([problem])
+
+
+__all__ = [
+    "BackendInfo",
+    "ChangeRefused",
+    "KeyringLocked",
+    "KeyringTimeout",
+    "NoSecureKeyring",
+    "Session",
+    "SessionError",
+    "VaultError",
+    "covers",
+    "login_entry",
+]
