@@ -50,3 +50,23 @@ def secret_service() -> Iterator[object]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def open_session() -> Iterator[object]:
+    """The real start-up path: Session.open on this test's own folders; every session is closed after."""
+    from datetime import date
+
+    from nextgen_wizard.session import Session
+    from nextgen_wizard.storage.paths import app_paths
+
+    opened: list[Session] = []
+
+    def factory(as_of: str = "2026-11-23", **options: object) -> Session:
+        session = Session.open(app_paths(), as_of=date.fromisoformat(as_of), **options)  # type: ignore[arg-type]
+        opened.append(session)
+        return session
+
+    yield factory
+    for session in opened:
+        session.close()

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from nextgen_wizard.domain.answers import Answers
+from nextgen_wizard.session import Session
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.vault import MemoryVault, Vault
-from nextgen_wizard.ui.context import Session
 from nextgen_wizard.ui.widgets import Options
 from nextgen_wizard.ui.wizard import NextGenWizard, PageId
 from tests.helpers import CATALOG
@@ -23,7 +23,7 @@ def make_wizard(
     vault: Vault | None = None,
     answers: Answers | None = None,
 ) -> NextGenWizard:
-    context = Session(
+    session = Session(
         answers=answers or Answers(),
         catalog=CATALOG,
         as_of=date.fromisoformat(as_of),
@@ -121,9 +121,13 @@ class Walk:
         return [(s.id.value, s.court, s.status.value) for s in self.wizard.session.plan().steps]
 
 
-def type_login(box, login: str, password: str) -> None:
+def type_login(qtbot, box, login: str, password: str):
     """Open a court's "Save ... in the keyring" dialog, type a login and password, press Save."""
+    box.page.dialog = None
     box.save_button.click()
-    box.dialog.login.setText(login)
-    box.dialog.password.setText(password)
-    box.dialog.save()
+    qtbot.waitUntil(lambda: box.page.dialog is not None, timeout=5000)  # the keyring is checked first
+    dialog = box.page.dialog
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    dialog.save()
+    return dialog

@@ -95,14 +95,14 @@ def test_demo_banner_start_over_and_printed_banner(qtbot) -> None:
     import copy
 
     from nextgen_wizard.domain.answers import answers_from_dict
+    from nextgen_wizard.session import Session
     from nextgen_wizard.storage.vault import MemoryVault
-    from nextgen_wizard.ui.context import Session
     from nextgen_wizard.ui.demo import BANNER, demo_answers
     from nextgen_wizard.ui.wizard import NextGenWizard, PageId
     from tests.helpers import CATALOG
 
     start = demo_answers()
-    context = Session(
+    session = Session(
         answers=copy.deepcopy(start),
         catalog=CATALOG,
         as_of=date(2020, 4, 15),
@@ -211,7 +211,7 @@ def test_the_clipping_check_notices_a_cut_label(qtbot) -> None:
 def test_font_scale_option_and_text_size_shortcuts(qtbot) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from nextgen_wizard.ui.app import font_scale
+    from nextgen_wizard.ui.font_scale import font_scale
     from nextgen_wizard.ui.selftest import example_context
     from nextgen_wizard.ui.wizard import NextGenWizard
 

@@ -4,34 +4,30 @@ import json
 from datetime import date
 from pathlib import Path
 
-from nextgen_wizard.domain.answers import Answers, Role
+from nextgen_wizard.domain.answers import Answers
+from nextgen_wizard.session import Session
 from nextgen_wizard.storage.answer_store import AnswerStore
+from nextgen_wizard.storage.paths import app_paths
 from nextgen_wizard.storage.vault import MemoryVault
-from nextgen_wizard.ui.context import Session
 from nextgen_wizard.ui.wizard import NextGenWizard, PageId
 from tests.helpers import CATALOG
 
 
-def _wizard(qtbot, store: AnswerStore, answers: Answers) -> NextGenWizard:
-    context = Session(
-        answers=answers,
-        catalog=CATALOG,
-        as_of=date(2026, 11, 23),
-        vault=MemoryVault(),
-        store=store,
-        notices=store.load().notices if store.path.exists() else [],
-    )
+def _wizard(qtbot, session: Session) -> NextGenWizard:
     wizard = NextGenWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard
 
 
-def test_answers_from_a_newer_version_are_untouched_and_can_be_saved_elsewhere(qtbot, tmp_path: Path) -> None:
-    saved = tmp_path / "answers.json"
+def test_answers_from_a_newer_version_are_untouched_and_can_be_saved_elsewhere(
+    qtbot, tmp_path: Path, open_session
+) -> None:
+    saved = app_paths().answers_file
+    saved.parent.mkdir(parents=True)
     saved.write_text('{"schema_version": 9}')
-    store = AnswerStore(saved)
-    wizard = _wizard(qtbot, store, Answers(role=Role.ATTORNEY, courts=["mab"]))
+    wizard = _wizard(qtbot, open_session())
+    wizard.session.set_answers({"role": "attorney", "courts": ["mab"]})
     welcome = wizard.currentPage()
     assert "newer version of NextGen Ready" in welcome.notices.label.text()
     assert welcome.save_as_button.isVisible()
@@ -45,7 +41,10 @@ def test_answers_from_a_newer_version_are_untouched_and_can_be_saved_elsewhere(q
 
 def test_a_failed_save_offers_save_as_and_keeps_going(qtbot, tmp_path: Path, monkeypatch) -> None:
     store = AnswerStore(tmp_path / "answers.json")
-    wizard = _wizard(qtbot, store, Answers())
+    wizard = _wizard(
+        qtbot, Session.for_answers(Answers(), as_of=date(2026, 11, 23), catalog=CATALOG, vault=MemoryVault())
+    )
+    wizard.session.store = store
     offered = []
     page = wizard.currentPage()
     monkeypatch.setattr(page, "offer_save_as", offered.append)

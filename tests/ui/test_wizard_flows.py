@@ -156,15 +156,10 @@ def test_no_secure_keyring_saves_nothing_and_says_write_it_down(qtbot, tmp_path:
     box = cmecf.boxes["mab"]
     pick(box.has_account, True)
     box.save_button.click()
-    dialog = box.dialog
-    dialog.login.setText("jdoe_mab")
-    dialog.password.setText("Secret-For-Test-1!")
-    dialog.save()
-    qtbot.waitUntil(lambda: dialog.refused, timeout=5000)
-    assert "no secure keyring" in dialog.status.text() and "Write the login down" in dialog.status.text()
-    assert dialog.password.text() == ""
-    dialog.reject()
-    assert "Write the login down" in box.save_status.text()
+    # The keyring is checked before any password is asked for: no dialog opens at all.
+    qtbot.waitUntil(lambda: "Write the login down" in box.save_status.text(), timeout=5000)
+    assert "no secure keyring" in box.save_status.text()
+    assert getattr(cmecf, "dialog", None) is None
     assert wizard.session.answers.keyring_entries == []
     assert not box.recorded.isChecked()
 
@@ -173,8 +168,9 @@ def test_saving_a_login_records_the_entry_name_only(qtbot, tmp_path: Path) -> No
     wizard = make_wizard(qtbot, tmp_path)
     Walk(wizard).to_cmecf_page("mab")
     box = page(wizard, P.CMECF).boxes["mab"]
-    type_login(box, "jdoe_mab", "Secret-For-Test-1!")
-    qtbot.waitUntil(lambda: box.dialog.saved_message is not None, timeout=5000)
+    dialog = type_login(qtbot, box, "jdoe_mab", "Secret-For-Test-1!")
+    qtbot.waitUntil(lambda: dialog.saved_message is not None, timeout=5000)
+    qtbot.waitUntil(lambda: box.recorded.isChecked(), timeout=5000)
     assert "checked" in box.save_status.text()
     assert box.recorded.isChecked()
     assert wizard.session.answers.keyring_entries == ["NextGen Ready: CM/ECF mab"]
@@ -246,10 +242,12 @@ def test_a_saved_login_can_be_removed_from_the_keyring(qtbot, tmp_path: Path) ->
     Walk(wizard).to_cmecf_page("mab")
     box = page(wizard, P.CMECF).boxes["mab"]
     assert not box.forget_button.isVisible()
-    type_login(box, "jdoe_mab", "Secret-For-Test-1!")
+    type_login(qtbot, box, "jdoe_mab", "Secret-For-Test-1!")
     qtbot.waitUntil(lambda: box.forget_button.isVisible(), timeout=5000)
+    assert box.recorded.isChecked()
     box.forget_button.click()
     qtbot.waitUntil(lambda: "Removed from the keyring" in box.save_status.text(), timeout=5000)
+    assert not box.recorded.isChecked()  # the checklist must not say it is kept safely any more
     assert wizard.session.vault.load("NextGen Ready: CM/ECF mab") is None
     assert wizard.session.answers.keyring_entries == []
     assert not box.forget_button.isVisible()
