@@ -29,7 +29,7 @@ def venv_python() -> Path:
 
 def pip_install(python: Path, *requirements: str) -> None:
     command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *requirements]
-    subprocess.run(command, check=True)
+    subprocess.run(command, check=True, timeout=1800)
 
 
 def ensure_environment() -> Path:
@@ -46,7 +46,7 @@ def ensure_environment() -> Path:
 
 
 def run_tests(python: Path, extra: list[str]) -> int:
-    ruff = subprocess.run([str(python), "-m", "ruff", "check", "."], cwd=ROOT)
+    ruff = subprocess.run([str(python), "-m", "ruff", "check", "."], cwd=ROOT, timeout=600)
     if ruff.returncode != 0:
         print("ruff found problems (above).", file=sys.stderr)
         return ruff.returncode
@@ -60,7 +60,7 @@ def run_tests(python: Path, extra: list[str]) -> int:
             'status=$?; rm -rf "$keyrings"; exit $status'
         )
         pytest = ["dbus-run-session", "--", "sh", "-c", script, "sh", *pytest]
-    return subprocess.run(pytest, cwd=ROOT).returncode
+    return subprocess.run(pytest, cwd=ROOT, timeout=1800).returncode
 
 
 def main(argv: list[str]) -> int:
@@ -77,8 +77,9 @@ def main(argv: list[str]) -> int:
     if argv[0] in {"build", "bench"}:
         pip_install(python, "pyinstaller>=6.10")
         script = ROOT / ("packaging/build.py" if argv[0] == "build" else "benchmarks/run.py")
-        return subprocess.run([str(python), str(script), *argv[1:]], cwd=ROOT).returncode
-    return subprocess.run([str(python), "-m", "nextgen_wizard", *argv[1:]], cwd=ROOT).returncode
+        return subprocess.run([str(python), str(script), *argv[1:]], cwd=ROOT, timeout=3600).returncode
+    app = [str(python), "-m", "nextgen_wizard", *argv[1:]]
+    return subprocess.run(app, cwd=ROOT).returncode  # no timeout: the app the user is working in
 
 
 if __name__ == "__main__":

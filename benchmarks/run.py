@@ -71,7 +71,7 @@ def time_to_first_paint(command: list[str], env: dict[str, str]) -> tuple[float,
 
 def wall(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, timeout=600)
     return time.perf_counter() - start
 
 
@@ -175,7 +175,7 @@ print(a, b)
 
 def pdf_export(runs: int) -> list[Row]:
     out = subprocess.run(
-        [PY, "-c", PDF_SCRIPT, str(runs)], check=True, capture_output=True, text=True, cwd=ROOT
+        [PY, "-c", PDF_SCRIPT, str(runs)], check=True, capture_output=True, text=True, cwd=ROOT, timeout=600
     ).stdout.split()
     ours, empty = float(out[0]), float(out[1])
     return [
@@ -203,6 +203,7 @@ def bundle_size(rebuild: bool) -> list[Row]:
             [PY, str(ROOT / "packaging" / "build.py"), "--floor", "--no-deb"],
             check=True,
             stdout=subprocess.DEVNULL,
+            timeout=600,
         )
     size, base = folder_size(app), folder_size(floor)
     return [

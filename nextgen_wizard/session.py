@@ -568,6 +568,9 @@ class Session:
         """True when the keyring can be cleaned; a problem in `report` stops the reset."""
         try:
             info = self.vault.info()
+        except NoSecureKeyring as error:
+            report.notes.append(f"{error} So {APP_NAME} never stored anything in a keyring here.")
+            return False
         except KeyringTimeout as error:
             report.problems.append(f"{error} Nothing was removed.")
             return False

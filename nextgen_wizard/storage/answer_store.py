@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -171,7 +172,10 @@ class AnswerStore:
         removed = []
         folder = self.path.parent
         for path in [self.path, *sorted(folder.glob("answers.corrupt-*.json"))]:
-            if os.path.lexists(path):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)  # a folder that stood in the answers' place was moved aside with them
+                removed.append(path)
+            elif os.path.lexists(path):
                 path.unlink()
                 removed.append(path)
         removed += remove_leftover_temporaries(folder)

@@ -204,7 +204,16 @@ class KeyringVault:
                 return resolve_backend(keyring.get_keyring())
 
             # Discovery talks to D-Bus on Linux and can hang like any other keyring call.
-            self._backend = run_with_timeout(discover, self.timeout)
+            try:
+                self._backend = run_with_timeout(discover, self.timeout)
+            except VaultError:
+                raise
+            except Exception as error:  # a configured backend that cannot even start (a missing module)
+                log.warning("keyring could not start: %s", type(error).__name__)
+                raise NoSecureKeyring(
+                    f"{NO_SECURE_KEYRING} (Reason: the configured keyring could not start: "
+                    f"{type(error).__name__}.)"
+                ) from None
         return self._backend
 
     def info(self) -> BackendInfo:

@@ -25,10 +25,14 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 
 def test_help_documents_every_command() -> None:
-    result = run("--help")
-    assert result.returncode == 0
-    for command in ("check-username", "courts", "checklist"):
-        assert command in result.stdout
+    from nextgen_wizard.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    readme = (ROOT / "README.md").read_text()
+    for command in commands:
+        assert f"nextgen-wizard {command}" in readme, f"README does not document `{command}`"
+        result = run(command, "--help")
+        assert result.returncode == 0 and result.stdout.startswith("usage: nextgen-wizard " + command)
 
 
 @pytest.mark.parametrize(
@@ -107,6 +111,8 @@ def test_several_schema_problems_each_on_its_own_line(tmp_path: Path) -> None:
     path.write_text('{"schema_version": 1, "pacer": {"created_on": "2013-13-01"}, "role": "boss"}')
     lines = run("checklist", "--answers", str(path)).stderr.splitlines()
     assert len(lines) == 2
+    assert "pacer.created_on" in lines[0] and "YYYY-MM-DD" in lines[0]
+    assert "role" in lines[1] and '"boss"' in lines[1]
 
 
 def test_bad_as_of_date_is_a_usage_error() -> None:

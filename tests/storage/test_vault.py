@@ -197,5 +197,7 @@ def test_keyring_is_not_imported_until_a_secret_is_handled() -> None:
         "import sys, nextgen_wizard.cli, nextgen_wizard.storage.vault as v; "
         "v.KeyringVault(); print('keyring' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert result.stdout.strip() == "False"

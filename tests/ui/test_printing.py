@@ -88,7 +88,7 @@ def test_a_step_is_never_split_across_pages(tmp_path: Path) -> None:
 def test_fonts_are_embedded(tmp_path: Path) -> None:
     path = _pdf(tmp_path, _checklist("multi-court.json", "2026-11-23"))
     rows = subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True, timeout=60
     ).stdout.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), rows
 
