@@ -1,5 +1,7 @@
 """Run or test NextGen Ready from a fresh clone: `python3 dev.py run` / `python3 dev.py test`.
 
+`test` runs ruff, then mypy, then pytest.
+
 Also `python3 dev.py build` (installer bundle + .deb, self-tested) and `python3 dev.py bench`.
 
 Creates .venv beside this file on first use and (re)installs the project whenever
@@ -50,6 +52,10 @@ def run_tests(python: Path, extra: list[str]) -> int:
     if ruff.returncode != 0:
         print("ruff found problems (above).", file=sys.stderr)
         return ruff.returncode
+    mypy = subprocess.run([str(python), "-m", "mypy"], cwd=ROOT, timeout=900)
+    if mypy.returncode != 0:
+        print("mypy found problems (above).", file=sys.stderr)
+        return mypy.returncode
     pytest = [str(python), "-m", "pytest", *extra]
     if os.name != "nt" and shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
         # A real, unlocked Secret Service for the keyring integration tests, in a private

@@ -60,6 +60,8 @@ def keyring_candidates() -> dict[str, str]:
         try:
             module = importlib.import_module(module_name)
             backend = getattr(module, "Keyring", None) or getattr(module, "DBusKeyring", None)
+            if backend is None:
+                raise LookupError("no keyring class in this module")
             priority = backend.priority  # raises with the reason when not usable
             found[name] = f"usable (priority {priority})"
         except Exception as error:  # each reason is reported, none is fatal
@@ -135,6 +137,11 @@ def run_doctor(session: Session) -> Report:
     return report
 
 
+def _candidates(keyring: dict[str, object]) -> dict[str, str]:
+    found = keyring.get("candidates")
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
 def render_report(report: Report, fmt: str) -> str:
     if fmt == "json":
         return json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
@@ -147,7 +154,7 @@ def render_report(report: Report, fmt: str) -> str:
         f"Config folder:  {report.paths['config']}",
         f"Site policy:    {report.policy}",
         f"Keyring:        {keyring.get('backend')} ({verdict})",
-        *(f"  {name}: {why}" for name, why in dict(keyring.get("candidates") or {}).items()),
+        *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
         f"Qt:             PySide6 {report.qt.get('pyside6')}, platform {report.qt.get('platform', '-')}",
         f"Court catalog:  {report.catalog_courts} courts",
     ]

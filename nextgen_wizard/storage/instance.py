@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from .files import why_not_written
@@ -30,7 +31,7 @@ class InstanceLock:
         except OSError as error:
             raise LockUnavailable(why_not_written(error, self.path.parent)) from None
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 os.lseek(descriptor, 0, os.SEEK_SET)  # every instance locks the same byte

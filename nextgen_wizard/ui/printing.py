@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -95,15 +96,20 @@ def layout_document(html: str, device: QPagedPaintDevice, footer_height: float) 
     doc.setDocumentMargin(0)
     doc.setHtml(html)
     doc.documentLayout().setPaintDevice(device)
-    body = device.pageLayout().paintRectPixels(device.resolution())
+    body = device.pageLayout().paintRectPixels(_dpi(device))
     doc.setPageSize(QSizeF(body.width(), body.height() - footer_height))
     _keep_units_whole(doc)
     doc.documentLayout().documentSize()
     return doc
 
 
+def _dpi(device: QPagedPaintDevice) -> int:
+    """QPdfWriter and QPrinter both have resolution(); Qt's type stubs only know it on each of them."""
+    return int(cast(Any, device).resolution())
+
+
 def _footer_height(device: QPagedPaintDevice) -> float:
-    return 3 * 9 * device.resolution() / 72  # three lines of 9 pt
+    return 3 * 9 * _dpi(device) / 72  # three lines of 9 pt
 
 
 def paint_pages(html: str, device: QPagedPaintDevice, options: PrintOptions) -> int:

@@ -9,11 +9,15 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .wizard import NextGenWizard, PageId
 
 WINDOW = {1.0: (1000, 720), 2.0: (1600, 1000)}  # a laptop, and a projector at double text size
 
 
-def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[object, object]]:
+def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[NextGenWizard, PageId]]:
     """Yield (wizard, page id) for every page, filled from the examples, at this text size.
 
     The multi-court example's own path is walked as a user would (so the side panel ticks

@@ -120,8 +120,9 @@ def clear_layout(layout: QVBoxLayout) -> None:
     """Remove and delete every widget of a layout (a page rebuilt from the latest plan)."""
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget():
-            item.widget().deleteLater()
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 def button_row(*buttons: QWidget) -> QHBoxLayout:

@@ -102,7 +102,9 @@ class NextGenWizard(QWizard):
             self.addAction(action)  # the shortcuts work without opening the menu
         self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.button(QWizard.WizardButton.CustomButton1).setMenu(menu)
+        view = self.button(QWizard.WizardButton.CustomButton1)
+        assert isinstance(view, QPushButton)
+        view.setMenu(menu)
         self.setButtonLayout([
             QWizard.WizardButton.HelpButton, QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,

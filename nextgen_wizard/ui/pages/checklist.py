@@ -135,10 +135,11 @@ class ChecklistPage(AnswerPage):
             return None
         from ...exports import write_export
 
-        saved = self._export(
-            "The calendar file",
-            lambda: write_export(path, render_ics(self.session.plan()), "ics", overwrite=True) or True,
-        )
+        def write() -> bool:
+            write_export(path, render_ics(self.session.plan()), "ics", overwrite=True)
+            return True
+
+        saved = self._export("The calendar file", write)
         if saved is None:
             return None
         announce(self.status, f"Saved {path}. Open it to add the dates to your calendar.")

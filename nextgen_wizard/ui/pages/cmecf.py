@@ -27,9 +27,9 @@ class CourtLoginBox(QGroupBox):
         self.recorded = QCheckBox(f"I have written it down or saved it safely ({court_id})")
         self.save_button = QPushButton(f"Save {court_id} login in the &keyring...")
         self.forget_button = QPushButton(f"&Remove {court_id} login from the keyring")
+        self.save_status = text_label("")
         self.forget_button.clicked.connect(lambda: page.forget(court_id, self.save_status))
         self.forget_button.setVisible(page.session.has_saved_login(court_id))
-        self.save_status = text_label("")
         for widget in (self.has_account, self.knows, self.browser, self.recorded):
             layout.addWidget(widget)
         layout.addLayout(button_row(self.save_button, self.forget_button))

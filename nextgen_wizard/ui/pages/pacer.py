@@ -66,7 +66,8 @@ class PacerPage(AnswerPage):
         self.created = QDateEdit()
         self.created.setDisplayFormat("yyyy-MM-dd")
         self.created.setCalendarPopup(True)
-        self.created.setDateRange(QDate(1988, 1, 1), QDate(self.session.as_of))
+        today = self.session.as_of
+        self.created.setDateRange(QDate(1988, 1, 1), QDate(today.year, today.month, today.day))
         self.created.setAccessibleName("Account creation date")
         self.knows_date.toggled.connect(self._date_changed)
         self.created.dateChanged.connect(self._date_changed)
@@ -92,7 +93,8 @@ class PacerPage(AnswerPage):
         self.knows_date.setChecked(pacer.created_on is not None)
         self.knows_date.blockSignals(False)
         self.created.blockSignals(True)
-        self.created.setDate(QDate(pacer.created_on or date(2014, 1, 1)))
+        shown = pacer.created_on or date(2014, 1, 1)
+        self.created.setDate(QDate(shown.year, shown.month, shown.day))
         self.created.blockSignals(False)
         self._show_verdict()
         self._enable()
@@ -133,8 +135,9 @@ class PacerPage(AnswerPage):
         self.changed()
 
     def _date_changed(self) -> None:
-        day = self.created.date().toPython() if self.knows_date.isChecked() else None
-        self.set_answer("pacer.created_on", day.isoformat() if day else None)
+        picked = self.created.date()
+        day = f"{picked.year():04d}-{picked.month():02d}-{picked.day():02d}"
+        self.set_answer("pacer.created_on", day if self.knows_date.isChecked() else None)
         self._enable()
         self.changed()
 
