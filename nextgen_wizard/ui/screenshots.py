@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from .wizard import NextGenWizard, PageId
 
 WINDOW = {1.0: (1000, 720), 2.0: (1600, 1000)}  # a laptop, and a projector at double text size
@@ -71,10 +73,24 @@ def take_screenshots(folder: Path, as_of: date) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
         for wizard, page_id in walk_all_pages(as_of, scale):
             path = target / f"page-{page_id.value:02d}-{page_id.name.lower().replace('_', '-')}.png"
-            wizard.grab().save(str(path))
+            _save_png(wizard.grab().toImage(), path)
             written.append(path)
     html = render_html(example_context(as_of).plan(), generated=as_of, version=__version__)
     handout = folder / "checklist-page1.png"
-    first_page_image(html).save(str(handout))
+    _save_png(first_page_image(html), handout)
     written.append(handout)
     return sorted(written)
+
+
+def _save_png(image: QImage, path: Path) -> None:
+    """Encode in memory, then the one safe writer puts it on disk."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ..storage.files import write_file
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    write_file(path, bytes(data.data()), check=lambda b: None if b.startswith(b"\x89PNG") else "not a PNG")

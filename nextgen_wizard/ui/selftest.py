@@ -13,7 +13,6 @@ from ..domain.answers import answers_from_dict
 from ..domain.courts import load_catalog
 from ..domain.render import render_json, render_text
 from ..domain.resources import resource_path
-from ..storage.vault import MemoryVault
 
 EXAMPLE = ("examples", "multi-court.json")
 LEGACY_EXAMPLE = ("examples", "legacy-alsb.json")
@@ -23,9 +22,7 @@ def example_context(as_of: date, example: tuple[str, str] = EXAMPLE):  # -> Sess
     from ..session import Session
 
     raw = json.loads(resource_path(*example).read_text(encoding="utf-8"))
-    return Session(
-        answers=answers_from_dict(raw), catalog=load_catalog(), as_of=as_of, vault=MemoryVault()
-    )
+    return Session.for_answers(answers_from_dict(raw), catalog=load_catalog(), as_of=as_of)  # memory vault
 
 
 def _check(name: str, test: Callable[[], str | None], results: list[bool]) -> None:
