@@ -112,10 +112,10 @@ def _prepare_deadline(courts: list[Court], as_of: date) -> tuple[date | None, Co
     pending = [
         (c.last_day_to_prepare(), c) for c in courts if c.nextgen_status(as_of).state is NextGenState.UPCOMING
     ]
-    pending = [(d, c) for d, c in pending if d is not None]
-    if not pending:
+    dated: list[tuple[date, Court]] = [(d, c) for d, c in pending if d is not None]
+    if not dated:
         return None, None
-    return min(pending, key=lambda pair: pair[0])  # type: ignore[return-value]
+    return min(dated, key=lambda pair: pair[0])
 
 
 def _deadline_words(deadline: date, court: Court, as_of: date) -> str:

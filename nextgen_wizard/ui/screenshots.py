@@ -91,6 +91,6 @@ def _save_png(image: QImage, path: Path) -> None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
     buffer.close()
     write_file(path, bytes(data.data()), check=lambda b: None if b.startswith(b"\x89PNG") else "not a PNG")
