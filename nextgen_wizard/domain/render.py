@@ -7,8 +7,8 @@ import textwrap
 from datetime import date
 from typing import Any
 
-from .dates import long_date
 from .contradictions import AnswerWarning
+from .dates import long_date
 from .plan import Checklist, Step
 from .rules import WHERE_TO_CHECK
 from .steps import STATUS_WORDS, Contact, Status

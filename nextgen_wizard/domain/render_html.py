@@ -119,7 +119,8 @@ def render_html(
         items = "".join(f"<li>{escape(w.text)}</li>" for w in checklist.warnings)
         warnings = (
             f'<h2><a name="{KEEP_ANCHOR}warnings"></a>Check these answers first</h2>'
-            f"<p>They contradict each other; the steps below may change once you fix them.</p><ul>{items}</ul>"
+            "<p>They contradict each other; the steps below may change once you fix them.</p>"
+            f"<ul>{items}</ul>"
         )
     return (
         f"<html><head><meta charset='utf-8'><title>NextGen CM/ECF checklist</title>"
