@@ -131,7 +131,7 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
                 ("pacer.username", "pacer.created_on"),
                 f"{pacer.username} has the old legacy form, but the account was created on "
                 f"{long_date(pacer.created_on)}, after PACER's August 11, 2014 change. The plan goes "  # type: ignore[arg-type]
-                "by the username; check Account Type in Manage My Account.",
+                "by the username. Check Account Type in Manage My Account.",
             )
         )
     if pacer.can_sign_in is True and pacer.sign_in_problem is not None:
