@@ -212,7 +212,7 @@ class _Reader:
     def dataclass_of(self, cls: type, raw: Any, path: str) -> Any:
         names = [f.name for f in fields(cls)]
         data = self.mapping(raw, path, names)
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(cls):
             sub = f"{path}.{f.name}"
             value = data.get(f.name)

@@ -133,7 +133,7 @@ def _prepare_deadline(courts: list[Court], as_of: date) -> tuple[date | None, Co
     pending = [(d, c) for d, c in pending if d is not None]
     if not pending:
         return None, None
-    return min(pending, key=lambda pair: pair[0])  # type: ignore[return-value]
+    return min(pending, key=lambda pair: pair[0])  # type: ignore[arg-type,return-value]
 
 
 def _deadline_words(deadline: date, court: Court, as_of: date) -> str:
@@ -367,7 +367,7 @@ PASSWORD_WHEN_PROMPTED = (
 def _mfa_step(answers: Answers, as_of: date) -> Step | None:
     if in_force("mfa-when-prompted", as_of):
         rules: tuple[str, ...] = ("mfa-when-prompted",)
-        how = MFA_READY_HOW
+        how: tuple[str, ...] = MFA_READY_HOW
         if in_force("password-2025", as_of):
             how += (PASSWORD_WHEN_PROMPTED,)
             rules += ("password-2025",)
