@@ -1,4 +1,4 @@
-"""What the user told us: the answers file (schema version 1), read and written as plain dicts.
+"""What the user told us: the answers file (schema version 2), read and written as plain dicts.
 
 The format is public (docs/answers-format.md): the GUI saves it, firm IT pre-seeds it,
 trainers hand it out. Loading reports every problem with its path, not just the first.
@@ -17,17 +17,36 @@ from .dates import parse_iso_date
 from .pacer import classify_username
 from .text import clean_text, text_problem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Older schema version -> function turning that version's dict into the next version's.
-# Empty while only version 1 exists; a version 2 adds MIGRATIONS[1] here.
 Migration = Callable[[dict], dict]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _from_version_1(raw: dict) -> dict:
+    """Version 2 only adds fields (all unanswered by default): every version 1 answer is kept as is."""
+    return {**raw, "schema_version": 2}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _from_version_1}
 
 
 class Role(StrEnum):
     ATTORNEY = "attorney"
-    NON_ATTORNEY = "non-attorney"
+    NON_ATTORNEY = "non-attorney"  # staff or other non-attorney filer (version 1's only other role)
+    FILING_AGENT = "filing-agent"  # paralegal or assistant filing for an attorney or trustee
+    CREDITOR = "creditor"
+    PRO_SE = "pro-se"  # a party filing without an attorney
+
+
+class SignInProblem(StrEnum):
+    """Why the filer cannot sign in to PACER (asked only when pacer.can_sign_in is false)."""
+
+    FORGOT_LOGIN = "forgot-login"  # username or password
+    INACTIVE = "inactive"  # PACER says the account or its search status is inactive
+    DEACTIVATED = "deactivated"
+    MFA_DEVICE_LOST = "mfa-device-lost"  # the phone or app with the MFA codes is gone
+    UNKNOWN = "unknown"
 
 
 class AccountType(StrEnum):
@@ -51,6 +70,9 @@ class PacerAnswers:
     created_on: date | None = None
     mfa_enrolled: bool | None = None
     email_current: bool | None = None
+    can_sign_in: bool | None = None  # version 2
+    sign_in_problem: SignInProblem | None = None  # opened by can_sign_in false
+    registers_with_card: bool | None = None  # opened by has_own_account false
 
 
 @dataclass
@@ -62,12 +84,43 @@ class CourtLogin:
     login_saved_in_browser: bool | None = None
     login_recorded: bool | None = None  # kept safely: OS keyring or written down
     linked: bool | None = None
+    # version 2; each is asked only when another answer opens it (see questions.py)
+    recovery_failed: bool | None = None  # the old login cannot be got back
+    pro_hac_vice: bool | None = None  # admitted for one case only
+    old_cmecf_cases: bool | None = None  # ACMS courts: still files in cases opened in CM/ECF
+    trustee_linked: bool | None = None  # the trustee account is linked too
+    secondary_emails_added: bool | None = None
 
 
 @dataclass
 class FirmAnswers:
     wants_billing_account: bool | None = None
     has_billing_account: bool | None = None
+
+
+@dataclass
+class AttorneyAnswers:
+    """Asked only when role is "attorney"."""
+
+    cja_panel: bool | None = None
+    trustee: bool | None = None
+
+
+@dataclass
+class StaffAnswers:
+    """Staff who work with the filer. files_for_me and secondary_emails: attorneys; uses_my_login:
+    opened by files_for_me."""
+
+    files_for_me: bool | None = None
+    uses_my_login: bool | None = None
+    secondary_emails: bool | None = None
+
+
+@dataclass
+class CreditorAnswers:
+    """Asked only when role is "creditor"."""
+
+    claims_only: bool | None = None  # files only proofs of claim
 
 
 @dataclass
@@ -80,6 +133,9 @@ class Answers:
     cmecf: dict[str, CourtLogin] = field(default_factory=dict)
     firm: FirmAnswers = field(default_factory=FirmAnswers)
     keyring_entries: list[str] = field(default_factory=list)
+    attorney: AttorneyAnswers = field(default_factory=AttorneyAnswers)
+    staff: StaffAnswers = field(default_factory=StaffAnswers)
+    creditor: CreditorAnswers = field(default_factory=CreditorAnswers)
 
     def login_for(self, court_id: str) -> CourtLogin:
         return self.cmecf.get(court_id, CourtLogin())
@@ -174,6 +230,8 @@ class _Reader:
                 values[f.name] = self.day(value, sub)
             elif f.type == "AccountType | None":
                 values[f.name] = self.choice(value, sub, AccountType)
+            elif f.type == "SignInProblem | None":
+                values[f.name] = self.choice(value, sub, SignInProblem)
         return cls(**values)
 
     def id_list(self, raw: Any, path: str, *, lower: bool = True) -> list[str]:
@@ -206,6 +264,7 @@ def schema_version_of(raw: Any) -> int | None:
 def migrate(raw: dict, migrations: dict[int, Migration] | None = None) -> dict:
     """Bring an older answers dict up to SCHEMA_VERSION, one version at a time."""
     steps = MIGRATIONS if migrations is None else migrations
+    raw = dict(raw)  # the caller's dict is never changed
     version = schema_version_of(raw)
     while version is not None and version < SCHEMA_VERSION and version in steps:
         raw = steps[version](dict(raw))
@@ -252,6 +311,9 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
         cmecf=cmecf,
         firm=reader.dataclass_of(FirmAnswers, raw.get("firm"), "firm"),
         keyring_entries=reader.id_list(raw.get("keyring_entries"), "keyring_entries", lower=False),
+        attorney=reader.dataclass_of(AttorneyAnswers, raw.get("attorney"), "attorney"),
+        staff=reader.dataclass_of(StaffAnswers, raw.get("staff"), "staff"),
+        creditor=reader.dataclass_of(CreditorAnswers, raw.get("creditor"), "creditor"),
     )
     if reader.problems:
         raise AnswersError(reader.problems)
@@ -281,4 +343,7 @@ def answers_to_dict(answers: Answers) -> dict:
         "cmecf": {court: section(login) for court, login in answers.cmecf.items()},
         "firm": section(answers.firm),
         "keyring_entries": list(answers.keyring_entries),
+        "attorney": section(answers.attorney),
+        "staff": section(answers.staff),
+        "creditor": section(answers.creditor),
     }

@@ -10,26 +10,14 @@ from enum import StrEnum
 from pathlib import Path
 
 from .dates import long_date, parse_iso_date
+from .places import ORDINALS, STATE_CODES, circuit_number, state_name
 from .resources import resource_path
 
 # Every court in PACER's lookup feed of this date already ran a NextGen release.
 CATALOG_DATE = date(2023, 1, 10)
 
-STATE_CODES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "GU": "Guam", "HI": "Hawaii", "ID": "Idaho",
-    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky",
-    "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
-    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri",
-    "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-    "ND": "North Dakota", "MP": "Northern Marianas", "OH": "Ohio", "OK": "Oklahoma",
-    "OR": "Oregon", "PA": "Pennsylvania", "PR": "Puerto Rico", "RI": "Rhode Island",
-    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
-    "UT": "Utah", "VT": "Vermont", "VI": "Virgin Islands", "VA": "Virginia",
-    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-}  # fmt: skip
+# Kept importable from here (the CLI and older code read courts.STATE_CODES).
+__all__ = ["STATE_CODES"]
 
 
 class CourtType(StrEnum):
@@ -53,6 +41,23 @@ class NextGenStatus:
 
 
 @dataclass(frozen=True)
+class AcmsPhase:
+    """From this day, `scope` of the court's cases are filed in ACMS (the appellate case system)."""
+
+    start: date
+    scope: str
+    all_new_cases: bool = False
+
+
+@dataclass(frozen=True)
+class AcmsStatus:
+    since: date
+    scope: str
+    all_new_cases: bool
+    old_cases_stay_in_cmecf: bool
+
+
+@dataclass(frozen=True)
 class Court:
     id: str
     pacer_id: str
@@ -68,6 +73,23 @@ class Court:
     prepare_by: date | None = None  # last day to prepare, where the court's notice sets one
     source: str | None = None
     notices: tuple[str, ...] = field(default=())
+    # From the reviewed overrides (resources/court_overrides.json):
+    acms_phases: tuple[AcmsPhase, ...] = ()
+    old_cases_stay_in_cmecf: bool = False
+    login_help_url: str | None = None  # the court's own CM/ECF login retrieval/reset page
+    links_old_account_itself: bool = False  # after a new e-file registration (D. Mass.)
+    contact_note: str | None = None
+    source_url: str | None = None
+    checked: date | None = None
+
+    def acms_status(self, as_of: date) -> AcmsStatus | None:
+        """Which cases this court files in ACMS on that day, or None (all in CM/ECF)."""
+        current = [p for p in self.acms_phases if p.start <= as_of]
+        if not current:
+            return None
+        phase = max(current, key=lambda p: p.start)
+        first = min(p.start for p in self.acms_phases)
+        return AcmsStatus(first, phase.scope, phase.all_new_cases, self.old_cases_stay_in_cmecf)
 
     def nextgen_status(self, as_of: date) -> NextGenStatus:
         go_live = self.nextgen_go_live
@@ -114,6 +136,16 @@ def _court_from_dict(raw: dict) -> Court:
         prepare_by=parse_iso_date(raw.get("prepare_by", "")),
         source=raw.get("source"),
         notices=tuple(raw.get("notices", ())),
+        acms_phases=tuple(
+            AcmsPhase(parse_iso_date(p["from"]) or date.min, p["scope"], bool(p.get("all_new_cases")))
+            for p in (raw.get("acms") or {}).get("phases", ())
+        ),
+        old_cases_stay_in_cmecf=bool((raw.get("acms") or {}).get("old_cases_stay_in_cmecf")),
+        login_help_url=raw.get("login_help_url"),
+        links_old_account_itself=bool(raw.get("links_old_account_itself")),
+        contact_note=raw.get("contact_note"),
+        source_url=raw.get("source_url"),
+        checked=parse_iso_date(raw.get("checked", "")),
     )
 
 
@@ -146,24 +178,53 @@ class Catalog:
         return difflib.get_close_matches(unknown_id.strip().lower(), self._by_id, n=3, cutoff=0.6)
 
     def search(self, query: str) -> list[Court]:
-        """Courts matching an id, a state (name or postal code), or all words of a name."""
+        """Courts matching an id, a state or territory (name, postal code or alias), a circuit
+        ("9th circuit", "ninth circuit"), or all words of a name (prefixes allowed)."""
         query = query.strip()
         if not query:
             return list(self.courts)
         exact = self.get(query)
         if exact is not None:
             return [exact]
-        state = STATE_CODES.get(query.upper(), query)
-        by_state = [c for c in self.courts if state.lower() in (s.lower() for s in c.states)]
-        if by_state:
-            return by_state
+        circuit = _circuit_query(query)
+        if circuit is not None:
+            return [c for c in self.courts if c.type is CourtType.APPELLATE and c.circuit == circuit]
+        state = state_name(query)
+        if state is not None and query.upper() in STATE_CODES:  # a postal code: the place only
+            return [c for c in self.courts if state in c.states]
         wanted = _words(query)
         found = []
         for court in self.courts:
             haystack = _words(" ".join([court.name, court.id, court.type, *court.states]))
-            if all(any(h.startswith(w) for h in haystack) for w in wanted):
+            haystack += _ordinal_words(haystack)
+            in_state = state is not None and state in court.states
+            if in_state or all(any(h.startswith(w) for h in haystack) for w in wanted):
                 found.append(court)
         return found
+
+
+def _circuit_query(query: str) -> str | None:
+    """ "9th circuit", "ninth circuit", "circuit 9", "9th cir." -> "09"; else None."""
+    words = _words(query)
+    rest = [w for w in words if w not in ("circuit", "cir", "court", "of", "appeals", "the", "us", "u", "s")]
+    if rest == ["d", "c"]:
+        rest = ["dc"]
+    if len(words) == len(rest) or len(rest) != 1:
+        return None
+    if rest[0] in ("dc", "federal"):
+        return rest[0].upper()[:2] if rest[0] == "dc" else "FC"
+    number = circuit_number(rest[0])
+    return f"{number:02d}" if number is not None else None
+
+
+def _ordinal_words(words: list[str]) -> list[str]:
+    """ "ninth" also matches "9th" and "9" (court names spell circuits out)."""
+    extra = []
+    for word in words:
+        number = circuit_number(word)
+        if number is not None and not word.isdigit():
+            extra += [f"{number}", *(n for n in ORDINALS[number] if n != word)]
+    return extra
 
 
 def default_catalog_path() -> Path:

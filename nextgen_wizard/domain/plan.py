@@ -1,7 +1,9 @@
 """The rules: Answers + court catalog + as-of date -> an ordered Checklist.
 
 Everything that shows steps (wizard, CLI, PDF) reads this result; nothing else
-decides which steps apply.
+decides which steps apply. Every step names the rules (domain/rules.py) it applies;
+a rule is applied only on the days it is in force, so a replay of any date shows
+that day's plan. Contradictory answers become warnings (domain/contradictions.py).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .answers import AccountType, Answers, CourtLogin, Role
-from .courts import Catalog, Court, NextGenState, NextGenStatus
+from .answers import AccountType, Answers, CourtLogin, Role, SignInProblem
+from .contradictions import AnswerWarning, find_warnings
+from .courts import Catalog, Court, CourtType, NextGenState, NextGenStatus
 from .dates import long_date
 from .pacer import (
     ACCOUNT_TYPE_HOW,
@@ -19,10 +22,11 @@ from .pacer import (
     classify_created_on,
     classify_username,
 )
+from .rules import RULES_CHECKED, WHERE_TO_CHECK, in_force, rules_may_have_changed
 from .steps import (
     HOW,
     MFA_REQUIRED_BY,
-    MFA_VOLUNTARY_FROM,
+    MFA_WHEN_PROMPTED_TITLE,
     PACER_SERVICE_CENTER,
     TITLES,
     Contact,
@@ -43,6 +47,7 @@ class Step:
     due: date | None = None
     available_from: date | None = None
     contacts: tuple[Contact, ...] = ()
+    rules: tuple[str, ...] = ()  # ids in domain/rules.py that this step applies
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,8 @@ class Checklist:
     firm_name: str | None = None
     notes: tuple[str, ...] = field(default=())
     reminders: tuple[str, ...] = ()  # names of the OS keyring entries holding the user's logins
+    warnings: tuple[AnswerWarning, ...] = ()  # contradictory answers, printed first
+    rules_checked: date = RULES_CHECKED  # when the rules were last compared with their sources
 
     def step_ids(self) -> list[str]:
         return [s.id.value for s in self.steps]
@@ -73,6 +80,14 @@ class Checklist:
             if step.id is step_id and step.court == court:
                 return step
         return None
+
+    @property
+    def rules_may_have_changed(self) -> bool:
+        return rules_may_have_changed(self.as_of)
+
+    def warnings_for(self, answer_path: str) -> list[AnswerWarning]:
+        """The warnings that involve this answer (for the wizard page where it is asked)."""
+        return [w for w in self.warnings if answer_path in w.answers]
 
 
 class UnknownCourtError(ValueError):
@@ -87,20 +102,23 @@ def court_contact(court: Court) -> Contact:
         emails=court.emails,
         phones=court.phones,
         url=court.web_url,
+        note=court.contact_note,
     )
 
 
 def _step(step_id: StepId, status: Status, why: str, **kwargs: object) -> Step:
-    return Step(id=step_id, status=status, title=TITLES[step_id], why=why, how=HOW[step_id], **kwargs)  # type: ignore[arg-type]
+    kwargs.setdefault("title", TITLES[step_id])
+    kwargs.setdefault("how", HOW[step_id])
+    return Step(id=step_id, status=status, why=why, **kwargs)  # type: ignore[arg-type]
 
 
 def _court_step(step_id: StepId, court: Court, status: Status, why: str, **kwargs: object) -> Step:
+    kwargs.setdefault("how", HOW[step_id])
     return Step(
         id=step_id,
         status=status,
         title=f"{TITLES[step_id]} ({court.name})",
         why=why,
-        how=HOW[step_id],
         court=court.id,
         contacts=(court_contact(court),),
         **kwargs,  # type: ignore[arg-type]
@@ -129,9 +147,29 @@ def _deadline_words(deadline: date, court: Court, as_of: date) -> str:
     return words
 
 
-def _account_step(answers: Answers, deadline: date | None, court: Court | None, as_of: date) -> Step:
+# --- PACER account ---------------------------------------------------------------------
+
+
+def _account_steps(answers: Answers, deadline: date | None, court: Court | None, as_of: date) -> list[Step]:
     pacer = answers.pacer
-    due = deadline
+    rules: tuple[str, ...] = ("individual-account",)
+    if pacer.has_own_account and pacer.uses_shared_account:
+        # Own account and the firm's shared one: they have an account; the shared one is for viewing.
+        return [
+            _step(
+                StepId.GET_INDIVIDUAL_PACER_ACCOUNT,
+                Status.DONE,
+                "You have your own PACER account.",
+                rules=rules,
+            ),
+            _step(
+                StepId.USE_OWN_ACCOUNT_FOR_FILING,
+                Status.TODO,
+                "You also use a shared PACER account. Shared accounts can no longer be used by CM/ECF "
+                "filers: file with your own (upgraded) account and keep the shared one for viewing only.",
+                rules=rules,
+            ),
+        ]
     if pacer.uses_shared_account:
         why = "You use a shared PACER account. Shared accounts can no longer be used by CM/ECF filers."
         status = Status.TODO
@@ -139,17 +177,45 @@ def _account_step(answers: Answers, deadline: date | None, court: Court | None, 
         why = "You do not have your own PACER account; every filer needs one."
         status = Status.TODO
     elif pacer.has_own_account:
-        return _step(StepId.GET_INDIVIDUAL_PACER_ACCOUNT, Status.DONE, "You have your own PACER account.")
+        return [
+            _step(
+                StepId.GET_INDIVIDUAL_PACER_ACCOUNT,
+                Status.DONE,
+                "You have your own PACER account.",
+                rules=rules,
+            )
+        ]
     else:
         why = "We do not know yet whether you have your own individual PACER account."
         status = Status.VERIFY
-    if due and court:
-        why += " " + _deadline_words(due, court, as_of)
-    return _step(StepId.GET_INDIVIDUAL_PACER_ACCOUNT, status, why, due=due, contacts=(PACER_SERVICE_CENTER,))
+    if due_words := (_deadline_words(deadline, court, as_of) if deadline and court else ""):
+        why += " " + due_words
+    if (status is Status.TODO and pacer.uses_shared_account is not True) or pacer.has_own_account is False:
+        rules += ("registration-lead-time",)
+        if pacer.registers_with_card is False:
+            why += (
+                " Without a credit card PACER mails you an activation token: allow 7 to 10 business "
+                "days. Registering with a card is faster."
+            )
+        else:
+            why += (
+                " Registering with a credit card is fastest; without one, activation comes by "
+                "letter in 7 to 10 business days."
+            )
+    return [
+        _step(
+            StepId.GET_INDIVIDUAL_PACER_ACCOUNT,
+            status,
+            why,
+            due=deadline,
+            contacts=(PACER_SERVICE_CENTER,),
+            rules=rules,
+        )
+    ]
 
 
 def _legacy_evidence(answers: Answers) -> tuple[Status, str]:
-    """Is the user's own account legacy? (status, reason in plain words)."""
+    """Is the user's own account legacy? Evidence in this order: Account Type, username, creation date."""
     pacer = answers.pacer
     if pacer.account_type is AccountType.UPGRADED:
         return Status.DONE, 'You checked: your Account Type is "Upgraded PACER Account".'
@@ -158,23 +224,24 @@ def _legacy_evidence(answers: Answers) -> tuple[Status, str]:
     by_name = classify_username(pacer.username) if pacer.username else None
     by_date = classify_created_on(pacer.created_on) if pacer.created_on else None
     if by_name and by_name.kind is UsernameKind.LEGACY:
-        if by_date and by_date.kind is CreationKind.UPGRADED:
-            return Status.VERIFY, (
-                f"Your username {pacer.username} has the old legacy form, but the account "
-                f"was created after August 11, 2014. {ACCOUNT_TYPE_HOW}"
+        why = f"Your username {pacer.username} has the old legacy form (two letters, four digits)."
+        if by_date and by_date.kind is not CreationKind.LEGACY:
+            why += f" (Your creation date disagrees; the username decides. {ACCOUNT_TYPE_HOW})"
+        return Status.TODO, why
+    if by_name and by_name.kind is UsernameKind.UPGRADED_FORMAT:
+        why = f"Your username {pacer.username} has the upgraded form (8 or more characters)."
+        if by_date and by_date.kind is not CreationKind.UPGRADED:
+            why += (
+                " An account created before August 2014 keeps its creation date when it is upgraded "
+                "(it gets a new username), so the early date does not make it legacy."
             )
-        return (
-            Status.TODO,
-            f"Your username {pacer.username} has the old legacy form (two letters, four digits).",
-        )
+        return Status.VERIFY, f"{why} {ACCOUNT_TYPE_HOW}"
     if by_date and by_date.kind is CreationKind.LEGACY:
         return Status.TODO, by_date.message
     if by_date and by_date.kind is CreationKind.AMBIGUOUS:
         return Status.VERIFY, by_date.message
     if by_date and by_date.kind is CreationKind.UPGRADED:
         return Status.DONE, by_date.message
-    if by_name and by_name.kind is UsernameKind.UPGRADED_FORMAT:
-        return Status.VERIFY, f"Your username {pacer.username} looks upgraded. {ACCOUNT_TYPE_HOW}"
     if by_name:
         return Status.VERIFY, by_name.message
     return Status.VERIFY, f"We cannot tell whether your account is legacy. {ACCOUNT_TYPE_HOW}"
@@ -182,18 +249,88 @@ def _legacy_evidence(answers: Answers) -> tuple[Status, str]:
 
 def _upgrade_step(answers: Answers, deadline: date | None, court: Court | None, as_of: date) -> Step | None:
     pacer = answers.pacer
+    if not in_force("legacy-cutoff", as_of):
+        return None  # before August 11, 2014 every account had the old form
     if pacer.has_own_account is False:
         return None  # a new account is created upgraded
     if pacer.uses_shared_account and not pacer.has_own_account:
         return None  # the shared account is replaced, not upgraded
+    rules = ("legacy-cutoff", "legacy-evidence-order", "upgrade-new-username")
     status, why = _legacy_evidence(answers)
     if status is Status.DONE:
-        return _step(StepId.UPGRADE_PACER_ACCOUNT, status, why)
+        return _step(StepId.UPGRADE_PACER_ACCOUNT, status, why, rules=rules)
     if deadline and court:
         why += " " + _deadline_words(deadline, court, as_of)
     else:
         why += " You cannot link or file in NextGen until the account is upgraded."
-    return _step(StepId.UPGRADE_PACER_ACCOUNT, status, why, due=deadline, contacts=(PACER_SERVICE_CENTER,))
+    if status is Status.TODO:
+        why += " Upgrading gives you a new username: write it down."
+    return _step(
+        StepId.UPGRADE_PACER_ACCOUNT, status, why, due=deadline, contacts=(PACER_SERVICE_CENTER,), rules=rules
+    )
+
+
+def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
+    pacer = answers.pacer
+    if pacer.can_sign_in is not False and pacer.sign_in_problem is None:
+        return None
+    if pacer.can_sign_in is True:
+        return None  # contradiction: reported as a warning
+    problem = pacer.sign_in_problem or SignInProblem.UNKNOWN
+    self_reset = in_force("inactive-self-reset", as_of)
+    reset_words = (
+        " Since October 16, 2025 filers whose search status went inactive can reset their own "
+        "password there too."
+        if self_reset
+        else ""
+    )
+    contacts = (PACER_SERVICE_CENTER,)
+    if problem is SignInProblem.FORGOT_LOGIN:
+        return _step(
+            StepId.RECOVER_PACER_LOGIN,
+            Status.TODO,
+            "You cannot sign in to PACER: you forgot your username or password. PACER resets it "
+            "itself (not the court)." + reset_words,
+            contacts=contacts,
+            rules=("forgot-pacer-login", *(("inactive-self-reset",) if self_reset else ())),
+        )
+    if problem is SignInProblem.INACTIVE:
+        return _step(
+            StepId.REACTIVATE_PACER_ACCOUNT,
+            Status.TODO,
+            "PACER says your account is inactive. After six months without use PACER marks the search "
+            "status inactive; filers can still file in CM/ECF, and the PACER Service Center "
+            "reactivates searching." + reset_words,
+            contacts=contacts,
+            rules=("inactive-account", *(("inactive-self-reset",) if self_reset else ())),
+        )
+    if problem is SignInProblem.DEACTIVATED:
+        return _step(
+            StepId.REACTIVATE_PACER_ACCOUNT,
+            Status.TODO,
+            "PACER says your account is deactivated. PACER's FAQ says accounts unused for more than two "
+            'years are deactivated automatically (court notices describe six months to "inactive" '
+            "instead). Ask the PACER Service Center what it needs to reactivate the account.",
+            contacts=contacts,
+            rules=("inactive-account",),
+        )
+    if problem is SignInProblem.MFA_DEVICE_LOST and in_force("mfa-lost-device", as_of):
+        return _step(
+            StepId.REGAIN_MFA_ACCESS,
+            Status.TODO,
+            "You lost the phone or app that makes your PACER MFA codes.",
+            contacts=contacts,
+            rules=("mfa-lost-device",),
+        )
+    return _step(
+        StepId.RECOVER_PACER_LOGIN,
+        Status.VERIFY,
+        'You cannot sign in to PACER and we do not know why. Try "Forgot Username" or "Forgot '
+        "Password\" on PACER's login page; if PACER says the account is inactive or deactivated, call "
+        "the PACER Service Center.",
+        contacts=contacts,
+        rules=("forgot-pacer-login", "inactive-account"),
+    )
 
 
 def _firm_step(answers: Answers) -> Step | None:
@@ -204,96 +341,264 @@ def _firm_step(answers: Answers) -> Step | None:
             "Your firm wants one bill for everyone's PACER fees. This is optional.",
             optional=True,
             contacts=(PACER_SERVICE_CENTER,),
+            rules=("firm-billing-account",),
         )
     return None
 
 
+MFA_READY_HOW = (
+    "Do not enrol before PACER prompts you at login: no prompt, no action, and no call to the "
+    "PACER Service Center is needed to enrol.",
+    "Be ready: install an authenticator app (for example Authy, Duo, FreeOTP, Google or Microsoft "
+    "Authenticator). PACER does not use text messages or push.",
+    "Make sure the email address in your PACER account is current: adding an app needs a code sent there.",
+    'When prompted: add the app, then choose "Get New Codes" for 10 backup codes and keep them '
+    'safe. Apps can be added later under Settings > "Manage MFA Settings" (up to five).',
+    'You can skip the prompt three times; after that "User Update Required" blocks your access.',
+    "If you use third-party filing software, check that it supports MFA before you enrol.",
+)
+PASSWORD_WHEN_PROMPTED = (
+    "At the prompt you may also have to set a new password: 14 to 45 characters, an upper and a "
+    "lower case letter, a special character, nothing from your name, username or email; "
+    "changed every 180 days."
+)
+
+
 def _mfa_step(answers: Answers, as_of: date) -> Step | None:
-    if as_of < MFA_VOLUNTARY_FROM:
+    if in_force("mfa-when-prompted", as_of):
+        rules: tuple[str, ...] = ("mfa-when-prompted",)
+        how: tuple[str, ...] = MFA_READY_HOW
+        if in_force("password-2025", as_of):
+            how += (PASSWORD_WHEN_PROMPTED,)
+            rules += ("password-2025",)
+        if answers.pacer.mfa_enrolled:
+            return _step(
+                StepId.ENROLL_MFA,
+                Status.DONE,
+                "You have turned on MFA in PACER.",
+                title=MFA_WHEN_PROMPTED_TITLE,
+                how=how,
+                rules=rules,
+            )
+        why = (
+            "PACER is turning on multi-factor authentication (MFA) for everyone who files, one "
+            "filer at a time at login; PACER and the courts say to enrol only when PACER prompts "
+            "you (its guidance since late September 2025). The announced goal was December 31, "
+            "2025; no source says whether it was met."
+        )
+        if answers.pacer.email_current is not True:
+            why += " Check now that the email address in your PACER account is current."
+        return _step(
+            StepId.ENROLL_MFA,
+            Status.TODO,
+            why,
+            title=MFA_WHEN_PROMPTED_TITLE,
+            how=how,
+            contacts=(PACER_SERVICE_CENTER,),
+            rules=rules,
+        )
+    if not in_force("mfa-rollout-2025", as_of):
         return None
+    rules = ("mfa-rollout-2025", *(("password-2025",) if in_force("password-2025", as_of) else ()))
     if answers.pacer.mfa_enrolled:
-        return _step(StepId.ENROLL_MFA, Status.DONE, "You have turned on MFA in PACER.")
-    if as_of <= MFA_REQUIRED_BY:
-        why = (
-            "PACER requires MFA for everyone who files (CM/ECF access) by December 31, 2025; "
-            "filers were selected at random from August 11, 2025."
-        )
-        due: date | None = MFA_REQUIRED_BY
-    else:
-        why = (
-            "PACER requires MFA for everyone who files (CM/ECF access) since December 31, 2025 "
-            "(some courts said the rollout continues over the coming months). After three "
-            'skipped prompts, "User Update Required" blocks your access.'
-        )
-        due = None
+        return _step(StepId.ENROLL_MFA, Status.DONE, "You have turned on MFA in PACER.", rules=rules)
+    why = (
+        "PACER requires MFA for everyone who files (CM/ECF access) by December 31, 2025; "
+        "filers were selected at random from August 11, 2025."
+    )
     status = Status.TODO if answers.pacer.mfa_enrolled is False else Status.VERIFY
     if status is Status.VERIFY:
         why = "We do not know whether you have turned on MFA. " + why
     if answers.pacer.email_current is not True:
         why += " Check first that the email address in your PACER account is current."
-    return _step(StepId.ENROLL_MFA, status, why, due=due, contacts=(PACER_SERVICE_CENTER,))
+    return _step(
+        StepId.ENROLL_MFA, status, why, due=MFA_REQUIRED_BY, contacts=(PACER_SERVICE_CENTER,), rules=rules
+    )
 
 
-def _court_steps(court: Court, login: CourtLogin, role: Role | None, as_of: date) -> list[Step]:
-    status = court.nextgen_status(as_of)
-    before = status.state is NextGenState.UPCOMING
-    if login.has_filing_account is False:
-        registration = (
-            "Attorney Admissions/E-File Registration"
-            if role is not Role.NON_ATTORNEY
-            else "Non-Attorney E-File Registration"
-        )
-        why = f"You do not have a CM/ECF filing account at this court yet: use {registration}."
-        if before:
-            why += (
-                f" Until {long_date(status.go_live)} ask the clerk how to register; "  # type: ignore[arg-type]
-                "from then on it goes through PACER."
-            )
-        return [_court_step(StepId.REQUEST_EFILING_PRIVILEGES, court, Status.TODO, why)]
-
+def _staff_steps(answers: Answers, as_of: date) -> list[Step]:
     steps: list[Step] = []
-    if not login.linked:
-        last_day = court.last_day_to_prepare() if before else None
-        browser_can_still_help = bool(login.login_saved_in_browser) and before
-        if login.knows_login is False and not browser_can_still_help:
+    if answers.role is Role.ATTORNEY and answers.staff.uses_my_login:
+        why = (
+            "Your staff file under your PACER login. Whether that is allowed is a local-rule "
+            "question: some courts allow it only if you authorize it, others leave it to you."
+        )
+        rules: tuple[str, ...] = ("staff-own-account",)
+        if in_force("mfa-five-apps", as_of):
+            why += (
+                " With MFA your account holds up to five authenticator apps: you plus four staff "
+                "(filing software may take one)."
+            )
+            rules += ("mfa-five-apps",)
+        steps.append(_step(StepId.STAFF_FILING_ACCESS, Status.VERIFY, why, rules=rules))
+    if answers.role is Role.ATTORNEY and answers.attorney.cja_panel:
+        steps.append(
+            _step(
+                StepId.CJA_EXEMPTION,
+                Status.TODO,
+                "You are on a CJA panel: one PACER account can view fee-exempt for CJA work.",
+                contacts=(PACER_SERVICE_CENTER,),
+                rules=("cja-exemption",),
+            )
+        )
+    return steps
+
+
+# --- per court ---------------------------------------------------------------------------------
+
+
+def _registration_step(
+    court: Court, login: CourtLogin, answers: Answers, before: bool, go_live: date | None
+) -> Step:
+    role = answers.role
+    rules: tuple[str, ...] = ("efile-registration",)
+    lead = " Processing varies by court, from one business day to about a week: ask in good time."
+    if role is Role.FILING_AGENT:
+        status = Status.TODO if court.type is CourtType.BANKRUPTCY else Status.VERIFY
+        why = "You file for an attorney or trustee and have no filing-agent registration at this court yet."
+        if status is Status.VERIFY:
+            why += (
+                " Filing agents are mainly a bankruptcy-court registration: check that this "
+                "court accepts them."
+            )
+        return _court_step(
+            StepId.REGISTER_FILING_AGENT, court, status, why + lead, rules=(*rules, "filing-agent")
+        )
+    if role is Role.ATTORNEY or role is None:
+        registration = "Attorney Admissions/E-File Registration"
+    else:
+        registration = "Non-Attorney E-File Registration"
+    if login.recovery_failed:
+        why = (
+            "Your old CM/ECF login for this court cannot be recovered: submit a new e-file registration "
+            f"through PACER ({registration})."
+        )
+        why += (
+            " This court then links your old account itself."
+            if court.links_old_account_itself
+            else " Some courts then link the old account themselves; ask the clerk."
+        )
+        rules += ("cmecf-login-unrecoverable",)
+    else:
+        why = f"You do not have a CM/ECF filing account at this court yet: use {registration}."
+    if role is Role.ATTORNEY and login.pro_hac_vice:
+        why += (
+            ' For pro hac vice: after the court grants your motion, choose "Pro Hac Vice" in the '
+            "registration and enter the case number."
+        )
+        rules += ("pro-hac-vice",)
+    if role is Role.CREDITOR:
+        why += ' Choose Role "Creditor".'
+        rules += ("creditor-pro-se",)
+    if role is Role.PRO_SE:
+        why += (
+            " Not every court accepts e-filing from parties without a lawyer: some only after an order "
+            "allowing it, some offer an email inbox instead. Check this court's rules first."
+        )
+        rules += ("creditor-pro-se",)
+    if before:
+        why += (
+            f" Until {long_date(go_live)} ask the clerk how to register; "  # type: ignore[arg-type]
+            "from then on it goes through PACER."
+        )
+    status = Status.VERIFY if role is Role.PRO_SE else Status.TODO
+    return _court_step(StepId.REQUEST_EFILING_PRIVILEGES, court, status, why + lead, rules=rules)
+
+
+def _recover_how(court: Court) -> tuple[str, ...]:
+    how = HOW[StepId.RECOVER_CMECF_LOGIN]
+    if court.login_help_url:
+        how = (
+            f"This court offers its own CM/ECF login retrieval or reset: {court.login_help_url}",
+            *how,
+        )
+    if court.links_old_account_itself:
+        how += ("This court links the old account itself after a new e-file registration.",)
+    return how
+
+
+def _login_steps(court: Court, login: CourtLogin, status: NextGenStatus) -> list[Step]:
+    """Recover or save the old CM/ECF login before linking (not yet linked)."""
+    steps: list[Step] = []
+    before = status.state is NextGenState.UPCOMING
+    browser_only = bool(login.login_saved_in_browser) and not login.login_recorded
+    # After the switch a login that only the browser knew is lost, whether the filer said they
+    # do not know it (false) or did not say (null): docs/domain-rules.md.
+    lost_with_browser = browser_only and not before and login.knows_login is not True
+    if (login.knows_login is False and not (browser_only and before)) or lost_with_browser:
+        if login.login_recorded and login.knows_login is False:
+            pass  # contradiction (warning): the recorded copy is the answer
+        else:
             why = "You do not know your CM/ECF login or password for this court."
-            if login.login_saved_in_browser:
+            if lost_with_browser or login.login_saved_in_browser:
                 why += " It was only saved in your browser, which lost it at the switch."
-            steps.append(_court_step(StepId.RECOVER_CMECF_LOGIN, court, Status.TODO, why))
-        elif login.knows_login is None and not login.login_recorded:
             steps.append(
                 _court_step(
                     StepId.RECOVER_CMECF_LOGIN,
                     court,
-                    Status.VERIFY,
-                    "Check that you know your CM/ECF login and password for this court: you "
-                    "need both to link. If you do not, ask the clerk (not PACER).",
+                    Status.TODO,
+                    why,
+                    how=_recover_how(court),
+                    rules=("recover-cmecf-login", "save-browser-login"),
                 )
             )
-        if login.login_saved_in_browser and (login.knows_login is not False or before):
-            if login.login_recorded:
-                steps.append(
-                    _court_step(
-                        StepId.SAVE_CMECF_LOGIN, court, Status.DONE, "You saved your CM/ECF login safely."
-                    )
+            return steps
+    elif login.knows_login is None and not login.login_recorded:
+        steps.append(
+            _court_step(
+                StepId.RECOVER_CMECF_LOGIN,
+                court,
+                Status.VERIFY,
+                "Check that you know your CM/ECF login and password for this court: you need both to "
+                "link. If you do not, use the court's own retrieval page where it has one, or ask the "
+                "clerk (not PACER).",
+                how=_recover_how(court),
+                rules=("recover-cmecf-login",),
+            )
+        )
+    if login.login_saved_in_browser:
+        if login.login_recorded:
+            steps.append(
+                _court_step(
+                    StepId.SAVE_CMECF_LOGIN,
+                    court,
+                    Status.DONE,
+                    "You saved your CM/ECF login safely.",
+                    rules=("save-browser-login",),
                 )
-            else:
-                why = "Your CM/ECF login is only remembered by your browser."
-                why += (
-                    f" It will be lost at the switch on {long_date(status.go_live)} and cannot be recovered."  # type: ignore[arg-type]
-                    if before
-                    else " You need it to link; keep a copy outside the browser."
+            )
+        else:
+            why = "Your CM/ECF login is only remembered by your browser."
+            why += (
+                f" It will be lost at the switch on {long_date(status.go_live)} and cannot be recovered."  # type: ignore[arg-type]
+                if before
+                else " You need it to link; keep a copy outside the browser."
+            )
+            due = date.fromordinal(status.go_live.toordinal() - 1) if before and status.go_live else None
+            steps.append(
+                _court_step(
+                    StepId.SAVE_CMECF_LOGIN,
+                    court,
+                    Status.TODO,
+                    why,
+                    due=court.last_day_to_prepare() if before else due,
+                    rules=("save-browser-login",),
                 )
-                steps.append(_court_step(StepId.SAVE_CMECF_LOGIN, court, Status.TODO, why, due=last_day))
-    steps.append(_link_step(court, login, status))
+            )
     return steps
 
 
-def _link_step(court: Court, login: CourtLogin, status: NextGenStatus) -> Step:
+def _link_step(court: Court, login: CourtLogin, status: NextGenStatus, optional_why: str = "") -> Step:
     notices = " ".join(court.notices)
+    rules = ("link-per-court",)
+    optional = bool(optional_why)
     if login.linked:
         return _court_step(
-            StepId.LINK_CMECF_ACCOUNT, court, Status.DONE, "You linked your accounts at this court."
+            StepId.LINK_CMECF_ACCOUNT,
+            court,
+            Status.DONE,
+            "You linked your accounts at this court.",
+            rules=rules,
         )
     if status.state is NextGenState.UPCOMING:
         why = (
@@ -301,18 +606,184 @@ def _link_step(court: Court, login: CourtLogin, status: NextGenStatus) -> Step:
             "; you need your upgraded PACER login and your CM/ECF login and password."
         )
         return _court_step(
-            StepId.LINK_CMECF_ACCOUNT, court, Status.SCHEDULED, why, available_from=status.go_live
+            StepId.LINK_CMECF_ACCOUNT,
+            court,
+            Status.SCHEDULED,
+            f"{optional_why}{why}",
+            available_from=status.go_live,
+            rules=rules,
+            optional=optional,
         )
     if status.state is NextGenState.UNKNOWN:
-        why = f"{status.text} Link as soon as it is on NextGen."
-        return _court_step(StepId.LINK_CMECF_ACCOUNT, court, Status.VERIFY, f"{why} {notices}".strip())
+        why = f"{optional_why}{status.text} Link as soon as it is on NextGen."
+        return _court_step(
+            StepId.LINK_CMECF_ACCOUNT,
+            court,
+            Status.VERIFY,
+            f"{why} {notices}".strip(),
+            rules=rules,
+            optional=optional,
+        )
     why = (
-        f"{status.text} Linking is per court and must be done before you can file here; "
+        f"{optional_why}{status.text} Linking is per court and must be done before you can file here; "
         "you need your upgraded PACER login and your CM/ECF login and password."
     )
     if login.has_filing_account is None:
         why += " (If you never had a filing account here, ask for e-filing privileges instead.)"
-    return _court_step(StepId.LINK_CMECF_ACCOUNT, court, Status.TODO, f"{why} {notices}".strip())
+    return _court_step(
+        StepId.LINK_CMECF_ACCOUNT,
+        court,
+        Status.TODO,
+        f"{why} {notices}".strip(),
+        rules=rules,
+        optional=optional,
+    )
+
+
+def _acms_step(court: Court, login: CourtLogin, as_of: date) -> Step | None:
+    acms = court.acms_status(as_of)
+    if acms is None:
+        return None
+    rule = "acms-ca9" if court.id == "ca9" else "acms-ca2" if court.id == "ca2" else None
+    rules = (rule,) if rule else ()
+    since = long_date(acms.since)
+    if acms.all_new_cases:
+        why = (
+            f"{court.name} files {acms.scope} in ACMS, not CM/ECF (ACMS since {since}); you sign in "
+            "with your upgraded PACER login."
+        )
+        if acms.old_cases_stay_in_cmecf:
+            why += " Cases opened in CM/ECF before stay in CM/ECF."
+        if login.has_filing_account:
+            return _court_step(
+                StepId.FILE_IN_ACMS,
+                court,
+                Status.DONE,
+                why + " You are a registered filer here: no further action is needed.",
+                rules=rules,
+            )
+        status = Status.TODO if login.has_filing_account is False else Status.VERIFY
+        if status is Status.VERIFY:
+            why += " If you are not yet a registered filer here, register through PACER first."
+        return _court_step(StepId.FILE_IN_ACMS, court, status, why, rules=rules)
+    why = (
+        f"{court.name} files {acms.scope} in ACMS with your PACER login; other cases stay in CM/ECF. "
+        "Check the court's website for the system your case type uses."
+    )
+    return _court_step(StepId.FILE_IN_ACMS, court, Status.VERIFY, why, rules=rules)
+
+
+def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
+    login = answers.login_for(court.id)
+    role = answers.role
+    status = court.nextgen_status(as_of)
+    before = status.state is NextGenState.UPCOMING
+    steps: list[Step] = []
+
+    if role is Role.CREDITOR and answers.creditor.claims_only and court.type is CourtType.BANKRUPTCY:
+        return [
+            _court_step(
+                StepId.FILE_CLAIMS_WITH_EPOC,
+                court,
+                Status.TODO,
+                "You only file proofs of claim: the court's ePOC form needs no login or account.",
+                rules=("creditor-pro-se",),
+            )
+        ]
+
+    acms_step = _acms_step(court, login, as_of)
+    acms = court.acms_status(as_of)
+    all_new_in_acms = acms is not None and acms.all_new_cases
+    if acms_step:
+        steps.append(acms_step)
+
+    cmecf_steps: list[Step] = []
+    if login.has_filing_account is False or login.recovery_failed:
+        if not (all_new_in_acms and login.has_filing_account is False):  # ACMS step covers registering
+            cmecf_steps.append(_registration_step(court, login, answers, before, status.go_live))
+    elif all_new_in_acms and login.old_cmecf_cases is False:
+        pass  # nothing left in CM/ECF
+    else:
+        optional_why = ""
+        if all_new_in_acms and login.old_cmecf_cases is None:
+            optional_why = "Only if you still file in a case opened in CM/ECF before ACMS: "
+        if not login.linked and not optional_why:
+            cmecf_steps += _login_steps(court, login, status)
+        cmecf_steps.append(_link_step(court, login, status, optional_why))
+    steps += cmecf_steps
+
+    if answers.role is Role.ATTORNEY and answers.attorney.trustee and court.type is CourtType.BANKRUPTCY:
+        if login.trustee_linked:
+            steps.append(
+                _court_step(
+                    StepId.LINK_TRUSTEE_ACCOUNT,
+                    court,
+                    Status.DONE,
+                    "You linked your trustee account here too.",
+                    rules=("trustee-link",),
+                )
+            )
+        else:
+            st = Status.SCHEDULED if before else Status.TODO
+            steps.append(
+                _court_step(
+                    StepId.LINK_TRUSTEE_ACCOUNT,
+                    court,
+                    st,
+                    "You are a trustee: your trustee account is linked on its own, not with your "
+                    "attorney account.",
+                    available_from=status.go_live if before else None,
+                    rules=("trustee-link",),
+                )
+            )
+    staff = answers.staff
+    if (
+        role is Role.ATTORNEY
+        and staff.files_for_me
+        and staff.uses_my_login is not True
+        and court.type is CourtType.BANKRUPTCY
+        and login.has_filing_account is not False
+    ):
+        steps.append(
+            _court_step(
+                StepId.ADD_FILING_AGENT,
+                court,
+                Status.SCHEDULED if before else Status.TODO,
+                "Staff file for you: once they have registered as filing agents with their own PACER "
+                "accounts, add them to your account at this court.",
+                available_from=status.go_live if before else None,
+                rules=("filing-agent", "staff-own-account"),
+            )
+        )
+    if (
+        staff.secondary_emails
+        and role in (Role.ATTORNEY, Role.FILING_AGENT)
+        and login.has_filing_account is not False
+    ):
+        if login.secondary_emails_added:
+            steps.append(
+                _court_step(
+                    StepId.ADD_SECONDARY_EMAILS,
+                    court,
+                    Status.DONE,
+                    "You added secondary emails at this court.",
+                    optional=True,
+                    rules=("secondary-emails",),
+                )
+            )
+        else:
+            steps.append(
+                _court_step(
+                    StepId.ADD_SECONDARY_EMAILS,
+                    court,
+                    Status.TODO,
+                    "You want others to get copies of this court's notices: secondary emails are set "
+                    "per court in CM/ECF.",
+                    optional=True,
+                    rules=("secondary-emails",),
+                )
+            )
+    return steps
 
 
 def resolve_courts(court_ids: list[str], catalog: Catalog) -> list[Court]:
@@ -335,14 +806,21 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
     courts = resolve_courts(answers.courts, catalog)
     deadline, deadline_court = _prepare_deadline(courts, as_of)
     candidates: list[Step | None] = [
-        _account_step(answers, deadline, deadline_court, as_of),
+        *_account_steps(answers, deadline, deadline_court, as_of),
+        _sign_in_step(answers, as_of),
         _upgrade_step(answers, deadline, deadline_court, as_of),
         _firm_step(answers),
         _mfa_step(answers, as_of),
+        *_staff_steps(answers, as_of),
     ]
     for court in courts:
-        candidates.extend(_court_steps(court, answers.login_for(court.id), answers.role, as_of))
-    notes = () if courts else ("No courts chosen yet: add the courts where you file.",)
+        candidates.extend(_court_steps(court, answers, as_of))
+    notes: list[str] = [] if courts else ["No courts chosen yet: add the courts where you file."]
+    if rules_may_have_changed(as_of):
+        notes.append(
+            f"These rules were last checked on {long_date(RULES_CHECKED)}, more than a year before "
+            f"{long_date(as_of)}: they may have changed. Check {WHERE_TO_CHECK}."
+        )
     return Checklist(
         as_of=as_of,
         steps=tuple(s for s in candidates if s is not None),
@@ -352,6 +830,7 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
         ),
         filer_name=answers.filer.name,
         firm_name=answers.filer.firm,
-        notes=notes,
+        notes=tuple(notes),
         reminders=tuple(answers.keyring_entries),
+        warnings=tuple(find_warnings(answers, courts, as_of)),
     )

@@ -7,8 +7,10 @@ import textwrap
 from datetime import date
 from typing import Any
 
+from .contradictions import AnswerWarning
 from .dates import long_date
 from .plan import Checklist, Step
+from .rules import WHERE_TO_CHECK
 from .steps import STATUS_WORDS, Contact, Status
 
 CHECKLIST_FORMAT_VERSION = 1
@@ -27,6 +29,7 @@ def _contact_dict(contact: Contact) -> dict[str, Any]:
         "phones": list(contact.phones),
         "url": contact.url,
         "hours": contact.hours,
+        "note": contact.note,
     }
 
 
@@ -42,13 +45,29 @@ def step_dict(step: Step) -> dict[str, Any]:
         "due": _iso(step.due),
         "available_from": _iso(step.available_from),
         "contacts": [_contact_dict(c) for c in step.contacts],
+        "rules": list(step.rules),
     }
+
+
+def warning_dict(warning: AnswerWarning) -> dict[str, Any]:
+    return {"code": warning.code, "answers": list(warning.answers), "text": warning.text}
+
+
+def rules_line(checklist: Checklist) -> str:
+    """When the rules were last checked, and (over a year later) that they may have changed."""
+    line = f"Rules last checked: {long_date(checklist.rules_checked)}."
+    if checklist.rules_may_have_changed:
+        line += f" They may have changed since: check {WHERE_TO_CHECK}."
+    return line
 
 
 def checklist_dict(checklist: Checklist) -> dict[str, Any]:
     return {
         "format_version": CHECKLIST_FORMAT_VERSION,
         "as_of": checklist.as_of.isoformat(),
+        "rules_checked": checklist.rules_checked.isoformat(),
+        "rules_may_have_changed": checklist.rules_may_have_changed,
+        "warnings": [warning_dict(w) for w in checklist.warnings],
         "filer_name": checklist.filer_name,
         "firm_name": checklist.firm_name,
         "courts": [
@@ -91,15 +110,25 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
 
 def _contact_line(contact: Contact) -> str:
     parts = [contact.name, *contact.emails, *contact.phones]
+    if not contact.emails and not contact.phones and contact.url:
+        parts.append(contact.url)
+    if contact.note:
+        parts.append(contact.note)
     return ", ".join(parts)
 
 
 def render_text(checklist: Checklist) -> str:
     lines = ["NextGen CM/ECF checklist", "=" * 24]
+    if checklist.warnings:
+        lines.append("CHECK THESE ANSWERS FIRST: they contradict each other")
+        for warning in checklist.warnings:
+            lines += _wrap(warning.text, "    ", " !  ")
+        lines.append("")
     who = ", ".join(x for x in (checklist.filer_name, checklist.firm_name) if x)
     if who:
         lines.append(f"For: {who}")
     lines.append(f"As of: {long_date(checklist.as_of)}")
+    lines += _wrap(rules_line(checklist), "")
     for court in checklist.courts:
         lines += _wrap(f"{court.name} ({court.id}): {court.status.text}", "       ", "Court: ")
     for note in checklist.notes:

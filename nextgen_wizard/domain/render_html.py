@@ -10,7 +10,7 @@ from html import escape
 
 from .dates import long_date
 from .plan import Checklist, Step
-from .render import DISCLAIMER, step_dates
+from .render import DISCLAIMER, rules_line, step_dates
 from .steps import PACER_SERVICE_CENTER, STATUS_WORDS, Contact, Status
 
 # Each step and each closing section starts with <a name="keep-...">: the printer keeps it on one page.
@@ -40,6 +40,10 @@ def _contact_html(contact: Contact) -> str:
     parts = [f"<b>{escape(contact.name)}</b>"]
     parts += [escape(email) for email in contact.emails]
     parts += [escape(phone) for phone in contact.phones]
+    if not contact.emails and not contact.phones and contact.url:
+        parts.append(escape(contact.url))
+    if contact.note:
+        parts.append(escape(contact.note))
     if contact.hours:
         parts.append(escape(contact.hours))
     return " &middot; ".join(parts)
@@ -110,6 +114,14 @@ def render_html(
     notes = "".join(f"<p><b>{escape(n)}</b></p>" for n in checklist.notes)
     steps = "".join(_step_html(n, s, checklist.as_of) for n, s in enumerate(checklist.steps, start=1))
     top = f'<p style="font-size: 14pt"><b>{escape(banner)}</b></p>' if banner else ""
+    warnings = ""
+    if checklist.warnings:
+        items = "".join(f"<li>{escape(w.text)}</li>" for w in checklist.warnings)
+        warnings = (
+            f'<h2><a name="{KEEP_ANCHOR}warnings"></a>Check these answers first</h2>'
+            "<p>They contradict each other; the steps below may change once you fix them.</p>"
+            f"<ul>{items}</ul>"
+        )
     return (
         f"<html><head><meta charset='utf-8'><title>NextGen CM/ECF checklist</title>"
         f"<style>{style(scale)}</style></head><body>{top}"
@@ -117,6 +129,7 @@ def render_html(
         + (f"<p><b>For: {who}</b></p>" if who else "")
         + f'<p class="meta">Generated {escape(long_date(generated))} &middot; '
         f"As of {escape(long_date(checklist.as_of))}</p>"
+        f'<p class="meta">{escape(rules_line(checklist))}</p>{warnings}'
         f"<p>Courts covered:</p><ul>{courts or '<li>none chosen yet</li>'}</ul>{notes}"
         f"<h2>Your steps</h2>{steps}"
         + _contacts_section(checklist)

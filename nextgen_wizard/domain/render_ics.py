@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from .plan import Checklist, Step
+from .rules import in_force
 from .steps import Status
 
 PASSWORD_CHANGE_DAYS = 180  # PACER's 2025 rule: change the password every 180 days
@@ -27,6 +28,8 @@ def calendar_items(checklist: Checklist) -> list[tuple[date, str, str, str]]:
             items.append(
                 (step.available_from, f"{key}-from", f"From today: {step.title}", _description(step))
             )
+    if not in_force("password-2025", checklist.as_of):
+        return sorted(items)  # the 180-day rule did not exist yet on a replayed earlier date
     change = checklist.as_of + timedelta(days=PASSWORD_CHANGE_DAYS)
     items.append((
         change, "pacer-password-change", "Change your PACER password",

@@ -28,7 +28,7 @@ def test_a_filer_with_everything_done_sees_only_done_and_the_link() -> None:
     ("pacer", "status"),
     [
         ({"has_own_account": False}, Status.TODO),
-        ({"has_own_account": True, "uses_shared_account": True}, Status.TODO),
+        ({"has_own_account": True, "uses_shared_account": True}, Status.DONE),  # plus "use your own"
         ({"has_own_account": None, "uses_shared_account": True}, Status.TODO),
         ({"has_own_account": True, "uses_shared_account": False}, Status.DONE),
         ({"has_own_account": None, "uses_shared_account": None}, Status.VERIFY),
@@ -40,7 +40,8 @@ def test_individual_account(pacer: dict, status: Status) -> None:
 
 
 def test_shared_account_says_why() -> None:
-    step = checklist(answers(**{"pacer.uses_shared_account": True})).find(GET)
+    raw = answers(**{"pacer.uses_shared_account": True, "pacer.has_own_account": None})
+    step = checklist(raw).find(GET)
     assert "shared" in step.why.lower()
     assert step.contacts[0].emails == ("pacer@psc.uscourts.gov",)
 
@@ -67,7 +68,7 @@ def _upgrade(as_of: str = "2026-11-23", courts: tuple[str, ...] = ("mab",), **pa
         ({"account_type": "upgraded", "username": "ab1234"}, Status.DONE),
         ({"username": "ab1234"}, Status.TODO),
         ({"username": "AB1234", "created_on": "2009-01-01"}, Status.TODO),
-        ({"username": "ab1234", "created_on": "2016-01-01"}, Status.VERIFY),
+        ({"username": "ab1234", "created_on": "2016-01-01"}, Status.TODO),  # username beats date
         ({"created_on": "2013-05-01"}, Status.TODO),
         ({"created_on": "2014-08-01"}, Status.VERIFY),
         ({"created_on": "2014-08-10"}, Status.VERIFY),
@@ -150,7 +151,9 @@ def test_firm_billing_is_optional_and_only_when_wanted(firm: dict, present: bool
     [
         ("2025-05-10", False, None, None),
         ("2025-05-11", False, Status.TODO, date(2025, 12, 31)),
-        ("2025-12-31", None, Status.VERIFY, date(2025, 12, 31)),
+        ("2025-09-27", None, Status.VERIFY, date(2025, 12, 31)),
+        ("2025-09-28", None, Status.TODO, None),  # from here: enrol when PACER prompts
+        ("2025-12-31", None, Status.TODO, None),
         ("2026-01-01", False, Status.TODO, None),
         ("2026-11-23", True, Status.DONE, None),
     ],
@@ -233,9 +236,9 @@ def test_court_with_unknown_nextgen_date_before_the_feed_is_verify() -> None:
 
 
 def test_appellate_link_wording_and_ninth_circuit_acms_notice() -> None:
-    _, result = _court("2026-11-23", court="ca9", knows_login=True)
+    _, result = _court("2026-11-23", court="ca9", knows_login=True, old_cmecf_cases=True)
+    assert "ACMS" in result.find(StepId.FILE_IN_ACMS, "ca9").why
     step = result.find(StepId.LINK_CMECF_ACCOUNT, "ca9")
-    assert "ACMS" in step.why
     assert any("Link my filer account" in line for line in step.how)
 
 
@@ -314,6 +317,26 @@ def test_every_step_id_and_status_is_reachable() -> None:
         (answers(**{"cmecf.mab": {"knows_login": False}}), "2026-11-23"),
         (answers(**{"cmecf.mab": {"login_saved_in_browser": True, "knows_login": True}}), "2021-09-01"),
         (answers(**{"cmecf.mab": {"has_filing_account": False}}), "2026-11-23"),
+        (answers(**{"pacer.has_own_account": True, "pacer.uses_shared_account": True}), "2026-11-23"),
+        (answers(**{"pacer.can_sign_in": False, "pacer.sign_in_problem": "forgot-login"}), "2026-11-23"),
+        (answers(**{"pacer.can_sign_in": False, "pacer.sign_in_problem": "inactive"}), "2026-11-23"),
+        (answers(**{"pacer.can_sign_in": False, "pacer.sign_in_problem": "mfa-device-lost"}), "2026-11-23"),
+        (
+            answers(
+                courts=["mab", "ca9"],
+                **{
+                    "attorney": {"cja_panel": True, "trustee": True},
+                    "staff": {"files_for_me": True, "uses_my_login": True, "secondary_emails": True},
+                },
+            ),
+            "2026-11-23",
+        ),
+        (
+            answers(courts=["mab"], **{"staff.files_for_me": True, "staff.uses_my_login": False}),
+            "2026-11-23",
+        ),
+        (answers(role="filing-agent", **{"cmecf.mab": {"has_filing_account": False}}), "2026-11-23"),
+        (answers(role="creditor", **{"creditor.claims_only": True}), "2026-11-23"),
     ]
     for raw, as_of in cases:
         for step in checklist(raw, as_of).steps:

@@ -14,6 +14,7 @@ STEP_FIELDS = {
     "due",
     "available_from",
     "contacts",
+    "rules",
 }
 
 
