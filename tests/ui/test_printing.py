@@ -153,10 +153,17 @@ def test_calendar_parses_back_into_the_dated_items() -> None:
         "From today: Link your CM/ECF account to your PACER account (Alabama Southern Bankruptcy Court)",
         date(2020, 5, 4),
     ) in events
-    password = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Change your PACER password")
-    assert password.decoded("DTSTART") == date(2020, 10, 12)  # 180 days after the as-of date
-    assert password["RRULE"]["INTERVAL"] == [180]
+    # PACER's 180-day password rule began in 2025: a 2020 replay must not carry it.
+    assert not [e for e in calendar.walk("VEVENT") if "password" in str(e["SUMMARY"]).lower()]
     assert len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == len(events)
+
+
+def test_the_password_reminder_repeats_every_180_days_once_the_rule_is_in_force() -> None:
+    checklist = _checklist("upgraded-linked.json", "2026-11-23")
+    calendar = Calendar.from_ical(render_ics(checklist))
+    password = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Change your PACER password")
+    assert password.decoded("DTSTART") == date(2027, 5, 22)  # 180 days after the as-of date
+    assert password["RRULE"]["INTERVAL"] == [180]
 
 
 def test_done_steps_put_nothing_in_the_calendar() -> None:
