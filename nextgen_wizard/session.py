@@ -29,6 +29,7 @@ from .domain.answers import (
 from .domain.courts import Catalog, load_catalog
 from .domain.dates import as_of_problem
 from .domain.plan import Checklist, UnknownCourtError, plan, resolve_courts
+from .domain.questions import open_questions
 from .storage.answer_files import AnswersFileError, read_answers_file
 from .storage.answer_store import AnswerStore, StoreWriteError
 from .storage.files import read_file, remove_leftover_temporaries, write_file
@@ -61,7 +62,7 @@ from .storage.vault import (
 log = logging.getLogger(__name__)
 
 PROGRESS_FILE = "progress.txt"
-ANSWER_SECTIONS = ("role", "filer", "courts", "pacer", "cmecf", "firm")
+ANSWER_SECTIONS = ("role", "filer", "courts", "pacer", "cmecf", "firm", "attorney", "staff", "creditor")
 
 
 class SessionError(Exception):
@@ -306,6 +307,19 @@ class Session:
 
     def plan(self) -> Checklist:
         return plan(self.answers, self.catalog, self.as_of)
+
+    def open_questions(self) -> set[str]:
+        """The rarer questions the answers so far open (the wizard asks only these)."""
+        return set(open_questions(self.answers, self.catalog, self.as_of))
+
+    def warnings_for(self, *prefixes: str) -> list[str]:
+        """What to check among the answers under these paths, in words (shown where they are asked)."""
+        seen: list[str] = []
+        for warning in self.plan().warnings:
+            involved = any(covers(prefix, path) for prefix in prefixes for path in warning.answers)
+            if involved and warning.text not in seen:
+                seen.append(warning.text)
+        return seen
 
     def is_locked(self, *paths: str) -> bool:
         return any(self.policy.is_locked(path) for path in paths)

@@ -17,6 +17,10 @@ GLOSSARY: dict[str, str] = {
     "fees. It cannot search or file.",
     "MFA": "Multi-factor authentication: a code from an app on your phone, on top of your password. "
     "PACER requires it for everyone who files.",
+    "Filing agent": "A paralegal or assistant with their own PACER account, registered as a filing "
+    "agent, whom an attorney adds in CM/ECF so they can file for the attorney.",
+    "ACMS": "The appellate courts' new case system. Where a court of appeals files new cases in "
+    "ACMS, you sign in there with your PACER login; older cases may stay in CM/ECF.",
     "Linking": "Telling NextGen that your old CM/ECF account at a court belongs to your PACER "
     "account. Done once per court; it cannot be undone.",
 }
@@ -37,8 +41,12 @@ PAGE_HELP: dict[str, str] = {
     "birth, an email address and security questions.",
     "firm": "A firm billing account (PAA) lets the firm pay everyone's PACER fees on one bill. It "
     "is optional; each person still needs their own PACER account.",
-    "mfa": "PACER asks for a six-digit code from an authenticator app when you sign in. Text "
-    "messages are not used. Keep the backup codes somewhere safe, away from your phone.",
+    "mfa": "PACER asks filers to turn on MFA when it prompts them at sign-in: have an "
+    "authenticator app ready, keep your PACER email address current, and keep the backup codes "
+    "somewhere safe, away from your phone.",
+    "situation": "These questions appear only when they can change your steps: CJA panel "
+    "attorneys and trustees have extra accounts to handle, and staff who file for you should "
+    "have their own PACER account registered as a filing agent rather than use your login.",
     "cmecf": "Your old CM/ECF login is different from your PACER login, and different at each "
     "court. If only your browser remembers it, it will be lost when the court switches: write it "
     "down or save it here. If you do not know it, the court's clerk can help; PACER cannot.",

@@ -32,25 +32,27 @@ class PageId(IntEnum):
     WELCOME = 0
     COURTS = 1
     PACER = 2
-    UPGRADE = 3
-    NEW_ACCOUNT = 4
-    FIRM = 5
-    MFA = 6
-    CMECF = 7
-    LINK = 8
-    CHECKLIST = 9
+    SITUATION = 3
+    UPGRADE = 4
+    NEW_ACCOUNT = 5
+    FIRM = 6
+    MFA = 7
+    CMECF = 8
+    LINK = 9
+    CHECKLIST = 10
 
 
 def _has(checklist: Checklist, step_id: StepId, *statuses: Status) -> bool:
     return any(s.id is step_id and (not statuses or s.status in statuses) for s in checklist.steps)
 
 
-def page_path(checklist: Checklist, has_courts: bool) -> list[PageId]:
+def page_path(checklist: Checklist, has_courts: bool, situation: bool = False) -> list[PageId]:
     """The pages this user needs, in order. Which steps apply is the plan's decision, not the UI's."""
     wanted = {
         PageId.WELCOME: True,
         PageId.COURTS: True,
         PageId.PACER: True,
+        PageId.SITUATION: situation,
         PageId.UPGRADE: _has(checklist, StepId.UPGRADE_PACER_ACCOUNT, Status.TODO, Status.VERIFY),
         PageId.NEW_ACCOUNT: _has(checklist, StepId.GET_INDIVIDUAL_PACER_ACCOUNT, Status.TODO),
         PageId.FIRM: True,
@@ -131,7 +133,10 @@ class NextGenWizard(QWizard):
         self.restart()
 
     def path(self) -> list[PageId]:
-        return page_path(self.session.plan(), bool(self.session.answers.courts))
+        from .pages.situation import situation_applies
+
+        session = self.session
+        return page_path(session.plan(), bool(session.answers.courts), situation_applies(session))
 
     def nextId(self) -> int:
         current = self.currentId()

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nextgen_wizard.domain.answers import Answers
+from nextgen_wizard.domain.answers import Answers, Role
 from nextgen_wizard.session import Session
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.vault import MemoryVault, Vault
@@ -60,10 +60,20 @@ class Walk:
         assert self.wizard.currentPage().isComplete(), f"{self.seen[-1].name} is not complete"
         self.wizard.next()
         self.seen.append(PageId(self.wizard.currentId()))
+        if self.seen[-1] is PageId.SITUATION:
+            self.situation()
+
+    def situation(self, **answers: bool) -> None:
+        """The rarer situations: "No" to every question shown, unless a test says otherwise."""
+        situation = page(self.wizard, PageId.SITUATION)
+        for path, choice in situation.questions.items():
+            if not choice.isHidden():
+                pick(choice, answers.get(path.replace(".", "__"), False))
+        self.next()
 
     def courts(self, *court_ids: str, attorney: bool = True) -> None:
         courts = page(self.wizard, PageId.COURTS)
-        pick(courts.role, attorney)
+        pick(courts.role, Role.ATTORNEY if attorney else Role.NON_ATTORNEY)
         for court_id in court_ids:
             courts.search.setText(court_id)
             courts.add_button.click()

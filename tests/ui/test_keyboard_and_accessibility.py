@@ -65,7 +65,7 @@ def test_the_whole_wizard_with_the_keyboard_only(qtbot, tmp_path: Path) -> None:
     keys.press(Qt.Key.Key_Return)  # Enter goes Next on a page that is complete
     assert wizard.currentId() == PageId.COURTS
 
-    keys.choose("Are you an attorney?", "Attorney")
+    keys.choose("Who are you?", "Attorney")
     keys.tab_to("Find a court")
     keys.type("massachusetts bankruptcy")
     keys.press(Qt.Key.Key_Return)
@@ -76,6 +76,17 @@ def test_the_whole_wizard_with_the_keyboard_only(qtbot, tmp_path: Path) -> None:
     keys.tab_to("PACER username")
     keys.type("janedoe2016")
     keys.choose('What does PACER\'s Manage My Account show as "Account Type"?', "Upgraded PACER Account")
+    keys.choose("Can you sign in to PACER today?", "Yes")
+    keys.next_page()
+
+    assert wizard.currentId() == PageId.SITUATION  # an attorney's rarer situations, asked once
+    for question in (
+        "Are you on a CJA panel (appointed counsel in criminal cases)?",
+        "Are you a bankruptcy trustee (with a trustee account as well)?",
+        "Does a paralegal or assistant file documents for you?",
+        "Should staff get the court's notices by email too?",
+    ):
+        keys.choose(question, "No")
     keys.next_page()
 
     assert wizard.currentId() == PageId.FIRM

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from nextgen_wizard.domain.answers import Role
 from nextgen_wizard.ui.wizard import NextGenWizard, PageId
 from tests.ui.helpers import pick
 
@@ -37,7 +38,7 @@ def test_locked_answer_is_read_only_and_unlocked_preset_can_change(qtbot, tmp_pa
     wizard.setStartId(PageId.COURTS)
     wizard.restart()
     courts = wizard.currentPage()
-    assert courts.role.value() is True and not courts.role.isEnabled()
+    assert courts.role.value() is Role.ATTORNEY and not courts.role.isEnabled()
     assert "firm's policy" in courts.role.toolTip()
     assert courts.firm.text() == "Example LLP" and courts.firm.isEnabled()
     wizard.setStartId(PageId.FIRM)
@@ -88,7 +89,7 @@ def test_a_policy_court_that_does_not_exist_is_named_and_the_wizard_goes_on(
     assert wizard.session.answers.courts == ["mab"]  # capitals normalised, the unknown id left out
     assert any('"xxb" is not a court id' in notice for notice in wizard.session.notices)
     wizard.next()
-    pick(wizard.currentPage().role, True)
+    pick(wizard.currentPage().role, Role.ATTORNEY)
     wizard.next()  # used to raise UnknownCourtError inside nextId on every click
     assert wizard.currentId() == PageId.PACER
 
@@ -102,7 +103,7 @@ def test_start_over_keeps_the_presets_that_the_locks_protect(
     wizard.restart()
     assert wizard.session.answers.courts == ["mab"] and wizard.session.answers.role is None
     wizard.next()
-    pick(wizard.currentPage().role, False)
+    pick(wizard.currentPage().role, Role.NON_ATTORNEY)
     assert wizard.currentPage().isComplete()  # not stuck on the courts page
 
 

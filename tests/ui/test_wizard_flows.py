@@ -24,7 +24,7 @@ def test_legacy_account_is_sent_to_upgrade(qtbot, tmp_path: Path) -> None:
     walk.firm(False)
     walk.cmecf(alsb={"knows": True})
     walk.link()
-    assert walk.seen == [P.WELCOME, P.COURTS, P.PACER, P.UPGRADE, P.FIRM, P.CMECF, P.LINK, P.CHECKLIST]
+    assert walk.seen == [P.WELCOME, P.COURTS, P.PACER, P.SITUATION, P.UPGRADE, P.FIRM, P.CMECF, P.LINK, P.CHECKLIST]
     assert walk.final_steps() == [
         ("get-individual-pacer-account", None, "done"),
         ("upgrade-pacer-account", None, "todo"),
@@ -61,6 +61,7 @@ def test_no_account_is_sent_to_registration_not_upgrade(qtbot, tmp_path: Path) -
         P.WELCOME,
         P.COURTS,
         P.PACER,
+        P.SITUATION,
         P.NEW_ACCOUNT,
         P.FIRM,
         P.MFA,
@@ -97,7 +98,7 @@ def test_upgraded_and_linked_everything_done(qtbot, tmp_path: Path) -> None:
     walk.mfa(True)
     walk.cmecf(mab={"knows": True})
     walk.link("mab")
-    assert walk.seen == [P.WELCOME, P.COURTS, P.PACER, P.FIRM, P.MFA, P.CMECF, P.LINK, P.CHECKLIST]
+    assert walk.seen == [P.WELCOME, P.COURTS, P.PACER, P.SITUATION, P.FIRM, P.MFA, P.CMECF, P.LINK, P.CHECKLIST]
     assert {status for _, _, status in walk.final_steps()} == {"done"}
 
 
@@ -184,6 +185,8 @@ def test_back_never_loses_an_answer(qtbot, tmp_path: Path) -> None:
     walk.next()
     walk.courts("mab")
     walk.pacer("own", "janedoe2016", AccountType.UPGRADED)
+    walk.wizard.back()
+    assert page(walk.wizard, P.SITUATION).questions["attorney.cja_panel"].value() is False
     walk.wizard.back()
     pacer = page(walk.wizard, P.PACER)
     assert pacer.username.text() == "janedoe2016"

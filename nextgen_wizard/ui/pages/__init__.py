@@ -11,6 +11,7 @@ from .cmecf import CmecfPage
 from .courts import CourtsPage
 from .link import LinkPage
 from .pacer import PacerPage
+from .situation import SituationPage
 from .welcome import WelcomePage
 
 
@@ -21,6 +22,7 @@ def build_pages(session: Session) -> dict[int, QWizardPage]:
         PageId.WELCOME: WelcomePage(session),
         PageId.COURTS: CourtsPage(session),
         PageId.PACER: PacerPage(session),
+        PageId.SITUATION: SituationPage(session),
         PageId.UPGRADE: UpgradePage(session),
         PageId.NEW_ACCOUNT: NewAccountPage(session),
         PageId.FIRM: FirmPage(session),

@@ -45,6 +45,7 @@ def _open(url: str) -> None:
 class UpgradePage(StepPage):
     help_key = "upgrade"
     step_id = StepId.UPGRADE_PACER_ACCOUNT
+    warning_paths = ("pacer.account_type", "pacer.username")
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, "Upgrade your PACER account", "Legacy accounts cannot sign in to NextGen.")
@@ -76,6 +77,7 @@ class UpgradePage(StepPage):
 class NewAccountPage(StepPage):
     help_key = "new_account"
     step_id = StepId.GET_INDIVIDUAL_PACER_ACCOUNT
+    warning_paths = ("pacer.has_own_account", "pacer.registers_with_card")
 
     def __init__(self, session: Session) -> None:
         super().__init__(
@@ -88,6 +90,11 @@ class NewAccountPage(StepPage):
         self.open_button.clicked.connect(lambda: _open(REGISTRATION_URL))
         self.done = QCheckBox("I have &registered my own PACER account")
         self.done.toggled.connect(self._done_changed)
+        self.card = Choice(
+            "Will you register with a credit &card? (Without one, PACER mails an activation code.)"
+        )
+        self.card.changed.connect(self._card_changed)
+        self.body.insertWidget(0, self.card)
         self.body.addLayout(button_row(self.open_button))
         self.body.addWidget(self.done)
         self.body.addStretch(1)
@@ -97,7 +104,14 @@ class NewAccountPage(StepPage):
         self.done.blockSignals(True)
         self.done.setChecked(bool(self.answers.pacer.has_own_account))
         self.done.blockSignals(False)
+        self.card.set_value(self.answers.pacer.registers_with_card)
+        self.card.setVisible("pacer.registers_with_card" in self.session.open_questions())
         self.lock(self.done, "pacer.has_own_account", "pacer.uses_shared_account")
+
+    def _card_changed(self, value: bool | None) -> None:
+        self.set_answer("pacer.registers_with_card", value)
+        self.show_step()  # the lead time in the step's text depends on it
+        self.changed()
 
     def _done_changed(self, checked: bool) -> None:
         self.session.mark_registered(checked)
@@ -140,6 +154,7 @@ class FirmPage(AnswerPage):
 class MfaPage(StepPage):
     help_key = "mfa"
     step_id = StepId.ENROLL_MFA
+    warning_paths = ("pacer.mfa_enrolled", "pacer.sign_in_problem")
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, "Multi-factor authentication", "PACER asks filers for a code from an app.")

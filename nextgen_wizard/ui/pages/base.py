@@ -8,11 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from ...session import Session
-from ..widgets import Notice
+from ..widgets import Notice, announce
 
 
 class AnswerPage(QWizardPage):
     help_key = "welcome"
+    # Answers asked on this page: contradictions involving them are shown here, where they were given.
+    warning_paths: tuple[str, ...] = ()
 
     def __init__(self, session: Session, title: str, subtitle: str = "") -> None:
         super().__init__()
@@ -30,6 +32,9 @@ class AnswerPage(QWizardPage):
         outer.setContentsMargins(0, 0, 0, 0)
         self.save_notice = Notice()
         outer.addWidget(self.save_notice)
+        self.warnings = Notice()
+        self.warnings.setAccessibleName("Please check")
+        outer.addWidget(self.warnings)
         # Everything scrolls, so nothing is clipped at large font sizes.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -51,6 +56,16 @@ class AnswerPage(QWizardPage):
     def initializePage(self) -> None:
         self.ensure_built()
         self.load()
+        self.show_warnings()
+
+    def show_warnings(self) -> None:
+        """Contradictions among this page's answers, each with what to check (from plan())."""
+        found = self.session.warnings_for(*self.warning_paths) if self.warning_paths else []
+        text = "\n".join(f"Please check: {warning}" for warning in found)
+        if text != self.warnings.label.text():
+            self.warnings.show_text(text)
+            if text:
+                announce(self.warnings.label, text)
 
     def load(self) -> None:
         """Show the current answers in the widgets."""
@@ -76,6 +91,8 @@ class AnswerPage(QWizardPage):
     def changed(self) -> None:
         """An answer changed: the path and the side panel may change with it."""
         self.completeChanged.emit()
+        if self.built:
+            self.show_warnings()
         wizard = self.wizard()
         if wizard is not None and hasattr(wizard, "refresh"):
             wizard.refresh()

@@ -5,11 +5,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from ...session import Session
-from ..widgets import Choice, announce, button_row, clear_layout, run_in_background, text_label
+from ..widgets import Choice, Notice, announce, button_row, clear_layout, run_in_background, text_label
 from .base import AnswerPage
 
 if TYPE_CHECKING:
     from ..credentials import CredentialDialog
+
+
+FOLLOW_UPS = {
+    "recovery_failed": "Did the clerk or the court's reset page fail to give the {court} login back?",
+    "pro_hac_vice": "Are you admitted at {court} for one case only (pro hac vice)?",
+    "old_cmecf_cases": "Do you still file in {court} cases opened before it moved to ACMS?",
+    "trustee_linked": "Is your trustee account at {court} linked to PACER too?",
+    "secondary_emails_added": "Have you added staff notice emails to your {court} account?",
+}
 
 
 class CourtLoginBox(QGroupBox):
@@ -30,8 +39,18 @@ class CourtLoginBox(QGroupBox):
         self.save_status = text_label("")
         self.forget_button.clicked.connect(lambda: page.forget(court_id, self.save_status))
         self.forget_button.setVisible(page.session.has_saved_login(court_id))
-        for widget in (self.has_account, self.knows, self.browser, self.recorded):
+        self.browser_warning = Notice()
+        self.browser_warning.setAccessibleName(f"Warning about the {court_id} login")
+        # Rarer questions, each shown only while an answer opens it (domain/questions.py).
+        self.follow_ups: dict[str, Choice] = {
+            name: Choice(question.format(court=court_id)) for name, question in FOLLOW_UPS.items()
+        }
+        for widget in (self.has_account, self.knows, self.browser, self.browser_warning, self.recorded):
             layout.addWidget(widget)
+        for name, choice in self.follow_ups.items():
+            choice.set_value(getattr(login, name))
+            choice.changed.connect(self.store)
+            layout.addWidget(choice)
         layout.addLayout(button_row(self.save_button, self.forget_button))
         layout.addWidget(self.save_status)
         self.has_account.set_value(login.has_filing_account)
@@ -49,6 +68,16 @@ class CourtLoginBox(QGroupBox):
         filing = self.has_account.value() is not False
         for widget in (self.knows, self.browser, self.recorded, self.save_button):
             widget.setEnabled(filing)
+        opened = self.page.session.open_questions()
+        for name, choice in self.follow_ups.items():
+            choice.setVisible(f"cmecf.{self.court_id}.{name}" in opened)
+        only_in_browser = self.browser.isChecked() and not self.recorded.isChecked()
+        self.browser_warning.show_text(
+            f"A login only your browser remembers is lost when you stop using that browser, and "
+            f"you need it once more to link {self.court_id}. Write it down or save it in the keyring now."
+            if only_in_browser and filing
+            else ""
+        )
         if not self.page.session.credential_storage:
             self.save_button.setEnabled(False)
             self.save_status.setText("Your firm has turned off saving passwords here: write the login down.")
@@ -61,6 +90,11 @@ class CourtLoginBox(QGroupBox):
                 f"cmecf.{self.court_id}.login_saved_in_browser": self.browser.isChecked() or None,
                 f"cmecf.{self.court_id}.login_recorded": self.recorded.isChecked() or None,
             }
+        )
+        opened = self.page.session.open_questions()  # after the answers above: they open or close these
+        paths = {name: f"cmecf.{self.court_id}.{name}" for name in self.follow_ups}
+        self.page.set_answers(
+            {path: self.follow_ups[name].value() if path in opened else None for name, path in paths.items()}
         )
         self._enable()
         self.page.changed()
@@ -82,6 +116,7 @@ class CourtLoginBox(QGroupBox):
 
 class CmecfPage(AnswerPage):
     help_key = "cmecf"
+    warning_paths = ("cmecf",)
 
     def __init__(self, session: Session) -> None:
         super().__init__(

@@ -17,7 +17,7 @@ from ...domain.answers import Role
 from ...domain.courts import Court
 from ...domain.text import MAX_TEXT_LENGTH
 from ...session import Session
-from ..widgets import Choice, SearchField
+from ..widgets import Options, SearchField
 from .base import AnswerPage
 
 
@@ -28,7 +28,16 @@ class CourtsPage(AnswerPage):
         super().__init__(session, "You and your courts", "Who you are, and where you file.")
 
     def build(self) -> None:
-        self.role = Choice("Are you an attorney?", ("&Attorney", "Not an a&ttorney (staff, trustee, other)"))
+        self.role = Options(
+            "Who are you?",
+            [
+                ("&Attorney", Role.ATTORNEY),
+                ("Paralegal or assistant who &files for an attorney or trustee", Role.FILING_AGENT),
+                ("Other non-a&ttorney staff", Role.NON_ATTORNEY),
+                ("A cr&editor (claims and notices)", Role.CREDITOR),
+                ("Filing for myself, without an attorney (&pro se)", Role.PRO_SE),
+            ],
+        )
         self.role.changed.connect(self._role_changed)
         self.body.addWidget(self.role)
 
@@ -83,8 +92,7 @@ class CourtsPage(AnswerPage):
         self.setTabOrder(self.search, self.results)
 
     def load(self) -> None:
-        role = self.answers.role
-        self.role.set_value(None if role is None else role is Role.ATTORNEY)
+        self.role.set_value(self.answers.role)
         self.name.setText(self.answers.filer.name or "")
         self.firm.setText(self.answers.filer.firm or "")
         self._search(self.search.text())
@@ -94,8 +102,8 @@ class CourtsPage(AnswerPage):
         for widget in (self.search, self.results, self.add_button, self.chosen, self.remove_button):
             self.lock(widget, "courts")
 
-    def _role_changed(self, value: bool | None) -> None:
-        self.set_answer("role", None if value is None else (Role.ATTORNEY if value else Role.NON_ATTORNEY))
+    def _role_changed(self, value: Role | None) -> None:
+        self.set_answer("role", value)
         self.changed()
 
     def _names_changed(self) -> None:

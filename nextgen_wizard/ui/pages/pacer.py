@@ -5,10 +5,10 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
-from ...domain.answers import AccountType
+from ...domain.answers import AccountType, SignInProblem
 from ...domain.pacer import UsernameKind, classify_username
 from ...session import Session
-from ..widgets import Options, announce, text_label
+from ..widgets import Choice, Options, announce, text_label
 from .base import AnswerPage
 
 MARKS = {
@@ -21,6 +21,7 @@ MARKS = {
 
 class PacerPage(AnswerPage):
     help_key = "pacer"
+    warning_paths = ("pacer",)
 
     def __init__(self, session: Session) -> None:
         super().__init__(
@@ -33,12 +34,28 @@ class PacerPage(AnswerPage):
             [
                 ("&Yes, an account that is mine alone", "own"),
                 ("I sign in with a &shared (office) account", "shared"),
+                ("Bo&th: my own account, and the office's shared one", "both"),
                 ("N&o PACER account yet", "none"),
-                ("Not s&ure", "unsure"),
+                ("Not su&re", "unsure"),
             ],
         )
         self.own.changed.connect(self._own_changed)
         self.body.addWidget(self.own)
+        self.can_sign_in = Choice("Can you sign in to PACER today?")
+        self.can_sign_in.changed.connect(self._sign_in_changed)
+        self.body.addWidget(self.can_sign_in)
+        self.problem = Options(
+            "What stops you?",
+            [
+                ("I &forgot my username or password", SignInProblem.FORGOT_LOGIN),
+                ("PACER says my account is &inactive", SignInProblem.INACTIVE),
+                ("PACER says my account was &deactivated", SignInProblem.DEACTIVATED),
+                ("I lost the &phone or app with my MFA codes", SignInProblem.MFA_DEVICE_LOST),
+                ("Something &else", SignInProblem.UNKNOWN),
+            ],
+        )
+        self.problem.changed.connect(self._problem_changed)
+        self.body.addWidget(self.problem)
 
         self.details = QGroupBox("About your account")
         layout = QVBoxLayout(self.details)
@@ -78,7 +95,9 @@ class PacerPage(AnswerPage):
 
     def load(self) -> None:
         pacer = self.answers.pacer
-        if pacer.uses_shared_account:
+        if pacer.uses_shared_account and pacer.has_own_account:
+            own = "both"
+        elif pacer.uses_shared_account:
             own = "shared"
         elif pacer.has_own_account is True:
             own = "own"
@@ -96,21 +115,38 @@ class PacerPage(AnswerPage):
         shown = pacer.created_on or date(2014, 1, 1)
         self.created.setDate(QDate(shown.year, shown.month, shown.day))
         self.created.blockSignals(False)
+        self.can_sign_in.set_value(pacer.can_sign_in)
+        self.problem.set_value(pacer.sign_in_problem)
         self._show_verdict()
         self._enable()
 
     def _enable(self) -> None:
-        self.details.setEnabled(self.own.value() in ("own", "unsure", None))
+        has_account = self.own.value() in ("own", "both", "unsure", None)
+        self.details.setEnabled(has_account)
+        self.can_sign_in.setVisible(has_account)
+        self.problem.setVisible("pacer.sign_in_problem" in self.session.open_questions())
         self.created.setEnabled(self.knows_date.isChecked())
         self.lock(self.own, "pacer.has_own_account", "pacer.uses_shared_account")
         self.lock(self.account_type, "pacer.account_type")
 
     def _own_changed(self, value: str | None) -> None:
-        own = {"own": True, "shared": False, "none": False}.get(value or "")
-        shared = {"own": False, "shared": True, "none": False}.get(value or "")
+        own = {"own": True, "both": True, "shared": False, "none": False}.get(value or "")
+        shared = {"own": False, "both": True, "shared": True, "none": False}.get(value or "")
         self.set_answer("pacer.has_own_account", own)
         self.set_answer("pacer.uses_shared_account", shared)
         self._enable()
+        self.changed()
+
+    def _sign_in_changed(self, value: bool | None) -> None:
+        self.set_answer("pacer.can_sign_in", value)
+        if value is not False:
+            self.set_answer("pacer.sign_in_problem", None)  # the follow-up closes with its question
+            self.problem.set_value(None)
+        self._enable()
+        self.changed()
+
+    def _problem_changed(self, value: SignInProblem | None) -> None:
+        self.set_answer("pacer.sign_in_problem", value)
         self.changed()
 
     def _show_verdict(self) -> None:

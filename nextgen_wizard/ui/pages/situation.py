@@ -1,0 +1,63 @@
+"""The rarer situations, asked only when the role opens them: CJA panel, trustee, staff, creditors."""
+
+from __future__ import annotations
+
+from ...session import Session
+from ..widgets import Choice
+from .base import AnswerPage
+
+# Answer path -> the question; each is shown only while the session says an answer opens it.
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("attorney.cja_panel", "Are you on a &CJA panel (appointed counsel in criminal cases)?"),
+    ("attorney.trustee", "Are you a bankruptcy &trustee (with a trustee account as well)?"),
+    ("staff.files_for_me", "Does a paralegal or assistant &file documents for you?"),
+    ("staff.uses_my_login", "Do they sign in with &your PACER login?"),
+    ("staff.secondary_emails", "Should staff get the court's notices by &email too?"),
+    ("creditor.claims_only", "Do you only file &proofs of claim (and read notices)?"),
+)
+
+
+def situation_applies(session: Session) -> bool:
+    """Whether this page is on the user's path: the role opened at least one of its questions."""
+    opened = session.open_questions()
+    return any(path in opened for path, _ in QUESTIONS)
+
+
+class SituationPage(AnswerPage):
+    help_key = "situation"
+    warning_paths = ("attorney", "staff", "creditor", "role")
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, "Your situation", "A few questions that change what you need to do.")
+
+    def build(self) -> None:
+        self.questions: dict[str, Choice] = {}
+        for path, question in QUESTIONS:
+            choice = Choice(question)
+            choice.changed.connect(lambda value, p=path: self._changed(p, value))
+            self.body.addWidget(choice)
+            self.questions[path] = choice
+        self.body.addStretch(1)
+
+    def load(self) -> None:
+        opened = self.session.open_questions()
+        for path, choice in self.questions.items():
+            section, name = path.split(".")
+            choice.set_value(getattr(getattr(self.answers, section), name))
+            choice.setVisible(path in opened)
+            self.lock(choice, path)
+
+    def _changed(self, path: str, value: bool | None) -> None:
+        changes: dict[str, object] = {path: value}
+        if path == "staff.files_for_me" and value is not True:
+            changes["staff.uses_my_login"] = None  # its follow-up closes with it
+        from ...session import ChangeRefused
+
+        try:
+            self.session.set_answers(changes)
+        except ChangeRefused as error:
+            self.save_notice.show_text("Not changed: " + " ".join(error.problems))
+        opened = self.session.open_questions()
+        for other, choice in self.questions.items():
+            choice.setVisible(other in opened)
+        self.changed()
