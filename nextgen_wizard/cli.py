@@ -159,10 +159,11 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from .doctor import render_report, run_doctor
+    from .doctor import render_report, run_doctor, run_machine_check
     from .session import Session
 
-    report = run_doctor(Session.for_machine(app_paths()))
+    session = Session.for_machine(app_paths(), keyring=not args.machine)
+    report = run_machine_check(session) if args.machine else run_doctor(session)
     say(render_report(report, args.format))
     return EXIT_OK if report.ok else EXIT_FAIL
 
@@ -349,6 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when everything needed works, 1 with the reasons.",
     )
     _format_option(doctor)
+    doctor.add_argument(
+        "--machine",
+        action="store_true",
+        help="check the installation, court data, policy from every source and Qt without a user's "
+        "keyring session (for IT, e.g. over SSH); exit 0 when the machine is ready",
+    )
     doctor.set_defaults(func=cmd_doctor)
 
     setter = commands.add_parser(

@@ -24,6 +24,7 @@ class Report:
     keyring: dict[str, object]
     qt: dict[str, str]
     catalog_courts: int
+    policy_values: list[dict[str, object]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -128,12 +129,86 @@ def run_doctor(session: Session) -> Report:
         qt=qt_info,
         catalog_courts=len(session.catalog),
     )
+    report.policy_values = _policy_values(session)
     report.problems += [f"firm policy: {problem}" for problem in session.policy.problems]
     for problem in (_folder_writable(paths), keyring_problem):
         if problem:
             report.problems.append(problem)
     if qt_warning:
         report.warnings.append(qt_warning)
+    return report
+
+
+def _policy_values(session: Session) -> list[dict[str, object]]:
+    return [
+        {"key": key, "value": value, "source": source} for key, value, source in session.policy.effective()
+    ]
+
+
+def _qt_plugins() -> tuple[dict[str, str], str | None]:
+    """Qt itself and the window-system plugin this OS needs, without opening a window."""
+    try:
+        import PySide6
+        from PySide6.QtCore import QLibraryInfo
+    except ImportError:
+        return {"pyside6": "missing"}, "PySide6 is not installed: the wizard window cannot open"
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
+    wanted = {"linux": ("xcb", "wayland"), "win32": ("windows",), "darwin": ("cocoa",)}
+    key = "linux" if sys.platform.startswith("linux") else sys.platform
+    names = (
+        os.listdir(os.path.join(folder, "platforms"))
+        if os.path.isdir(os.path.join(folder, "platforms"))
+        else []
+    )
+    found = [n for n in wanted.get(key, ()) if any(n in name for name in names)]
+    info = {"pyside6": PySide6.__version__, "platform_plugins": ", ".join(found) or "none"}
+    if wanted.get(key) and not found:
+        return info, f"Qt's window plugin for this system ({' or '.join(wanted[key])}) is missing"
+    return info, None
+
+
+def _keyring_module() -> tuple[str, str | None]:
+    """The system keyring backend for this OS is installed (whether it is unlocked is per user)."""
+    import importlib
+
+    module = {"win32": "keyring.backends.Windows", "darwin": "keyring.backends.macOS"}.get(
+        sys.platform, "keyring.backends.SecretService"
+    )
+    try:
+        importlib.import_module(module)
+    except Exception as error:  # reported, never fatal to the report
+        return module, f"the keyring backend {module} cannot be loaded ({type(error).__name__})"
+    return module, None
+
+
+def run_machine_check(session: Session) -> Report:
+    """For firm IT over SSH: the installation, court data, policy from every source and the platform
+    pieces, without a user's keyring session or display."""
+    from .domain.resources import resource_path
+
+    qt_info, qt_problem = _qt_plugins()
+    module, keyring_problem = _keyring_module()
+    paths = session.paths
+    assert paths is not None
+    report = Report(
+        version=f"{APP_NAME} {__version__}",
+        paths={"program": sys.executable, "site_config": str(paths.site_config)},
+        policy=session.policy.describe(),
+        keyring={"backend_module": module, "installed": keyring_problem is None},
+        qt=qt_info,
+        catalog_courts=len(session.catalog),
+    )
+    report.policy_values = _policy_values(session)
+    report.problems += [f"firm policy: {problem}" for problem in session.policy.problems]
+    for problem in (qt_problem, keyring_problem):
+        if problem:
+            report.problems.append(problem)
+    if len(session.catalog) < 150:
+        report.problems.append(f"the court data holds only {len(session.catalog)} courts")
+    try:
+        resource_path("examples", "demo.json")
+    except FileNotFoundError:
+        report.problems.append("the installation is incomplete: the demo answers are missing")
     return report
 
 
@@ -146,6 +221,8 @@ def render_report(report: Report, fmt: str) -> str:
     if fmt == "json":
         return json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
     keyring = report.keyring
+    if "backend_module" in keyring:
+        return _render_machine(report)
     verdict = "accepted" if keyring.get("accepted") else "REFUSED"
     lines = [
         report.version,
@@ -153,6 +230,7 @@ def render_report(report: Report, fmt: str) -> str:
         f"Log folder:     {report.paths['log']}",
         f"Config folder:  {report.paths['config']}",
         f"Site policy:    {report.policy}",
+        *_policy_lines(report),
         f"Keyring:        {keyring.get('backend')} ({verdict})",
         *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
         f"Qt:             PySide6 {report.qt.get('pyside6')}, platform {report.qt.get('platform', '-')}",
@@ -161,4 +239,28 @@ def render_report(report: Report, fmt: str) -> str:
     lines += [f"Warning: {w}" for w in report.warnings]
     lines += [f"Problem: {p}" for p in report.problems]
     lines.append("Result: everything needed works." if report.ok else "Result: problems found (above).")
+    return "\n".join(lines) + "\n"
+
+
+def _policy_lines(report: Report) -> list[str]:
+    return [
+        f"  {row['key']} = {json.dumps(row['value'])}   (from {row['source']})"
+        for row in report.policy_values
+    ]
+
+
+def _render_machine(report: Report) -> str:
+    lines = [
+        f"{report.version} (machine check: no user session needed)",
+        f"Program:        {report.paths['program']}",
+        f"Site policy:    {report.policy}",
+        *_policy_lines(report),
+        f"Keyring:        {report.keyring['backend_module']} "
+        f"({'installed' if report.keyring['installed'] else 'MISSING'})",
+        f"Qt:             PySide6 {report.qt.get('pyside6')}, window plugins: "
+        f"{report.qt.get('platform_plugins', '-')}",
+        f"Court catalog:  {report.catalog_courts} courts",
+    ]
+    lines += [f"Problem: {p}" for p in report.problems]
+    lines.append("Result: this machine is ready." if report.ok else "Result: problems found (above).")
     return "\n".join(lines) + "\n"

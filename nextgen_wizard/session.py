@@ -41,10 +41,10 @@ from .storage.policy import (
     apply_policy,
     covers,
     get_path,
-    load_policy,
-    policy_is_required,
+    load_effective_policy,
     set_path,
 )
+from .storage.policy_sources import SourceReaders
 from .storage.vault import (
     LOGIN_INDEX_SUFFIX,
     BackendInfo,
@@ -245,11 +245,12 @@ class Session:
         )
 
     @classmethod
-    def for_machine(cls, paths: AppPaths) -> Session:
-        """Policy and vault only, no answers and no lock (doctor)."""
+    def for_machine(cls, paths: AppPaths, *, keyring: bool = True) -> Session:
+        """Policy (and the vault, unless `keyring` is False) only: no answers and no lock (doctor)."""
         session = cls(catalog=load_catalog(), as_of=date.today(), answers=Answers(), paths=paths)
         session.policy = session._load_policy()
-        session.vault = session._vault_for_policy()
+        if keyring:
+            session.vault = session._vault_for_policy()
         return session
 
     def close(self) -> None:
@@ -259,9 +260,8 @@ class Session:
 
     def _load_policy(self) -> Policy:
         assert self.paths is not None
-        return load_policy(
-            self.paths.policy_file,
-            required=policy_is_required(),
+        return load_effective_policy(
+            SourceReaders(site_config=self.paths.site_config),
             known_courts={court.id for court in self.catalog.courts},
         )
 

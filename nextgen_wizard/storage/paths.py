@@ -29,11 +29,6 @@ class AppPaths:
         return self.data / "wizard.lock"
 
     @property
-    def policy_file(self) -> Path:
-        """Firm IT's policy: NEXTGEN_WIZARD_POLICY, else policy.toml in the site config folder."""
-        return Path(os.environ.get(POLICY_VARIABLE) or self.site_config / "policy.toml")
-
-    @property
     def log_file(self) -> Path:
         return self.log / "nextgen-wizard.log"
 

@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
-from .files import ReadError, read_file
 from .paths import POLICY_VARIABLE
+from .policy_sources import RawSource, SourceReaders, file_source, read_sources
 
 POLICY_FILE_NAME = "policy.toml"
-MAX_POLICY_BYTES = 256_000
 
 
 @dataclass(frozen=True)
@@ -97,13 +96,15 @@ class Preset:
 
 @dataclass
 class Policy:
-    source: Path | None = None
+    source: str | None = None  # the most important source that holds a policy (for messages)
     firm_name: str | None = None
     support: str | None = None
     credential_storage: bool = True
     presets: dict[str, Preset] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # keys left out, each with file, line and key
-    failed: bool = False  # could not be read at all: saving passwords is off (fail closed)
+    failed: bool = False  # a source could not be read at all: saving passwords is off (fail closed)
+    sources: list[str] = field(default_factory=list)  # every source found, most important first
+    origins: dict[str, str] = field(default_factory=dict)  # policy key -> the source it came from
 
     @property
     def locked(self) -> frozenset[str]:
@@ -113,6 +114,21 @@ class Policy:
         """A lock covers its path, everything below it, and refuses a change to a parent of it."""
         return any(covers(lock, path) or covers(path, lock) for lock in self.locked)
 
+    def effective(self) -> list[tuple[str, Any, str]]:
+        """Each key in force: (key, value, the source it came from), for doctor."""
+        values: dict[str, Any] = {
+            "firm.name": self.firm_name,
+            "firm.support": self.support,
+            "wizard.credential_storage": self.credential_storage,
+        }
+        rows = [(key, values[key], self.origins[key]) for key in values if key in self.origins]
+        if self.failed and "wizard.credential_storage" not in self.origins:
+            rows.append(("wizard.credential_storage", False, "turned off: a policy source could not be read"))
+        for path, preset in sorted(self.presets.items()):
+            shown = {"value": preset.value, "locked": preset.locked}
+            rows.append((f"answers.{path}", shown, self.origins.get(f"answers.{path}", "?")))
+        return rows
+
     def describe(self) -> str:
         if self.source is None:
             return "none"
@@ -120,8 +136,9 @@ class Policy:
             return f"{self.source} could NOT be read: saving passwords is off until it is fixed"
         locked = ", ".join(sorted(self.locked)) or "none"
         partly = f"; {len(self.problems)} setting(s) left out" if self.problems else ""
+        more = f" and {len(self.sources) - 1} more source(s)" if len(self.sources) > 1 else ""
         return (
-            f"{self.source} (firm: {self.firm_name or '-'}; presets: {len(self.presets)}; "
+            f"{self.source}{more} (firm: {self.firm_name or '-'}; presets: {len(self.presets)}; "
             f"locked: {locked}; saving passwords: {'on' if self.credential_storage else 'off'}{partly})"
         )
 
@@ -134,12 +151,6 @@ def policy_path(site_config: Path, environ: dict[str, str] | None = None) -> Pat
     env = os.environ if environ is None else environ
     override = env.get(POLICY_VARIABLE)
     return Path(override) if override else site_config / POLICY_FILE_NAME
-
-
-def policy_is_required(environ: dict[str, str] | None = None) -> bool:
-    """A policy named by NEXTGEN_WIZARD_POLICY must exist: a missing one is an error, not "no policy"."""
-    env = os.environ if environ is None else environ
-    return bool(env.get(POLICY_VARIABLE))
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -159,7 +170,7 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 class _Collector:
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path | str, text: str) -> None:
         self.path, self.text = path, text
         self.problems: list[str] = []
 
@@ -284,46 +295,59 @@ def _read_settings(raw: dict, out: _Collector) -> dict[str, Any]:
 
 def failed_policy(path: Path, why: str) -> Policy:
     """A policy that cannot be used at all fails closed: no saved passwords, and everyone is told."""
+    return policy_from_sources([RawSource(str(path), "file", error=why, path=path)])
+
+
+def load_policy(
+    path: Path, *, required: bool = False, known_courts: Collection[str] | None = None
+) -> Policy:
+    """Read one policy file; `required`: the file was named explicitly, so its absence is an error."""
+    source = file_source(path, required)
+    return policy_from_sources([source] if source else [], known_courts)
+
+
+def load_effective_policy(
+    readers: SourceReaders | None = None, known_courts: Collection[str] | None = None
+) -> Policy:
+    """The policy from every source on this computer (storage/policy_sources.py), merged by precedence."""
+    return policy_from_sources(read_sources(readers), known_courts)
+
+
+def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] | None = None) -> Policy:
+    """Merge sources (most important first): each validated alone, then the first to set a key wins."""
+    settings: dict[str, Any] = {}
+    presets: dict[str, Preset] = {}
+    origins: dict[str, str] = {}
+    problems: list[str] = []
+    failed = False
+    for source in sources:
+        if source.error is not None:
+            failed = True
+            problems.append(
+                f"{source.name}: {source.error}. Saving passwords is off until your IT department fixes it."
+            )
+            continue
+        out = _Collector(source.name, source.text)
+        found_settings = _read_settings(source.data or {}, out)
+        found_presets = _read_presets((source.data or {}).get("answers", {}), out, known_courts)
+        problems += out.problems
+        for key, value in found_settings.items():
+            if key not in origins:
+                settings[key], origins[key] = value, source.name
+        for path, preset in found_presets.items():
+            if f"answers.{path}" not in origins:
+                presets[path], origins[f"answers.{path}"] = preset, source.name
+    present = [source.name for source in sources if source.present]
     return Policy(
-        source=path,
-        credential_storage=False,
-        failed=True,
-        problems=[f"{path}: {why}. Saving passwords is off until your IT department fixes it."],
-    )
-
-
-def load_policy(path: Path, *, required: bool = False, known_courts: Collection[str] | None = None) -> Policy:
-    """Read a policy file; `required`: the file was named explicitly, so its absence is an error."""
-    try:
-        raw_bytes = read_file(path, MAX_POLICY_BYTES)
-    except FileNotFoundError:
-        if required:
-            return failed_policy(path, "this policy file does not exist")
-        return Policy()
-    except ReadError as error:
-        return failed_policy(path, f"cannot be read ({error})")
-    try:
-        text = raw_bytes.decode("utf-8-sig")  # Notepad's byte order mark is fine
-    except UnicodeDecodeError:
-        return failed_policy(path, "is not a text file in UTF-8")
-    import tomllib  # its regular expressions cost start-up time; most computers have no policy
-
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return failed_policy(path, f"is not valid TOML ({error})")
-    except RecursionError:
-        return failed_policy(path, "is nested too deeply to be a policy")
-    out = _Collector(path, text)
-    settings = _read_settings(raw, out)
-    presets = _read_presets(raw.get("answers", {}), out, known_courts)
-    return Policy(
-        source=path,
+        source=present[0] if present else None,
         firm_name=settings.get("firm.name") or None,
         support=settings.get("firm.support") or None,
-        credential_storage=settings.get("wizard.credential_storage", True),
+        credential_storage=bool(settings.get("wizard.credential_storage", True)) and not failed,
         presets=presets,
-        problems=out.problems,
+        problems=problems,
+        failed=failed,
+        sources=present,
+        origins=origins,
     )
 
 
