@@ -31,12 +31,15 @@ POLICY_FILE_NAME = "policy.toml"
 
 @dataclass(frozen=True)
 class PolicyKey:
-    """One setting firm IT can make; templates and docs are generated from this list."""
+    """One setting firm IT can make; the ADMX/ADML, the macOS profile, the example policy.toml and
+    the table in docs/deployment.md are generated from this list (packaging/deploy/policy_templates.py)."""
 
     name: str  # as written in policy.toml: "wizard.credential_storage", "answers.role"
     type: str  # "bool", "text", "choice" or "court-list"
+    title: str  # a short name, as Group Policy and MDM consoles list it
     description: str
-    default: Any = None
+    example: Any
+    default: Any = None  # what applies when no policy sets it (None: the user answers)
     allowed: tuple[str, ...] = ()
     since: str = "0.1.0"
 
@@ -49,39 +52,67 @@ class PolicyKey:
         return self.name.removeprefix("answers.")
 
 
+_YES_NO = "a preset answer, true or false; locked = true makes it read-only"
 POLICY_KEYS: tuple[PolicyKey, ...] = (
     PolicyKey(
-        "firm.name", "text", "The firm's name: pre-fills Firm in the wizard and prints on the checklist."
+        "firm.name", "text", "Firm name",
+        "The firm's name: pre-fills Firm in the wizard and prints on the checklist.",
+        "Example & Sample LLP",
     ),
     PolicyKey(
-        "firm.support", "text", "Who your people should ask: shown in help windows and on the checklist."
+        "firm.support", "text", "Who to ask for help",
+        "Who your people should ask: shown in every help window and on the printed checklist.",
+        "IT help desk, helpdesk@example.com, 555-0100",
     ),
     PolicyKey(
-        "wizard.credential_storage",
-        "bool",
+        "wizard.credential_storage", "bool", "Allow saving logins in the keyring",
         "false: the wizard never offers to save logins in the OS keyring (people write them down).",
-        default=True,
+        True, default=True,
     ),
-    PolicyKey("answers.role", "choice", "Preset role.", allowed=("attorney", "non-attorney")),
-    PolicyKey("answers.filer.firm", "text", "Preset firm name on the filer's answers."),
     PolicyKey(
-        "answers.courts", "court-list", "Courts offered to everyone, by court id (e.g. mab, mad, ca1)."
+        "answers.role", "choice", "Preset role",
+        "Who the users are; locked = true stops them changing it.",
+        "attorney", allowed=("attorney", "filing-agent", "non-attorney", "creditor", "pro-se"),
     ),
-    PolicyKey("answers.pacer.has_own_account", "bool", "Everyone has an individual PACER account."),
-    PolicyKey("answers.pacer.uses_shared_account", "bool", "Whether people use a shared PACER account."),
     PolicyKey(
-        "answers.pacer.account_type",
-        "choice",
-        "PACER account type.",
+        "answers.filer.firm", "text", "Preset firm on the answers", "The Firm answer itself.", "Example LLP"
+    ),
+    PolicyKey(
+        "answers.courts", "court-list", "Courts offered to everyone",
+        "Court ids (see nextgen-wizard courts), e.g. mab, mad, ca1. In the registry: JSON text such as "
+        '["mab","mad"].',
+        ["mab", "mad", "ca1"],
+    ),
+    PolicyKey(
+        "answers.pacer.has_own_account", "bool", "Everyone has their own PACER account",
+        f"Has an individual PACER account: {_YES_NO}.", True,
+    ),
+    PolicyKey(
+        "answers.pacer.uses_shared_account", "bool", "A shared PACER account is in use",
+        f"Uses a shared (office) PACER account: {_YES_NO}.", False,
+    ),
+    PolicyKey(
+        "answers.pacer.account_type", "choice", "PACER account type",
+        "What Manage My Account shows as Account Type.", "upgraded",
         allowed=("legacy", "upgraded", "unknown"),
     ),
-    PolicyKey("answers.pacer.mfa_enrolled", "bool", "People have enrolled in PACER's MFA."),
-    PolicyKey("answers.pacer.email_current", "bool", "People's PACER email addresses are current."),
     PolicyKey(
-        "answers.firm.wants_billing_account", "bool", "The firm wants a PACER firm billing account (PAA)."
+        "answers.pacer.mfa_enrolled", "bool", "MFA turned on in PACER",
+        f"People have turned on PACER's multi-factor authentication: {_YES_NO}.", True,
     ),
-    PolicyKey("answers.firm.has_billing_account", "bool", "The firm has a PACER firm billing account (PAA)."),
-)
+    PolicyKey(
+        "answers.pacer.email_current", "bool", "PACER email addresses are current",
+        f"The email address in each PACER account is current: {_YES_NO}.", True,
+    ),
+    PolicyKey(
+        "answers.firm.wants_billing_account", "bool", "Firm wants a billing account (PAA)",
+        f"The firm wants a PACER firm billing account: {_YES_NO}.", True,
+    ),
+    PolicyKey(
+        "answers.firm.has_billing_account", "bool", "Firm has a billing account (PAA)",
+        f"The firm already has a PACER firm billing account: {_YES_NO}.", True,
+    ),
+)  # fmt: skip
 KEYS_BY_NAME = {key.name: key for key in POLICY_KEYS}
 PRESETTABLE = tuple(key.answer_path for key in POLICY_KEYS if key.is_preset)
 SETTINGS = {key.name for key in POLICY_KEYS if not key.is_preset}
