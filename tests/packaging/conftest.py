@@ -6,4 +6,4 @@ from tests.helpers import ROOT
 
 for folder in (ROOT / "packaging", ROOT / "packaging" / "windows"):
     if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+        sys.path.append(str(folder))
