@@ -102,23 +102,30 @@ def test_no_elf_file_carries_the_build_machines_paths(unpacked: Path) -> None:
     """PyInstaller copies the build interpreter's RUNPATH (e.g. a pyenv prefix) into libpython and
     the extension modules; the package keeps only search paths relative to the file ($ORIGIN)."""
     need_tool("readelf", "binutils")
-    elves, leaks = 0, []
-    for path in sorted(unpacked.rglob("*")):
-        if path.is_symlink() or not path.is_file():
-            continue
-        with path.open("rb") as handle:
-            if handle.read(4) != b"\x7fELF":
-                continue
-        elves += 1
-        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
-        for line in dynamic.splitlines():
-            if "(RPATH)" in line or "(RUNPATH)" in line:
-                paths = line.split("[", 1)[1].rstrip("]").split(":")
-                leaks += [
-                    f"{path.relative_to(unpacked)}: {p}" for p in paths if p and not p.startswith("$ORIGIN")
-                ]
+    import check_deb  # packaging/check_deb.py
+
+    elves, found = check_deb.foreign_search_paths(unpacked)
     assert elves > 50, f"only {elves} ELF files found: is this the whole bundle?"
-    assert leaks == [], "\n".join(leaks[:20])
+    assert found == [], "\n".join(found[:20])
+
+
+def test_build_paths_are_stripped_and_origin_kept(tmp_path: Path) -> None:
+    """The staging step and the CI check agree on a file with both kinds of entry."""
+    need_tool("patchelf", "patchelf")
+    need_tool("readelf", "binutils")
+    import check_deb
+    import deb
+
+    elf = tmp_path / "lib" / "sample.so"
+    elf.parent.mkdir()
+    elf.write_bytes(Path(sys.executable).resolve().read_bytes())
+    subprocess.run(["patchelf", "--set-rpath", "/build/machine/lib:$ORIGIN/../lib", str(elf)], check=True)
+    assert check_deb.foreign_search_paths(tmp_path) == (1, ["lib/sample.so: /build/machine/lib"])
+    assert deb.strip_build_paths(tmp_path) == 1
+    assert check_deb.foreign_search_paths(tmp_path) == (1, [])
+    kept = subprocess.run(["patchelf", "--print-rpath", str(elf)], capture_output=True, text=True).stdout
+    assert kept.strip() == "$ORIGIN/../lib"
+    assert deb.strip_build_paths(tmp_path) == 0, "nothing left to change"
 
 
 def test_shared_libraries_are_not_executable() -> None:
