@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,11 +27,12 @@ DEBIAN_REVISION = "1"
 EXAMPLE_POLICY = ROOT / "packaging" / "deploy" / "policy.example.toml"
 
 # What Qt's xcb platform needs from the system beyond what the bundle carries (Qt 6.5+ needs
-# libxcb-cursor0); the rest (Python, Qt, ICU) is inside the bundle.
-DEPENDS = ", ".join([
-    "libc6 (>= 2.31)", "libxcb-cursor0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3",
+# libxcb-cursor0); the rest (Python, Qt, ICU) is inside the bundle. libc6's minimum version is
+# measured from the bundle (see glibc_floor), since the copied libraries follow the build machine.
+DEPENDS = [
+    "libxcb-cursor0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3",
     "libegl1", "libgl1", "libxcb-icccm4", "libxcb-keysyms1",
-])  # fmt: skip
+]  # fmt: skip
 
 LAUNCHER = """#!/bin/sh
 # NextGen Ready launcher: runs the bundle installed under /usr/lib/nextgen-ready (found relative
@@ -128,6 +130,22 @@ def strip_build_paths(tree: Path) -> int:
     return changed
 
 
+def glibc_floor(tree: Path) -> str:
+    """The newest GLIBC_x.y symbol version any ELF file under tree needs (what dpkg-shlibdeps would
+    find): the bundle carries libraries from the build machine, so this follows its glibc."""
+    if shutil.which("objdump") is None:
+        raise SystemExit("objdump is needed to build the .deb (Debian: apt-get install binutils)")
+    versions = {(2, 17)}
+    for path in sorted(tree.rglob("*")):
+        if not is_elf(path):
+            continue
+        symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        for match in re.finditer(r"\bGLIBC_(\d+)\.(\d+)\b", symbols):
+            versions.add((int(match.group(1)), int(match.group(2))))
+    major, minor = max(versions)
+    return f"{major}.{minor}"
+
+
 def _gzip(source: bytes, target: Path) -> None:
     """gzip -9n: no name and no time stamp inside, so the same input gives the same bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +218,7 @@ def build_deb(bundle: Path, out_dir: Path) -> Path:
         f"Architecture: {_architecture()}\n"
         "Maintainer: NextGen Ready <support@nextgen-ready.invalid>\n"
         f"Installed-Size: {_size_kib(root)}\n"
-        f"Depends: {DEPENDS}\n"
+        f"Depends: {', '.join([f'libc6 (>= {glibc_floor(root / INSTALL_DIR)})', *DEPENDS])}\n"
         "Recommends: libcups2\n"
         "Section: utils\n"
         "Priority: optional\n"

@@ -83,6 +83,17 @@ def test_package_contents() -> None:
     assert f"Version: {_package_version()}" in info
 
 
+def test_libc_dependency_covers_what_the_bundle_needs(unpacked: Path) -> None:
+    """The bundle's libraries come from the build machine: Depends names its glibc, not an older one."""
+    need_tool("objdump", "binutils")
+    import deb
+
+    depends = subprocess.run(
+        ["dpkg-deb", "-f", str(_deb()), "Depends"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"libc6 (>= {deb.glibc_floor(unpacked / APP)})" in depends
+
+
 def test_debian_documentation(unpacked: Path) -> None:
     doc = unpacked / DOC
     copyright_text = (doc / "copyright").read_text()
