@@ -22,7 +22,7 @@ function Find-WixTool([string]$name) {
   if ($env:WIX) { $candidates += Join-Path $env:WIX "bin\$name.exe" }
   $candidates += Get-ChildItem "${env:ProgramFiles(x86)}\WiX Toolset v3*\bin\$name.exe" -ErrorAction SilentlyContinue |
     Sort-Object FullName -Descending | ForEach-Object { $_.FullName }
-  foreach ($candidate in $candidates) { if (Test-Path $candidate) { return $candidate } }
+  foreach ($candidate in $candidates) { if ($candidate -and (Test-Path $candidate)) { return $candidate } }
   $command = Get-Command "$name.exe" -ErrorAction SilentlyContinue
   if ($command) { return $command.Source }
   throw "WiX Toolset v3 ($name.exe) not found: choco install wixtoolset, or set WIX to its folder"
