@@ -30,7 +30,7 @@ FLOOR_ENTRY = ROOT / "benchmarks" / "floor_wizard.py"
 
 def run(command: list[str], **kwargs: object) -> None:
     print("+", " ".join(str(c) for c in command), flush=True)
-    subprocess.run(command, check=True, **kwargs)  # type: ignore[arg-type]
+    subprocess.run(command, check=True, **kwargs, timeout=1800)  # type: ignore[arg-type]
 
 
 def pyinstaller(name: str, entry: Path | None = None) -> None:

@@ -27,7 +27,9 @@ def foreign_search_paths(tree: Path) -> tuple[int, list[str]]:
             if handle.read(4) != b"\x7fELF":
                 continue
         elves += 1
-        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+        dynamic = subprocess.run(
+            ["readelf", "-d", str(path)], capture_output=True, text=True, timeout=600
+        ).stdout
         for line in dynamic.splitlines():
             if "(RPATH)" in line or "(RUNPATH)" in line:
                 entries = line.split("[", 1)[1].rstrip().rstrip("]").split(":")
@@ -50,6 +52,7 @@ def main(argv: list[str]) -> int:
         ["lintian", "--fail-on", "error,warning", "--no-tag-display-limit", str(deb)],
         capture_output=True,
         text=True,
+        timeout=600,
     )
     tags = [line for line in lintian.stdout.splitlines() if line[1:3] == ": "]
     problems = [line for line in tags if line[0] in "EW"]
@@ -60,7 +63,7 @@ def main(argv: list[str]) -> int:
         print(lintian.stderr, file=sys.stderr)
         status = 1
     with tempfile.TemporaryDirectory() as unpacked:
-        subprocess.run(["dpkg-deb", "-x", str(deb), unpacked], check=True)
+        subprocess.run(["dpkg-deb", "-x", str(deb), unpacked], check=True, timeout=600)
         elves, found = foreign_search_paths(Path(unpacked))
     print(f"RUNPATH/RPATH: {elves} ELF files, {len(found)} entries outside $ORIGIN")
     for line in found:

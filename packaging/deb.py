@@ -79,7 +79,11 @@ def changelog_version() -> str:
 def _architecture() -> str:
     try:
         return subprocess.run(
-            ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+            ["dpkg", "--print-architecture"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=600,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "amd64"
@@ -101,7 +105,9 @@ def _is_shared_library(path: Path) -> bool:
 
 
 def _search_path(elf: Path) -> list[str]:
-    result = subprocess.run(["patchelf", "--print-rpath", str(elf)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["patchelf", "--print-rpath", str(elf)], capture_output=True, text=True, timeout=600
+    )
     if result.returncode != 0:  # not a dynamic object (patchelf says why): nothing to strip
         return []
     return [entry for entry in result.stdout.strip().split(":") if entry]
@@ -123,9 +129,9 @@ def strip_build_paths(tree: Path) -> int:
         if kept == entries:
             continue
         if kept:
-            subprocess.run(["patchelf", "--set-rpath", ":".join(kept), str(path)], check=True)
+            subprocess.run(["patchelf", "--set-rpath", ":".join(kept), str(path)], check=True, timeout=600)
         else:
-            subprocess.run(["patchelf", "--remove-rpath", str(path)], check=True)
+            subprocess.run(["patchelf", "--remove-rpath", str(path)], check=True, timeout=600)
         changed += 1
     return changed
 
@@ -139,7 +145,9 @@ def glibc_floor(tree: Path) -> str:
     for path in sorted(tree.rglob("*")):
         if not is_elf(path):
             continue
-        symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        symbols = subprocess.run(
+            ["objdump", "-T", str(path)], capture_output=True, text=True, timeout=600
+        ).stdout
         for match in re.finditer(r"\bGLIBC_(\d+)\.(\d+)\b", symbols):
             versions.add((int(match.group(1)), int(match.group(2))))
     major, minor = max(versions)
@@ -203,7 +211,7 @@ def stage(bundle: Path, root: Path) -> None:
     overrides.parent.mkdir(parents=True)
     shutil.copy(LINUX / "lintian-overrides", overrides)
     _normalise_modes(root)
-    subprocess.run(["desktop-file-validate", str(desktop)], check=True)
+    subprocess.run(["desktop-file-validate", str(desktop)], check=True, timeout=600)
 
 
 def build_deb(bundle: Path, out_dir: Path) -> Path:
@@ -233,7 +241,9 @@ def build_deb(bundle: Path, out_dir: Path) -> Path:
     for old in out_dir.glob(f"{PACKAGE}_*.deb"):
         old.unlink()
     deb = out_dir / f"{PACKAGE}_{version}_{_architecture()}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(deb)], check=True)
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(deb)], check=True, timeout=600
+    )
     return deb
 
 

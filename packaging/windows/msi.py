@@ -57,6 +57,7 @@ def harvest(payload: Path, work: Path) -> Path:
         ["wixl-heat", "-p", prefix, "--directory-ref", "INSTALLDIR", "--component-group", "AppFiles",
          "--var", "var.SourceDir", "--win64"],
         input="\n".join(files) + "\n", capture_output=True, text=True, check=True, cwd=work,
+        timeout=300,
     )  # fmt: skip
     out = work / "files.wxs"
     out.write_text(fragment.stdout)
@@ -82,21 +83,23 @@ def build(out_dir: Path, version: str | None = None) -> Path:
         "wixl", "--arch", "x64", "-D", f"Version={version}", "-D", "SourceDir=payload", "-D", "Win64=yes",
         "-D", f"IconFile={ICON.name}", "-o", msi.name, str(WXS), fragment.name,
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, cwd=out_dir)
+    result = subprocess.run(command, capture_output=True, text=True, cwd=out_dir, timeout=300)
     if result.returncode != 0 or not msi.exists():
         raise subprocess.CalledProcessError(result.returncode or 1, command, result.stdout, result.stderr)
     return msi
 
 
 def tables(msi: Path) -> set[str]:
-    out = subprocess.run(["msiinfo", "tables", str(msi)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["msiinfo", "tables", str(msi)], capture_output=True, text=True, check=True, timeout=300
+    ).stdout
     return set(out.split())
 
 
 def export(msi: Path, table: str) -> list[list[str]]:
     """The rows of one table (msiinfo export prints the column names, types and key first)."""
     command = ["msiinfo", "export", str(msi), table]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stdout
     return [line.split("\t") for line in out.splitlines()[3:]]
 
 
@@ -105,7 +108,9 @@ def properties(msi: Path) -> dict[str, str]:
 
 
 def summary(msi: Path) -> str:
-    return subprocess.run(["msiinfo", "suminfo", str(msi)], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["msiinfo", "suminfo", str(msi)], capture_output=True, text=True, check=True, timeout=300
+    ).stdout
 
 
 def main(argv: list[str]) -> int:

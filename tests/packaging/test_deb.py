@@ -44,7 +44,7 @@ def _deb() -> Path:
 def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The .deb's files, extracted once for the checks that read them."""
     target = tmp_path_factory.mktemp("deb")
-    subprocess.run(["dpkg-deb", "-x", str(_deb()), str(target)], check=True)
+    subprocess.run(["dpkg-deb", "-x", str(_deb()), str(target)], check=True, timeout=300)
     return target
 
 
@@ -56,7 +56,11 @@ def _offscreen() -> dict[str, str]:
 
 def test_package_contents() -> None:
     listing = subprocess.run(
-        ["dpkg-deb", "-c", str(_deb())], capture_output=True, text=True, check=True
+        ["dpkg-deb", "-c", str(_deb())],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     ).stdout
     for path in (
         f"./{APP}/nextgen-wizard",
@@ -78,6 +82,7 @@ def test_package_contents() -> None:
         capture_output=True,
         text=True,
         check=True,
+        timeout=300,
     ).stdout
     assert "Package: nextgen-ready" in info and "libxcb-cursor0" in info
     assert f"Version: {_package_version()}" in info
@@ -89,7 +94,11 @@ def test_libc_dependency_covers_what_the_bundle_needs(unpacked: Path) -> None:
     import deb
 
     depends = subprocess.run(
-        ["dpkg-deb", "-f", str(_deb()), "Depends"], capture_output=True, text=True, check=True
+        ["dpkg-deb", "-f", str(_deb()), "Depends"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     ).stdout
     assert f"libc6 (>= {deb.glibc_floor(unpacked / APP)})" in depends
 
@@ -130,18 +139,26 @@ def test_build_paths_are_stripped_and_origin_kept(tmp_path: Path) -> None:
     elf = tmp_path / "lib" / "sample.so"
     elf.parent.mkdir()
     elf.write_bytes(Path(sys.executable).resolve().read_bytes())
-    subprocess.run(["patchelf", "--set-rpath", "/build/machine/lib:$ORIGIN/../lib", str(elf)], check=True)
+    subprocess.run(
+        ["patchelf", "--set-rpath", "/build/machine/lib:$ORIGIN/../lib", str(elf)], check=True, timeout=300
+    )
     assert check_deb.foreign_search_paths(tmp_path) == (1, ["lib/sample.so: /build/machine/lib"])
     assert deb.strip_build_paths(tmp_path) == 1
     assert check_deb.foreign_search_paths(tmp_path) == (1, [])
-    kept = subprocess.run(["patchelf", "--print-rpath", str(elf)], capture_output=True, text=True).stdout
+    kept = subprocess.run(
+        ["patchelf", "--print-rpath", str(elf)], capture_output=True, text=True, timeout=300
+    ).stdout
     assert kept.strip() == "$ORIGIN/../lib"
     assert deb.strip_build_paths(tmp_path) == 0, "nothing left to change"
 
 
 def test_shared_libraries_are_not_executable() -> None:
     listing = subprocess.run(
-        ["dpkg-deb", "-c", str(_deb())], capture_output=True, text=True, check=True
+        ["dpkg-deb", "-c", str(_deb())],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     ).stdout
     executable = [
         line.split()[-1]
@@ -184,7 +201,7 @@ def test_changelog_matches_the_package_version() -> None:
 
 
 def test_unpacked_package_launcher_runs_the_self_test(tmp_path: Path) -> None:
-    subprocess.run(["dpkg-deb", "-x", str(_deb()), str(tmp_path)], check=True)
+    subprocess.run(["dpkg-deb", "-x", str(_deb()), str(tmp_path)], check=True, timeout=300)
     result = subprocess.run(
         [str(tmp_path / "usr" / "bin" / "nextgen-wizard"), "--self-test"],
         capture_output=True,
@@ -199,7 +216,9 @@ def test_unpacked_package_launcher_runs_the_self_test(tmp_path: Path) -> None:
 def test_menu_entry_is_valid(unpacked: Path) -> None:
     need_tool("desktop-file-validate", "desktop-file-utils")
     desktop = unpacked / "usr" / "share" / "applications" / "nextgen-ready.desktop"
-    result = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["desktop-file-validate", str(desktop)], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0 and "error" not in result.stdout, result.stdout
     assert "Exec=nextgen-wizard" in desktop.read_text()
 
@@ -210,10 +229,10 @@ def test_install_and_clean_removal_in_a_private_root(tmp_path: Path) -> None:
     (root / "var" / "lib" / "dpkg" / "updates").mkdir()
     (root / "var" / "lib" / "dpkg" / "status").write_text("")
     dpkg = ["dpkg", f"--root={root}", "--force-depends", "--force-not-root", "--log=/dev/null"]
-    subprocess.run([*dpkg, "-i", str(_deb())], check=True, capture_output=True)
+    subprocess.run([*dpkg, "-i", str(_deb())], check=True, capture_output=True, timeout=300)
     assert (root / APP / "nextgen-wizard").exists()
     assert (root / DOC / "examples" / "policy.example.toml").exists()
-    subprocess.run([*dpkg, "--purge", "nextgen-ready"], check=True, capture_output=True)
+    subprocess.run([*dpkg, "--purge", "nextgen-ready"], check=True, capture_output=True, timeout=300)
     left = [p for p in root.rglob("*") if p.is_file() and "var/lib/dpkg" not in str(p)]
     assert left == []
     assert not (root / APP).exists()
