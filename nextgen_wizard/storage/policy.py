@@ -63,6 +63,19 @@ POLICY_KEYS: tuple[PolicyKey, ...] = (
         "false: the wizard never offers to save logins in the OS keyring (people write them down).",
         default=True,
     ),
+    PolicyKey(
+        "courts.updates",
+        "bool",
+        "false: nobody can download newer court data (nextgen-wizard courts --update and the wizard's "
+        "View > Check for newer court data... say IT turned it off); the app uses the data it has.",
+        default=True,
+    ),
+    PolicyKey(
+        "courts.update_url",
+        "text",
+        "Where newer court data is downloaded from instead of PACER's public court lookup feed, e.g. "
+        "an internal mirror of it (https only; see docs/court-data.md).",
+    ),
     PolicyKey("answers.role", "choice", "Preset role.", allowed=("attorney", "non-attorney")),
     PolicyKey("answers.filer.firm", "text", "Preset firm name on the filer's answers."),
     PolicyKey(
@@ -101,6 +114,8 @@ class Policy:
     firm_name: str | None = None
     support: str | None = None
     credential_storage: bool = True
+    court_updates: bool = True  # courts.updates: may people download newer court data?
+    court_update_url: str | None = None  # courts.update_url: the firm's address for it
     presets: dict[str, Preset] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # keys left out, each with file, line and key
     failed: bool = False  # could not be read at all: saving passwords is off (fail closed)
@@ -120,9 +135,13 @@ class Policy:
             return f"{self.source} could NOT be read: saving passwords is off until it is fixed"
         locked = ", ".join(sorted(self.locked)) or "none"
         partly = f"; {len(self.problems)} setting(s) left out" if self.problems else ""
+        updates = "; court data updates: off" if not self.court_updates else ""
+        if self.court_updates and self.court_update_url:
+            updates = f"; court data from: {self.court_update_url}"
         return (
             f"{self.source} (firm: {self.firm_name or '-'}; presets: {len(self.presets)}; "
-            f"locked: {locked}; saving passwords: {'on' if self.credential_storage else 'off'}{partly})"
+            f"locked: {locked}; saving passwords: {'on' if self.credential_storage else 'off'}"
+            f"{updates}{partly})"
         )
 
 
@@ -322,6 +341,8 @@ def load_policy(path: Path, *, required: bool = False, known_courts: Collection[
         firm_name=settings.get("firm.name") or None,
         support=settings.get("firm.support") or None,
         credential_storage=settings.get("wizard.credential_storage", True),
+        court_updates=settings.get("courts.updates", True),
+        court_update_url=settings.get("courts.update_url") or None,
         presets=presets,
         problems=out.problems,
     )
