@@ -262,6 +262,7 @@ class Session:
         court_data = current_court_data(paths)
         session = cls(catalog=court_data.catalog, as_of=date.today(), answers=Answers(), paths=paths)
         session.court_data = court_data
+        session.notices += session.court_data_problems
         session.policy = session._load_policy()
         return session
 
