@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .court_feed import NOT_FILING_COURTS, TYPE_NAMES, build_catalog_data, cmecf_id, feed_date, records
-from .courts import Catalog, Court, catalog_from_data
+from .courts import Catalog, catalog_from_data
 from .dates import long_date, parse_iso_date
 
 # The public address the feed names for itself (its meta.url); a firm policy may name another.
@@ -188,7 +188,7 @@ class CatalogDiff:
     added: list[str] = field(default_factory=list)  # "id (name)"
     removed: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)
-    hosts: list[str] = field(default_factory=list)  # "id: old -> new"
+    hosts: list[str] = field(default_factory=list)  # filing (login) addresses, "id: old -> new"
     contacts: list[str] = field(default_factory=list)  # court ids
     websites: list[str] = field(default_factory=list)
     software: list[str] = field(default_factory=list)  # "id: old -> new"
@@ -198,10 +198,6 @@ class CatalogDiff:
     @property
     def empty(self) -> bool:
         return not any(getattr(self, name) for name in self.__dataclass_fields__)
-
-
-def _host(court: Court) -> str:
-    return urlparse(court.login_url).hostname or court.login_url
 
 
 def diff_catalogs(
@@ -221,8 +217,8 @@ def diff_catalogs(
             continue
         if before.name != court.name:
             diff.renamed.append(f"{court.id}: {before.name} -> {court.name}")
-        if _host(before) != _host(court):
-            diff.hosts.append(f"{court.id}: {_host(before)} -> {_host(court)}")
+        if before.login_url != court.login_url:
+            diff.hosts.append(f"{court.id}: {before.login_url} -> {court.login_url}")
         contact = (court.phones, court.emails, court.contact_note)
         if (before.phones, before.emails, before.contact_note) != contact:
             diff.contacts.append(court.id)
