@@ -343,3 +343,4 @@ class TurnedOffVault:
 def forget_all(vault: Vault, entries: list[str]) -> list[str]:
     """Remove each entry that exists; returns the names removed."""
     return [entry for entry in entries if vault.forget(entry)]
+

@@ -100,6 +100,7 @@ class AnswerPage(QWizardPage):
     def save_answers_as(self, path: Path | None = None) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
+
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, "Save your answers", str(Path.home() / "nextgen-answers.json"), "Answers (*.json)"
