@@ -104,6 +104,9 @@ class NextGenWizard(QWizard):
             self.addAction(action)  # the shortcuts work without opening the menu
         self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        from .court_update import add_court_data_actions
+
+        add_court_data_actions(self, menu)  # Check for newer court data..., About
         view = self.button(QWizard.WizardButton.CustomButton1)
         assert isinstance(view, QPushButton)
         view.setMenu(menu)
