@@ -70,3 +70,36 @@ def open_session() -> Iterator[object]:
     yield factory
     for session in opened:
         session.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_style(request: pytest.FixtureRequest) -> None:
+    """The app's style, applied once before any widget exists, as `make_app()` does for real.
+
+    Re-styling an application full of closed test windows crashes Qt, so no test does it later.
+    """
+    if "qapp" not in request.fixturenames and not any(
+        "qtbot" in item.fixturenames for item in request.session.items
+    ):
+        return
+    qapp = request.getfixturevalue("qapp")
+    from nextgen_wizard.ui.style import apply_style
+
+    apply_style(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_windows(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a Qt test, windows it closed are really deleted before the next test changes app-wide
+    settings (text size, style): Qt would otherwise re-polish half-deleted widgets."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if not widget.isVisible():
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

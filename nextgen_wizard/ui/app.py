@@ -48,6 +48,9 @@ def make_app():  # -> QApplication
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("nextgen-ready")
+    from .style import apply_style
+
+    apply_style(app)
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: _set_icon(app))  # decoding the icon can wait for the first paint

@@ -41,11 +41,13 @@ class CredentialDialog(QDialog):
         self.saved_message: str | None = None
         self.refused = False
         self.setWindowTitle(f"Save your {what} login")
+        self.setSizeGripEnabled(True)
+        self.setMinimumWidth(min(self.fontMetrics().averageCharWidth() * 60, 1200))
         layout = QVBoxLayout(self)
         layout.addWidget(
             text_label(
-                f"The login and password go only to {where} (your computer's keyring), "
-                "never to a file. You can remove them any time."
+                f"The login and password are kept in {where}, your computer's own password store; "
+                "NextGen Ready writes only the entry's name in its answers. You can remove them any time."
             )
         )
         form = QFormLayout()

@@ -194,7 +194,7 @@ class NextGenWizard(QWizard):
         self.refresh()
         # The new page's heading takes the focus, so a screen reader reads where the user now is
         # (and the focus ring never disappears): Tab goes on from it to the page's first question.
-        QTimer.singleShot(0, self.focus_heading)
+        QTimer.singleShot(0, self, self.focus_heading)  # with self as context: cancelled if it closes
 
     def focus_heading(self) -> None:
         page = self.currentPage()

@@ -131,7 +131,7 @@ def test_unknown_login_shows_the_clerk_contact(qtbot, tmp_path: Path) -> None:
     walk.cmecf(mab={"knows": False, "browser": True})
     walk.link()
     assert ("recover-cmecf-login", "mab", "todo") in walk.final_steps()
-    assert "ecf_accounts@mab.uscourts.gov" in walk.wizard.currentPage().view.toPlainText()
+    assert "ecf_accounts@mab.uscourts.gov" in walk.wizard.currentPage().text()
 
 
 def test_mfa_page_only_from_2025_and_its_answer_counts(qtbot, tmp_path: Path) -> None:

@@ -3,15 +3,55 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QTextBrowser
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from ... import __version__
+from ...domain.dates import long_date
+from ...domain.plan import Checklist
 from ...domain.render_html import render_html
+from ...domain.steps import STATUS_WORDS
 from ...session import Session
 from ..widgets import announce, button_row, run_in_background, text_label
 from .base import AnswerPage
 
 DEMO_BANNER = "DEMO - fictional data, nothing is saved"
+
+
+def show_steps(tree: QTreeWidget, checklist: Checklist) -> None:
+    """The plan as a tree: warnings first, then each step (status, title, dates), with its details."""
+    tree.clear()
+    for warning in checklist.warnings:
+        QTreeWidgetItem(tree, [f"Please check: {warning.text}"])
+    for note in checklist.notes:
+        QTreeWidgetItem(tree, [note])
+    for step in checklist.steps:
+        words = STATUS_WORDS[step.status] + (" (optional)" if step.optional else "")
+        when = ""
+        if step.due:
+            when = f" - due {long_date(step.due)}"
+        elif step.available_from:
+            when = f" - from {long_date(step.available_from)}"
+        item = QTreeWidgetItem(tree, [f"{words}: {step.title}{when}"])
+        QTreeWidgetItem(item, [step.why])
+        for line in step.how:
+            QTreeWidgetItem(item, [line])
+        for contact in step.contacts:
+            reach = ", ".join([*contact.emails, *contact.phones]) or contact.note or contact.url or ""
+            QTreeWidgetItem(item, [f"{contact.name}: {reach}"])
+    for court in checklist.courts:
+        contact = court.contact
+        reach = ", ".join([*contact.emails, *contact.phones]) or contact.note or contact.url or ""
+        QTreeWidgetItem(tree, [f"Contact - {contact.name}: {reach}"])
+    tree.expandAll()
 
 
 class ChecklistPage(AnswerPage):
@@ -21,19 +61,26 @@ class ChecklistPage(AnswerPage):
         super().__init__(session, "Your checklist", "Work through it, tick steps off, keep it on your desk.")
 
     def build(self) -> None:
-        self.view = QTextBrowser()
-        self.view.setAccessibleName("Checklist")
-        self.view.setOpenExternalLinks(True)
-        self.view.setMinimumHeight(300)
-        self.body.addWidget(self.view, 1)
+        # One item per step, its status in words first, details below it: a screen reader walks the
+        # steps one by one (a formatted text view would be one long label).
+        self.steps = QTreeWidget()
+        self.steps.setHeaderHidden(True)
+        self.steps.setAccessibleName("Your steps, one per line, each with its status")
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.body.addWidget(self.steps, 1)
         self.page_size = QComboBox()
         self.page_size.addItem("US Letter", "letter")
         self.page_size.addItem("A4", "a4")
-        size_label = QLabel("Pa&per:")
+        size_label = QLabel("Paper si&ze:")
         size_label.setBuddy(self.page_size)
-        self.preview_button = QPushButton("Print pre&view...")
+        self.preview_button = QPushButton("Print previe&w...")
         self.print_button = QPushButton("&Print...")
         self.pdf_button = QPushButton("Save as P&DF...")
+        self.html_button = QPushButton("Save as HT&ML...")
+        self.html_button.setToolTip("A web page with real headings and lists, for screen readers")
+        self.html_button.clicked.connect(self.save_html)
         self.ics_button = QPushButton("Add dates to ca&lendar...")
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_)
@@ -46,6 +93,7 @@ class ChecklistPage(AnswerPage):
                 self.preview_button,
                 self.print_button,
                 self.pdf_button,
+                self.html_button,
                 self.ics_button,
             )
         )
@@ -74,14 +122,44 @@ class ChecklistPage(AnswerPage):
         )
 
     def load(self) -> None:
-        from PySide6.QtWidgets import QApplication
 
-        from ..font_scale import font_scale
 
-        self.view.setHtml(self.html(scale=font_scale(QApplication.instance())))
+        show_steps(self.steps, self.session.plan())
         if self.session.known_vault_info() is None:
             # Find the keyring off the GUI thread, then show where the reminders are.
             run_in_background(self.session.vault_info, lambda _info, _error: self._keyring_known())
+
+    def text(self) -> str:
+        """Everything the steps list says, as a screen reader would read it (for tests)."""
+        lines: list[str] = []
+
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
+            lines.append(item.text(0))
+            for index in range(item.childCount()):
+                walk(item.child(index))
+
+        for index in range(self.steps.topLevelItemCount()):
+            walk(self.steps.topLevelItem(index))
+        return "\n".join(lines)
+
+    def save_html(self, path: Path | None = None) -> Path | None:
+        from ...exports import write_export
+
+        name = f"NextGen-checklist-{self.session.as_of.isoformat()}.html"
+        path = path or self._ask_path("Save checklist as a web page", name, "Web page (*.html)")
+        if path is None:
+            return None
+
+        def write() -> bool:
+            write_export(path, self.html().encode("utf-8"), "html", overwrite=True)
+            return True
+
+        if self._export("The web page", write) is None:
+            return None
+        announce(self.status, f"Saved {path}. Open it in a browser or a screen reader.")
+        return path
 
     def _keyring_known(self) -> None:
         if self.session.known_vault_info() is not None and self.isVisible():

@@ -26,16 +26,17 @@ class CourtLoginBox(QGroupBox):
 
     def __init__(self, page: CmecfPage, court_id: str, court_name: str) -> None:
         super().__init__(f"{court_name} ({court_id})")
+        self.setObjectName("card")  # one clearly separated block per court
         self.page, self.court_id = page, court_id
         self.setAccessibleName(f"CM/ECF login at {court_name}")
         login = page.session.login(court_id)
         layout = QVBoxLayout(self)
         self.has_account = Choice(f"Do you have a CM/ECF filing account at {court_id}?")
         self.knows = Choice(f"Do you know its login and password ({court_id})?")
-        self.browser = QCheckBox(f"Only my bro&wser remembers this login ({court_id})")
+        self.browser = QCheckBox(f"Only my browser remembers this login ({court_id})")
         self.recorded = QCheckBox(f"I have written it down or saved it safely ({court_id})")
-        self.save_button = QPushButton(f"Save {court_id} login in the &keyring...")
-        self.forget_button = QPushButton(f"&Remove {court_id} login from the keyring")
+        self.save_button = QPushButton(f"Save {court_id} login in the keyring...")
+        self.forget_button = QPushButton(f"Remove {court_id} login from the keyring")
         self.save_status = text_label("")
         self.forget_button.clicked.connect(lambda: page.forget(court_id, self.save_status))
         self.forget_button.setVisible(page.session.has_saved_login(court_id))

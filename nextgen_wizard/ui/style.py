@@ -1,0 +1,97 @@
+"""One calm look (docs/style.md): Fusion everywhere, flat question groups, one card per court, a
+focus ring of at least 3:1 contrast in whatever palette is in use (light, dark, high contrast)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+MIN_FOCUS_CONTRAST = 3.0  # WCAG 2.1 SC 1.4.11 (non-text contrast)
+
+
+def luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def focus_color(palette: QPalette) -> QColor:
+    """The palette's highlight when it stands out enough against the window and the fields, else its text."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    backgrounds = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    if all(contrast(highlight, background) >= MIN_FOCUS_CONTRAST for background in backgrounds):
+        return highlight
+    return palette.color(QPalette.ColorRole.WindowText)
+
+
+def style_sheet(palette: QPalette) -> str:
+    focus = focus_color(palette).name()
+    return f"""
+QGroupBox {{ border: none; font-weight: bold; margin-top: 0.6em; padding-top: 1.1em; }}
+QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left; left: 0; padding: 0; }}
+QGroupBox QRadioButton, QGroupBox QCheckBox {{ font-weight: normal; }}
+QGroupBox#card {{ border: 1px solid palette(mid); border-radius: 8px; margin-top: 0.9em;
+                  padding: 1.3em 0.8em 0.6em 0.8em; }}
+QGroupBox#card::title {{ left: 0.8em; }}
+QRadioButton, QCheckBox {{ border: 2px solid transparent; border-radius: 4px; padding: 2px 4px; }}
+QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {focus}; }}
+QPushButton {{ border: 1px solid palette(dark); border-radius: 5px; padding: 0.3em 0.9em;
+               background: palette(button); }}
+QPushButton:default {{ border: 2px solid palette(dark); }}
+QPushButton:focus {{ border: 3px solid {focus}; }}
+QPushButton:disabled {{ color: palette(mid); }}
+QLineEdit, QComboBox, QDateEdit, QListWidget, QTreeWidget, QTextBrowser {{
+    border: 1px solid palette(dark); border-radius: 4px; padding: 2px; background: palette(base); }}
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QListWidget:focus, QTreeWidget:focus,
+QTextBrowser:focus {{ border: 3px solid {focus}; }}
+QLabel#heading1:focus, QLabel#heading2:focus {{ border: 2px solid {focus}; border-radius: 4px; }}
+QLabel#heading1, QLabel#heading2 {{ border: 2px solid transparent; padding: 0 2px; }}
+QLabel#blocked {{ font-weight: bold; }}
+QFrame#notice {{ border: 1px solid palette(dark); border-left: 5px solid {focus}; border-radius: 4px;
+                 background: palette(alternate-base); }}
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    """Once per application (again only when the palette changed): re-styling live widgets is costly."""
+    style = app.style()
+    if style is None or style.name().lower() != "fusion":
+        app.setStyle("Fusion")
+    sheet = style_sheet(app.palette())
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for screenshots and for checking the focus ring's contrast in dark mode."""
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#23262b",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1b1d21",
+        QPalette.ColorRole.AlternateBase: "#2c3036",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#30343a",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.Highlight: "#6cb4ff",
+        QPalette.ColorRole.HighlightedText: "#0b0c0e",
+        QPalette.ColorRole.Mid: "#6b7078",
+        QPalette.ColorRole.Dark: "#9aa0a8",
+        QPalette.ColorRole.Light: "#3a3f46",
+        QPalette.ColorRole.ToolTipBase: "#30343a",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8",
+        QPalette.ColorRole.Link: "#8cc4ff",
+        QPalette.ColorRole.PlaceholderText: "#a0a4aa",
+    }
+    for role, value in colors.items():
+        palette.setColor(role, QColor(value))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a8f96"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a8f96"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#8a8f96"))
+    return palette
