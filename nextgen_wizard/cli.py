@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .domain.courts import Court, load_catalog
+from .domain.courts import Court
 from .domain.dates import as_of_problem, parse_iso_date
 from .domain.pacer import classify_username
 from .domain.render import render_json, render_text
@@ -92,7 +92,13 @@ def _court_dict(court: Court, as_of: date) -> dict:
 
 
 def cmd_courts(args: argparse.Namespace) -> int:
-    catalog = load_catalog()
+    if args.update:
+        return cmd_courts_update(args)
+    from .session import Session
+
+    session = Session.for_courts(app_paths())
+    _notices(session)
+    catalog = session.catalog
     found = catalog.search(args.query or "")
     if args.format == "json":
         say(json.dumps([_court_dict(c, args.as_of) for c in found], indent=2) + "\n")
@@ -106,6 +112,43 @@ def cmd_courts(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     for court in found:
         say(f"{court.id:<8} {court.name} ({court.type.value}) - {court.nextgen_status(args.as_of).text}\n")
+    return EXIT_OK
+
+
+def cmd_courts_update(args: argparse.Namespace) -> int:
+    """Download PACER's court list when asked, show what changed, and use it once confirmed."""
+    from .session import CourtUpdateError, Session
+    from .storage.files import WriteError
+
+    if args.query:
+        raise UserError(["--update takes no search words: run `nextgen-wizard courts WORDS` afterwards"])
+    session = Session.for_courts(app_paths())
+    _notices(session)
+    unchanged = f"Your court data is unchanged: {session.describe_court_data()}."
+    refusal = session.court_update_refusal()
+    if refusal:
+        raise UserError([refusal], EXIT_FAIL)
+    say(f"Downloading PACER's court list from {session.court_update_address()} ...\n")
+    try:
+        update = session.check_court_update()
+    except CourtUpdateError as error:
+        raise UserError([str(error), unchanged], EXIT_FAIL) from None
+    for line in update.summary:
+        say(f"{line}\n")
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UserError(
+                ["using new court data needs confirmation: run it in a terminal, or add --yes", unchanged]
+            )
+        answer = input("Use this court data from now on? Type yes to continue: ")
+        if answer.strip().lower() != "yes":
+            say(f"Not used. {unchanged}\n")
+            return EXIT_OK
+    try:
+        path = session.use_court_update(update)
+    except WriteError as error:
+        raise UserError([str(error), unchanged], EXIT_FAIL) from None
+    say(f"Now using {session.catalog.describe()} ({len(session.catalog)} courts), kept in {path}.\n")
     return EXIT_OK
 
 
@@ -319,9 +362,17 @@ def build_parser() -> argparse.ArgumentParser:
         "courts",
         help="list or search the court catalog",
         description="Search courts by id (mab), state (MA, Massachusetts) or words of the name "
-        "(massachusetts bankruptcy). With no query, lists all.",
+        "(massachusetts bankruptcy). With no query, lists all. --update downloads PACER's public "
+        "court list (the app's only network use, docs/court-data.md), shows what changed and asks "
+        "before using it.",
     )
     courts.add_argument("query", nargs="?", help="id, state or words of the court's name")
+    courts.add_argument(
+        "--update",
+        action="store_true",
+        help="download newer court data from PACER's court list, show what changed, ask before using it",
+    )
+    courts.add_argument("--yes", action="store_true", help="with --update: use the new data without asking")
     _format_option(courts)
     courts.set_defaults(func=cmd_courts)
 

@@ -25,6 +25,7 @@ class Report:
     qt: dict[str, str]
     catalog_courts: int
     policy_values: list[dict[str, object]] = field(default_factory=list)
+    court_data: str = ""  # which court data is in use: shipped, or downloaded on a date
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -128,8 +129,10 @@ def run_doctor(session: Session) -> Report:
         keyring=keyring_info,
         qt=qt_info,
         catalog_courts=len(session.catalog),
+        court_data=session.describe_court_data(),
     )
     report.policy_values = _policy_values(session)
+    report.warnings += session.court_data_problems  # ignored, never fatal: the shipped data is the floor
     report.problems += [f"firm policy: {problem}" for problem in session.policy.problems]
     for problem in (_folder_writable(paths), keyring_problem):
         if problem:
@@ -235,6 +238,7 @@ def render_report(report: Report, fmt: str) -> str:
         *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
         f"Qt:             PySide6 {report.qt.get('pyside6')}, platform {report.qt.get('platform', '-')}",
         f"Court catalog:  {report.catalog_courts} courts",
+        f"Court data:     {report.court_data}",
     ]
     lines += [f"Warning: {w}" for w in report.warnings]
     lines += [f"Problem: {p}" for p in report.problems]

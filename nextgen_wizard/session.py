@@ -32,6 +32,7 @@ from .domain.plan import Checklist, UnknownCourtError, plan, resolve_courts
 from .domain.questions import open_questions
 from .storage.answer_files import AnswersFileError, read_answers_file
 from .storage.answer_store import AnswerStore, StoreWriteError
+from .storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
 from .storage.files import read_file, remove_leftover_temporaries, write_file
 from .storage.instance import InstanceLock, LockUnavailable
 from .storage.paths import AppPaths
@@ -123,6 +124,7 @@ class Session:
     last_save_error: str | None = None
     offered_save_as: bool = False
     saving_unavailable: str | None = None  # why answers cannot be kept here, in words
+    court_data: CourtData | None = None  # which court data `catalog` is (None: given by the caller)
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -143,10 +145,12 @@ class Session:
         `notices` and `saving_unavailable` say so.
         """
         _refuse_bad_as_of(as_of)
-        catalog = catalog or load_catalog()
+        court_data = None if catalog is not None else current_court_data(paths)
+        catalog = catalog or court_data.catalog  # type: ignore[union-attr]
         if demo is not None:
             return cls._open_demo(paths, as_of, demo, catalog)
-        session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths)
+        session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
+        session.notices += session.court_data_problems
         session.policy = session._load_policy()
         session.vault = vault if vault is not None else session._vault_for_policy()
         session.notices += session._policy_notices()
@@ -209,8 +213,10 @@ class Session:
     ) -> Session:
         """Answers to read (the `checklist` command): a given file, else the saved answers; never written."""
         _refuse_bad_as_of(as_of)
-        catalog = catalog or load_catalog()
-        session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths)
+        court_data = None if catalog is not None else current_court_data(paths)
+        catalog = catalog or court_data.catalog  # type: ignore[union-attr]
+        session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
+        session.notices += session.court_data_problems
         session.policy = session._load_policy()
         session.notices += session._policy_notices()
         if with_vault:
@@ -247,10 +253,19 @@ class Session:
     @classmethod
     def for_machine(cls, paths: AppPaths, *, keyring: bool = True) -> Session:
         """Policy (and the vault, unless `keyring` is False) only: no answers and no lock (doctor)."""
-        session = cls(catalog=load_catalog(), as_of=date.today(), answers=Answers(), paths=paths)
-        session.policy = session._load_policy()
+        session = cls.for_courts(paths)
         if keyring:
             session.vault = session._vault_for_policy()
+        return session
+
+    @classmethod
+    def for_courts(cls, paths: AppPaths) -> Session:
+        """The court data in use and the firm's policy, no answers, vault or lock (`courts`)."""
+        court_data = current_court_data(paths)
+        session = cls(catalog=court_data.catalog, as_of=date.today(), answers=Answers(), paths=paths)
+        session.court_data = court_data
+        session.notices += session.court_data_problems
+        session.policy = session._load_policy()
         return session
 
     def close(self) -> None:
@@ -341,6 +356,64 @@ class Session:
 
     def login(self, court_id: str) -> CourtLogin:
         return self.answers.login_for(court_id)
+
+    # ---- court data: which is in use, and newer data when asked (the app's only network use) --
+
+    @property
+    def court_data_problems(self) -> list[str]:
+        """Stored court data that was ignored (damaged, say), each with the reason."""
+        return list(self.court_data.problems) if self.court_data is not None else []
+
+    def describe_court_data(self) -> str:
+        """Which court data is in use, in words, with its file when it was downloaded."""
+        where = ""
+        if self.court_data is not None and self.court_data.path is not None:
+            where = f" ({self.court_data.path})"
+        return f"{self.catalog.describe()}{where}"
+
+    def court_update_refusal(self) -> str | None:
+        """Why newer court data may not be downloaded here, or None."""
+        if not self.policy.court_updates:
+            where = f" ({self.policy.source})" if self.policy.source else ""
+            return (
+                "Your IT department turned off downloading court data in your firm's policy"
+                f"{where}; the app keeps using {self.catalog.describe()}."
+            )
+        return None
+
+    def court_update_address(self) -> str:
+        from .storage.court_updates import update_address
+
+        return update_address(self.policy.court_update_url, self._court_data())
+
+    def _court_data(self) -> CourtData:
+        return self.court_data if self.court_data is not None else CourtData(self.catalog)
+
+    def check_court_update(self, *, timeout: float | None = None) -> CourtUpdate:
+        """Download PACER's court list and check it (blocks: the wizard calls it off its GUI thread).
+
+        Nothing changes yet; CourtUpdateError says why there is nothing to use.
+        """
+        from .storage.court_updates import check_for_update
+
+        refusal = self.court_update_refusal()
+        if refusal:
+            raise CourtUpdateError(refusal)
+        return check_for_update(
+            self.court_update_address(), self._court_data(), today=date.today(), timeout=timeout
+        )
+
+    def use_court_update(self, update: CourtUpdate) -> Path:
+        """Keep the checked copy (the one safe writer) and use it from now on; WriteError: nothing changed."""
+        from .storage.court_updates import keep_update
+
+        assert self.paths is not None
+        path = keep_update(update, self.paths)
+        self.catalog = update.catalog
+        self.court_data = CourtData(update.catalog, path, update.feed_url or update.url, update.software)
+        if any(self.catalog.get(c) is None for c in self.answers.courts):
+            self.answers = self._known_courts_only(self.answers, self.store)
+        return path
 
     # ---- changing answers ----------------------------------------------------------------
 
@@ -650,6 +723,7 @@ def _refuse_bad_as_of(as_of: date) -> None:
 __all__ = [
     "BackendInfo",
     "ChangeRefused",
+    "CourtUpdateError",
     "KeyringLocked",
     "KeyringTimeout",
     "NoSecureKeyring",

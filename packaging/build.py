@@ -4,7 +4,10 @@
     python packaging/build.py --floor    # also the benchmark floor: a bare QWizard, pruned the same way
 
 Outputs go to build/dist/ (bundle) and build/ (the .deb). Any failed step exits non-zero.
-Run it with the project's environment (python3 dev.py build does).
+Run it with the project's environment (python3 dev.py build does). To re-package an existing
+bundle without rebuilding it: python packaging/deb.py; to check the .deb as CI does:
+python3 packaging/check_deb.py (lintian, RUNPATH/RPATH); the Windows MSI's authoring is checked
+on Linux by python3 packaging/windows/msi.py (msitools).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ FLOOR_ENTRY = ROOT / "benchmarks" / "floor_wizard.py"
 
 def run(command: list[str], **kwargs: object) -> None:
     print("+", " ".join(str(c) for c in command), flush=True)
-    subprocess.run(command, check=True, **kwargs)  # type: ignore[arg-type]
+    subprocess.run(command, check=True, **kwargs, timeout=1800)  # type: ignore[arg-type]
 
 
 def pyinstaller(name: str, entry: Path | None = None) -> None:

@@ -154,10 +154,21 @@ def _words(text: str) -> list[str]:
 
 
 class Catalog:
-    def __init__(self, courts: list[Court], feed_date: str = "") -> None:
+    def __init__(self, courts: list[Court], feed_date: str = "", fetched: str = "") -> None:
         self.courts = courts
-        self.feed_date = feed_date
+        self.feed_date = feed_date  # YYYY-MM-DD of PACER's court list this was made from
+        self.fetched = fetched  # YYYY-MM-DD it was downloaded; "" for the data shipped with the app
         self._by_id = {c.id: c for c in courts}
+
+    def describe(self) -> str:
+        """Which court data this is, in words (doctor, the checklist's footer, the about box)."""
+        listed = parse_iso_date(self.feed_date)
+        of = f" of {long_date(listed)}" if listed else ""
+        if self.fetched:
+            fetched = parse_iso_date(self.fetched)
+            on = long_date(fetched) if fetched else self.fetched
+            return f"PACER's court list{of}, downloaded {on}"
+        return f"PACER's court list{of}, as shipped with the app"
 
     def __len__(self) -> int:
         return len(self.courts)
@@ -231,6 +242,12 @@ def default_catalog_path() -> Path:
     return resource_path("resources", "courts.json")
 
 
+def catalog_from_data(raw: dict, *, fetched: str = "") -> Catalog:
+    """A catalog from the data courts.json holds (shipped, or a checked download of it)."""
+    return Catalog([_court_from_dict(c) for c in raw["courts"]], raw.get("feed_date", ""), fetched)
+
+
 def load_catalog(path: Path | None = None) -> Catalog:
+    """The court data shipped with the app (the floor; storage/court_updates.py finds a newer copy)."""
     raw = json.loads((path or default_catalog_path()).read_text(encoding="utf-8"))
-    return Catalog([_court_from_dict(c) for c in raw["courts"]], raw.get("feed_date", ""))
+    return catalog_from_data(raw)

@@ -71,6 +71,7 @@ class Checklist:
     reminders: tuple[str, ...] = ()  # names of the OS keyring entries holding the user's logins
     warnings: tuple[AnswerWarning, ...] = ()  # contradictory answers, printed first
     rules_checked: date = RULES_CHECKED  # when the rules were last compared with their sources
+    court_data: str = ""  # which court data the steps come from (Catalog.describe())
 
     def step_ids(self) -> list[str]:
         return [s.id.value for s in self.steps]
@@ -833,4 +834,5 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
         notes=tuple(notes),
         reminders=tuple(answers.keyring_entries),
         warnings=tuple(find_warnings(answers, courts, as_of)),
+        court_data=catalog.describe(),
     )

@@ -122,6 +122,9 @@ def render_html(
             "<p>They contradict each other; the steps below may change once you fix them.</p>"
             f"<ul>{items}</ul>"
         )
+    court_data = ""
+    if checklist.court_data:
+        court_data = f'<p class="small">Court data: {escape(checklist.court_data)}.</p>'
     return (
         f"<html><head><meta charset='utf-8'><title>NextGen CM/ECF checklist</title>"
         f"<style>{style(scale)}</style></head><body>{top}"
@@ -136,5 +139,6 @@ def render_html(
         + (f"<p><b>Your firm's support:</b> {escape(support)}</p>" if support else "")
         + _reminders_section(checklist, secure_keyring)
         + f'<p class="small">NextGen Ready {escape(version)}. {escape(DISCLAIMER)}</p>'
-        "</body></html>"
+        + court_data
+        + "</body></html>"
     )

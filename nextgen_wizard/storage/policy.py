@@ -70,6 +70,18 @@ POLICY_KEYS: tuple[PolicyKey, ...] = (
         True, default=True,
     ),
     PolicyKey(
+        "courts.updates", "bool", "Allow court data updates",
+        "false: nobody can download newer court data (nextgen-wizard courts --update and the wizard's "
+        "View > Check for newer court data... say IT turned it off); the app uses the data it has.",
+        True, default=True,
+    ),
+    PolicyKey(
+        "courts.update_url", "text", "Where court data updates come from",
+        "Where newer court data is downloaded from instead of PACER's public court lookup feed, e.g. "
+        "an internal mirror of it (https only; see docs/court-data.md).",
+        "https://mirror.example.com/pacer-court-lookup.json",
+    ),
+    PolicyKey(
         "answers.role", "choice", "Preset role",
         "Who the users are; locked = true stops them changing it.",
         "attorney", allowed=("attorney", "filing-agent", "non-attorney", "creditor", "pro-se"),
@@ -131,6 +143,8 @@ class Policy:
     firm_name: str | None = None
     support: str | None = None
     credential_storage: bool = True
+    court_updates: bool = True  # courts.updates: may people download newer court data?
+    court_update_url: str | None = None  # courts.update_url: the firm's address for it
     presets: dict[str, Preset] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # keys left out, each with file, line and key
     failed: bool = False  # a source could not be read at all: saving passwords is off (fail closed)
@@ -151,6 +165,8 @@ class Policy:
             "firm.name": self.firm_name,
             "firm.support": self.support,
             "wizard.credential_storage": self.credential_storage,
+            "courts.updates": self.court_updates,
+            "courts.update_url": self.court_update_url,
         }
         rows = [(key, values[key], self.origins[key]) for key in values if key in self.origins]
         if self.failed and "wizard.credential_storage" not in self.origins:
@@ -168,9 +184,13 @@ class Policy:
         locked = ", ".join(sorted(self.locked)) or "none"
         partly = f"; {len(self.problems)} setting(s) left out" if self.problems else ""
         more = f" and {len(self.sources) - 1} more source(s)" if len(self.sources) > 1 else ""
+        updates = "; court data updates: off" if not self.court_updates else ""
+        if self.court_updates and self.court_update_url:
+            updates = f"; court data from: {self.court_update_url}"
         return (
             f"{self.source}{more} (firm: {self.firm_name or '-'}; presets: {len(self.presets)}; "
-            f"locked: {locked}; saving passwords: {'on' if self.credential_storage else 'off'}{partly})"
+            f"locked: {locked}; saving passwords: {'on' if self.credential_storage else 'off'}"
+            f"{updates}{partly})"
         )
 
 
@@ -374,6 +394,8 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
         firm_name=settings.get("firm.name") or None,
         support=settings.get("firm.support") or None,
         credential_storage=bool(settings.get("wizard.credential_storage", True)) and not failed,
+        court_updates=bool(settings.get("courts.updates", True)),
+        court_update_url=settings.get("courts.update_url") or None,
         presets=presets,
         problems=problems,
         failed=failed,

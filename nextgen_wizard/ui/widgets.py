@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -201,3 +202,41 @@ def run_in_background(call: Callable[[], Any], on_done: Callable[[Any, BaseExcep
 
 
 _pending: set[_Relay] = set()  # keeps relays alive until their call is done
+
+
+def order_tabs(page: QWidget) -> None:
+    """Tab follows the page as it reads, in layout order (widgets made later, such as one block per
+    court, would otherwise come last, after controls further down the page)."""
+    ordered = [w for w in reading_order(page) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    for first, second in itertools.pairwise(ordered):
+        QWidget.setTabOrder(first, second)
+
+
+def reading_order(widget: QWidget) -> list[QWidget]:
+    """`widget`'s descendants in the order their layouts show them, top to bottom."""
+    from PySide6.QtWidgets import QLayout, QScrollArea
+
+    found: list[QWidget] = []
+
+    def visit_layout(layout: QLayout | None) -> None:
+        for index in range(layout.count() if layout is not None else 0):
+            item = layout.itemAt(index) if layout is not None else None
+            if item is None:
+                continue
+            child = item.widget()
+            if child is not None:
+                visit(child)
+            else:
+                visit_layout(item.layout())
+
+    def visit(node: QWidget | None) -> None:
+        if node is None or node.isHidden():
+            return
+        found.append(node)
+        if isinstance(node, QScrollArea):
+            visit(node.widget())
+        else:
+            visit_layout(node.layout())
+
+    visit_layout(widget.layout())
+    return found

@@ -5,15 +5,22 @@ from __future__ import annotations
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -25,6 +32,8 @@ from ..domain.dates import long_date
 from ..domain.plan import Checklist
 from ..domain.steps import Status, StepId
 from ..session import Session
+from .accessibility import Heading, announce_focus
+from .font_scale import font_scale
 from .help import help_html
 
 
@@ -65,6 +74,34 @@ def page_path(checklist: Checklist, has_courts: bool, situation: bool = False) -
     return [page for page, applies in wanted.items() if applies]
 
 
+def _product_header() -> QHBoxLayout:
+    """The app's icon and name at the top of the side panel: what this window is, at a glance."""
+    from PySide6.QtGui import QPixmap
+
+    from ..domain.resources import resource_path
+
+    row = QHBoxLayout()
+    icon = QLabel()
+    try:
+        pixmap = QPixmap(str(resource_path("resources", "icons", "nextgen-ready.png")))
+    except FileNotFoundError:
+        pixmap = QPixmap()
+    if not pixmap.isNull():
+        size = icon.fontMetrics().height() * 2
+        icon.setPixmap(pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                                     Qt.TransformationMode.SmoothTransformation))
+    icon.setAccessibleName(APP_NAME)
+    name = QLabel(APP_NAME)
+    name.setObjectName("productName")
+    font = name.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    name.setFont(font)
+    row.addWidget(icon)
+    row.addWidget(name, 1)
+    return row
+
+
 class NextGenWizard(QWizard):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +112,7 @@ class NextGenWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
         title = APP_NAME + (" - DEMO" if session.demo else "")
         self.setWindowTitle(title)
-        self.setMinimumSize(940, 660)
+        self.setMinimumSize(640, 480)  # fit_to_screen() sizes it to the text and the screen
         from .pages import build_pages
 
         for page_id, page in build_pages(session).items():
@@ -104,6 +141,9 @@ class NextGenWizard(QWizard):
             self.addAction(action)  # the shortcuts work without opening the menu
         self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        from .court_update import add_court_data_actions
+
+        add_court_data_actions(self, menu)  # Check for newer court data..., About
         view = self.button(QWizard.WizardButton.CustomButton1)
         assert isinstance(view, QPushButton)
         view.setMenu(menu)
@@ -136,7 +176,10 @@ class NextGenWizard(QWizard):
         from .pages.situation import situation_applies
 
         session = self.session
-        return page_path(session.plan(), bool(session.answers.courts), situation_applies(session))
+        wanted = page_path(session.plan(), bool(session.answers.courts), situation_applies(session))
+        # A page already answered stays listed (e.g. Upgrade, once ticked "done"), so its state shows.
+        behind = [PageId(p) for p in self.visitedIds() if p >= 0 and p < max(self.currentId(), 0)]
+        return sorted(set(wanted) | set(behind))
 
     def nextId(self) -> int:
         current = self.currentId()
@@ -149,6 +192,38 @@ class NextGenWizard(QWizard):
         if page_id >= 0:
             self.session.remember_page(PageId(page_id).name)
         self.refresh()
+        # The new page's heading takes the focus, so a screen reader reads where the user now is
+        # (and the focus ring never disappears): Tab goes on from it to the page's first question.
+        QTimer.singleShot(0, self.focus_heading)
+
+    def focus_heading(self) -> None:
+        page = self.currentPage()
+        heading = getattr(page, "heading", None)
+        if heading is not None and self.isVisible():
+            announce_focus(heading)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a text field or a list never goes to the next page by surprise."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QLineEdit | QAbstractItemView | QComboBox | QTextEdit | QAbstractSpinBox):
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def fit_to_screen(self) -> None:
+        """As large as the text needs, never larger than the screen: maximised on small screens
+        or with large text (projectors), so every button stays on screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            return
+        scale = font_scale(QApplication.instance())
+        width, height = int(1000 * max(1.0, scale * 0.8)), int(720 * max(1.0, scale * 0.8))
+        if width > screen.width() or height > screen.height() or screen.width() < 1280:
+            self.setGeometry(screen)
+            self.showMaximized()
+        else:
+            self.resize(width, height)
 
     def refresh(self) -> None:
         self.side.update_steps(self)
@@ -176,12 +251,56 @@ class NextGenWizard(QWizard):
                 return
 
 
+# Which plan steps each page is about: the side panel shows their true state, not "visited".
+PAGE_STEPS: dict[PageId, frozenset[StepId]] = {
+    PageId.PACER: frozenset({
+        StepId.GET_INDIVIDUAL_PACER_ACCOUNT, StepId.USE_OWN_ACCOUNT_FOR_FILING,
+        StepId.RECOVER_PACER_LOGIN, StepId.REACTIVATE_PACER_ACCOUNT,
+    }),
+    PageId.SITUATION: frozenset({
+        StepId.CJA_EXEMPTION, StepId.STAFF_FILING_ACCESS, StepId.ADD_FILING_AGENT,
+        StepId.REGISTER_FILING_AGENT, StepId.LINK_TRUSTEE_ACCOUNT, StepId.ADD_SECONDARY_EMAILS,
+        StepId.FILE_CLAIMS_WITH_EPOC,
+    }),
+    PageId.UPGRADE: frozenset({StepId.UPGRADE_PACER_ACCOUNT}),
+    PageId.NEW_ACCOUNT: frozenset({StepId.GET_INDIVIDUAL_PACER_ACCOUNT}),
+    PageId.FIRM: frozenset({StepId.FIRM_BILLING_ACCOUNT}),
+    PageId.MFA: frozenset({StepId.ENROLL_MFA, StepId.REGAIN_MFA_ACCESS}),
+    PageId.CMECF: frozenset({StepId.RECOVER_CMECF_LOGIN, StepId.SAVE_CMECF_LOGIN}),
+    PageId.LINK: frozenset({
+        StepId.LINK_CMECF_ACCOUNT, StepId.REQUEST_EFILING_PRIVILEGES, StepId.FILE_IN_ACMS,
+    }),
+}  # fmt: skip
+DONE, TO_DO, CHECK = "done", "to do", "needs checking"
+NOT_YET, NOT_ASKED = "not yet possible", "not asked yet"
+STATE_MARKS = {DONE: "✓", TO_DO: "●", CHECK: "?", NOT_YET: "◷", NOT_ASKED: "○"}
+
+
+def page_state(page_id: PageId, checklist: Checklist, *, asked: bool) -> str:
+    """A page's state in words, from plan(): done, to do, needs checking, not yet possible, not asked yet."""
+    if page_id is PageId.CHECKLIST:
+        open_steps = [s for s in checklist.steps if s.status is not Status.DONE]
+        return DONE if not open_steps else TO_DO
+    if not asked:
+        return NOT_ASKED
+    statuses = {s.status for s in checklist.steps if s.id in PAGE_STEPS.get(page_id, frozenset())}
+    if Status.TODO in statuses:
+        return TO_DO
+    if Status.VERIFY in statuses:
+        return CHECK
+    if Status.SCHEDULED in statuses:
+        return NOT_YET
+    return DONE
+
+
 class SidePanel(QWidget):
-    """The steps of this user's path: where you are (▶) and what you have done (✓)."""
+    """The product's name, then this user's steps, each with its true state in words and a mark."""
 
     def __init__(self, wizard: NextGenWizard) -> None:
         super().__init__(wizard)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 12, 0)
+        layout.addLayout(_product_header())
         if wizard.session.demo:
             from .demo import BANNER
 
@@ -191,13 +310,11 @@ class SidePanel(QWidget):
             self.banner.setFrameShape(QLabel.Shape.Box)
             self.banner.setAccessibleName("Demo mode")
             layout.addWidget(self.banner)
-            self.start_over = QPushButton("Start &over (demo)")
+            self.start_over = QPushButton("Start over (demo)")  # no access key: it must not clash on any page
             self.start_over.clicked.connect(wizard.start_over_demo)
             layout.addWidget(self.start_over)
-        heading = QLabel("Your steps")
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
+        heading = Heading("Your steps", level=2)
+        heading.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(heading)
         self.steps = QListWidget()
         self.steps.setAccessibleName("Wizard steps")
@@ -223,19 +340,19 @@ class SidePanel(QWidget):
 
     def update_steps(self, wizard: NextGenWizard) -> None:
         self.steps.clear()
+        checklist = wizard.session.plan()
         visited = set(wizard.visitedIds())
         current = wizard.currentId()
         for page_id in wizard.path():
             page: QWizardPage = wizard.page(page_id)
-            if page_id == current:
-                mark, state = "▶", "current step"
-            elif page_id in visited:
-                mark, state = "✓", "done"
-            else:
-                mark, state = "  ", "to come"
-            item = QListWidgetItem(f"{mark} {page.title()}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.title()}: {state}")
-            if page_id == current:
+            state = page_state(page_id, checklist, asked=page_id in visited or page_id == current)
+            here = page_id == current
+            mark = "▶" if here else STATE_MARKS[state]
+            item = QListWidgetItem(f"{mark} {page.title()}\n    {state}")
+            spoken = f"{page.title()}: {state}" + (", this page" if here else "")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setToolTip(spoken)
+            if here:
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)

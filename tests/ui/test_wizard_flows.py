@@ -5,6 +5,8 @@ from pathlib import Path
 
 from keyring.backends import fail
 
+from PySide6.QtCore import Qt
+
 from nextgen_wizard.domain.answers import AccountType
 from nextgen_wizard.storage.vault import KeyringVault
 from nextgen_wizard.ui.wizard import PageId
@@ -203,14 +205,29 @@ def test_answers_are_saved_after_each_page(qtbot, tmp_path: Path) -> None:
     assert saved["courts"] == ["mab", "alsb"] and saved["role"] == "attorney"
 
 
-def test_side_panel_marks_current_and_done(qtbot, tmp_path: Path) -> None:
+def test_side_panel_shows_each_steps_true_state_from_the_plan(qtbot, tmp_path: Path) -> None:
     walk = Walk(make_wizard(qtbot, tmp_path))
     walk.next()
     walk.courts("mab")
-    items = [walk.wizard.side.steps.item(i).text() for i in range(walk.wizard.side.steps.count())]
-    assert items[0].startswith("✓ Welcome") and items[1].startswith("✓ You and your courts")
-    assert items[2].startswith("▶ Your PACER account")
-    assert items[-1].strip() == "Your checklist"
+    walk.pacer("own", "ab1234", AccountType.LEGACY)  # a legacy account: the upgrade is to do
+
+    def states() -> dict[str, str]:
+        side = walk.wizard.side.steps
+        spoken = [side.item(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(side.count())]
+        return dict(line.split(": ", 1) for line in spoken)
+
+    now = states()
+    assert now["Welcome"] == "done" and now["You and your courts"] == "done"
+    assert now["Your PACER account"] == "done" and now["Your situation"] == "done"
+    assert now["Upgrade your PACER account"] == "to do, this page"
+    assert now["Your CM/ECF logins"] == "not asked yet"
+    assert now["Your checklist"] == "to do"  # never "visited" = "done"
+    upgrade = page(walk.wizard, P.UPGRADE)
+    upgrade.done.setChecked(True)
+    walk.next()
+    assert states()["Upgrade your PACER account"] == "done"
+    first = walk.wizard.side.steps.item(0).text()
+    assert first.startswith("✓ Welcome")  # the state is a mark and a word, never colour alone
     assert "November 23, 2026" in walk.wizard.side.as_of.text()
 
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from ...session import Session
-from ..widgets import Notice, announce
+from ..accessibility import Heading
+from ..widgets import Notice, announce, order_tabs, text_label
 
 
 class AnswerPage(QWizardPage):
@@ -19,10 +20,16 @@ class AnswerPage(QWizardPage):
     def __init__(self, session: Session, title: str, subtitle: str = "") -> None:
         super().__init__()
         self.session = session
-        self.setTitle(title)
-        if subtitle:
-            self.setSubTitle(subtitle)
+        # The page shows its own heading (a real heading for screen readers, focused on every page
+        # change); QWizard's header stays empty, so the title is kept here rather than in setTitle().
+        self._title, self._subtitle = title, subtitle
         self.built = False  # the widgets are made when the page is first shown: a faster start
+
+    def title(self) -> str:
+        return self._title
+
+    def subTitle(self) -> str:
+        return self._subtitle
 
     def ensure_built(self) -> None:
         if self.built:
@@ -30,6 +37,16 @@ class AnswerPage(QWizardPage):
         self.built = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        self.heading = Heading(self._title)
+        outer.addWidget(self.heading)
+        if self._subtitle:
+            self.intro = text_label(self._subtitle)
+            self.intro.setObjectName("intro")
+            outer.addWidget(self.intro)
+        self.blocked = text_label("")  # why Next is not available yet, in words
+        self.blocked.setObjectName("blocked")
+        self.blocked.setAccessibleName("Why you cannot go on yet")
+        self.blocked.hide()
         self.save_notice = Notice()
         outer.addWidget(self.save_notice)
         self.warnings = Notice()
@@ -38,12 +55,14 @@ class AnswerPage(QWizardPage):
         # Everything scrolls, so nothing is clipped at large font sizes.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls inside take focus; it follows them
         body = QWidget()
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        outer.addWidget(self.blocked)
         self.build()
 
     def build(self) -> None:
@@ -57,6 +76,25 @@ class AnswerPage(QWizardPage):
         self.ensure_built()
         self.load()
         self.show_warnings()
+        order_tabs(self)
+        self.show_blocked()
+
+    def blocked_reason(self) -> str | None:
+        """Why Next is not available on this page, in words; None when it is."""
+        return None
+
+    def show_blocked(self) -> None:
+        reason = self.blocked_reason() if self.built else None
+        text = f"To go on: {reason}" if reason else ""
+        if text != self.blocked.text():
+            self.blocked.setVisible(bool(text))
+            if text:
+                announce(self.blocked, text)
+            else:
+                self.blocked.setText("")
+
+    def isComplete(self) -> bool:
+        return self.blocked_reason() is None if self.built else True
 
     def show_warnings(self) -> None:
         """Contradictions among this page's answers, each with what to check (from plan())."""
@@ -90,9 +128,10 @@ class AnswerPage(QWizardPage):
 
     def changed(self) -> None:
         """An answer changed: the path and the side panel may change with it."""
-        self.completeChanged.emit()
         if self.built:
             self.show_warnings()
+            self.show_blocked()
+        self.completeChanged.emit()
         wizard = self.wizard()
         if wizard is not None and hasattr(wizard, "refresh"):
             wizard.refresh()

@@ -17,7 +17,7 @@ from ...domain.answers import Role
 from ...domain.courts import Court
 from ...domain.text import MAX_TEXT_LENGTH
 from ...session import Session
-from ..widgets import Options, SearchField
+from ..widgets import Options, SearchField, announce, text_label
 from .base import AnswerPage
 
 
@@ -68,9 +68,13 @@ class CourtsPage(AnswerPage):
         layout.addWidget(self.search)
         self.results = QListWidget()
         self.results.setAccessibleName("Matching courts")
-        self.results.setMaximumHeight(130)
+        self.results.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.results.itemActivated.connect(lambda _item: self._add_selected())
         layout.addWidget(self.results)
+        self.search_note = text_label("")
+        self.search_note.setAccessibleName("Search result")
+        self.search_note.hide()
+        layout.addWidget(self.search_note)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("A&dd court")
         self.add_button.clicked.connect(self._add_selected)
@@ -80,7 +84,10 @@ class CourtsPage(AnswerPage):
         chosen_label = QLabel("&Your courts:")
         self.chosen = QListWidget()
         self.chosen.setAccessibleName("Your courts")
-        self.chosen.setMaximumHeight(130)
+        self.chosen.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        for listing in (self.results, self.chosen):  # long court names wrap; nothing scrolls sideways
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         chosen_label.setBuddy(self.chosen)
         layout.addWidget(chosen_label)
         layout.addWidget(self.chosen)
@@ -119,13 +126,23 @@ class CourtsPage(AnswerPage):
 
     def _search(self, text: str) -> None:
         self.results.clear()
-        if not text.strip():
-            return
-        for court in self.session.catalog.search(text)[:50]:
+        found = self.session.catalog.search(text)[:50] if text.strip() else []
+        for court in found:
             if court.id not in self.answers.courts:
                 self.results.addItem(self._item(court))
         if self.results.count():
             self.results.setCurrentRow(0)
+        note = ""
+        if text.strip() and not found:
+            note = (
+                f'No court matches "{text.strip()}". Try a state ("MA"), words of the name '
+                '("massachusetts bankruptcy") or an id ("mab").'
+            )
+        elif found and not self.results.count():
+            note = "Every court that matches is already in your list."
+        self.search_note.setVisible(bool(note))
+        if note != self.search_note.text():
+            announce(self.search_note, note)
 
     def _show_chosen(self) -> None:
         self.chosen.clear()
@@ -165,5 +182,10 @@ class CourtsPage(AnswerPage):
         self._show_chosen()
         self.changed()
 
-    def isComplete(self) -> bool:
-        return self.answers.role is not None and bool(self.answers.courts)
+    def blocked_reason(self) -> str | None:
+        missing = []
+        if self.answers.role is None:
+            missing.append("choose who you are")
+        if not self.answers.courts:
+            missing.append("add at least one court (find it, then Add court)")
+        return " and ".join(missing) + "." if missing else None

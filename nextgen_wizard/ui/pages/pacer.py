@@ -177,8 +177,8 @@ class PacerPage(AnswerPage):
         self._enable()
         self.changed()
 
-    def isComplete(self) -> bool:
-        if not self.built:
-            return True
+    def blocked_reason(self) -> str | None:
         text = self.username.text()
-        return not text or classify_username(text).well_formed
+        if text and not classify_username(text).well_formed:
+            return "correct the PACER username (see the note under it), or clear it."
+        return None

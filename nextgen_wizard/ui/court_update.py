@@ -1,0 +1,112 @@
+"""View > Check for newer court data... and About: the wizard's side of `courts --update`.
+
+The download and its checks run off the GUI thread through the session (the same code as the
+CLI); what changed is shown in a message box and the new data is used only when the user says
+yes. Nothing here touches the network unless the user picks the menu item.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+from .. import APP_NAME, __version__
+from ..session import CourtUpdateError
+from ..storage.court_updates import CourtUpdate
+from ..storage.files import WriteError
+from .widgets import run_in_background
+
+if TYPE_CHECKING:
+    from .wizard import NextGenWizard
+
+TITLE = "Court data"
+
+
+def add_court_data_actions(wizard: NextGenWizard, menu: QMenu) -> None:
+    """Add the court data check and the about box to the wizard's View menu."""
+    menu.addSeparator()
+    check = QAction("Check for newer &court data...", wizard)
+    check.setObjectName("check_court_data")
+    check.triggered.connect(lambda _checked=False: CourtDataCheck(wizard, check).start())
+    menu.addAction(check)
+    about = QAction(f"&About {APP_NAME}...", wizard)
+    about.setObjectName("about")
+    about.triggered.connect(lambda _checked=False: show_about(wizard))
+    menu.addAction(about)
+
+
+def show_about(wizard: NextGenWizard) -> None:
+    tell(wizard, "information", f"About {APP_NAME}", about_text(wizard))
+
+
+def about_text(wizard: NextGenWizard) -> str:
+    session = wizard.session
+    return (
+        f"{APP_NAME} {__version__}\n\n"
+        f"Court data: {session.describe_court_data()}, {len(session.catalog)} courts.\n\n"
+        "The app goes online only when you choose View > Check for newer court data... "
+        "(see docs/court-data.md)."
+    )
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """Yes or no (No by default); tests replace it."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, kind: str, title: str, text: str) -> None:
+    """A message; tests replace it."""
+    show = QMessageBox.warning if kind == "warning" else QMessageBox.information
+    show(parent, title, text)
+
+
+class CourtDataCheck:
+    """One check: download off the GUI thread, then show what changed and ask before using it."""
+
+    running: ClassVar[set[CourtDataCheck]] = set()  # alive until their download is done
+
+    def __init__(self, wizard: NextGenWizard, action: QAction | None = None) -> None:
+        self.wizard, self.action = wizard, action
+
+    def start(self) -> None:
+        session = self.wizard.session
+        refusal = session.court_update_refusal()
+        if refusal:
+            tell(self.wizard, "information", TITLE, refusal)
+            return
+        if self.action is not None:
+            self.action.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        CourtDataCheck.running.add(self)
+        run_in_background(session.check_court_update, self.finished)
+
+    def finished(self, update: CourtUpdate | None, error: BaseException | None) -> None:
+        CourtDataCheck.running.discard(self)
+        QApplication.restoreOverrideCursor()
+        if self.action is not None:
+            self.action.setEnabled(True)
+        session = self.wizard.session
+        unchanged = f"Your court data is unchanged: {session.describe_court_data()}."
+        if error is not None or update is None:
+            why = str(error) if isinstance(error, CourtUpdateError) else f"The check failed ({error!r})."
+            tell(self.wizard, "warning", TITLE, f"{why}\n\n{unchanged}")
+            return
+        question = "\n\n".join(["\n".join(update.summary), "Use this court data from now on?"])
+        if not ask(self.wizard, TITLE, question):
+            tell(self.wizard, "information", TITLE, unchanged)
+            return
+        try:
+            path = session.use_court_update(update)
+        except WriteError as error:
+            tell(self.wizard, "warning", TITLE, f"{error}\n\n{unchanged}")
+            return
+        now = f"Now using {session.catalog.describe()} ({len(session.catalog)} courts).\n\nKept in {path}."
+        tell(self.wizard, "information", TITLE, now)
+        page = self.wizard.currentPage()
+        if page is not None and hasattr(page, "load") and getattr(page, "built", False):
+            page.load()  # the page on screen shows the new data
