@@ -29,8 +29,11 @@ CLIENT = HERE / "atspi_client.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
 APP_NAME = "NextGen Ready"
 BUS_LAUNCHERS = ("/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher")
-XCB_LIBRARIES = {"libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-keysyms.so.1": "libxcb-keysyms1",
-                 "libxcb-cursor.so.0": "libxcb-cursor0"}
+XCB_LIBRARIES = {
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+}
 # The tools, the Debian packages that bring them.
 TOOLS = {"Xvfb": "xvfb", "dbus-run-session": "dbus", "xdotool": "xdotool"}
 
@@ -41,7 +44,9 @@ def bus_launcher() -> str | None:
 
 def missing_tools() -> list[str]:
     """What this machine lacks for the screen-reader test (empty when it can run)."""
-    missing = [f"{tool} (Debian package {package})" for tool, package in TOOLS.items() if not shutil.which(tool)]
+    missing = [
+        f"{tool} (Debian package {package})" for tool, package in TOOLS.items() if not shutil.which(tool)
+    ]
     if bus_launcher() is None:
         missing.append("at-spi-bus-launcher (Debian package at-spi2-core)")
     if not os.access(SYSTEM_PYTHON, os.X_OK):
