@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 
 from keyring.backends import fail
-
 from PySide6.QtCore import Qt
 
 from nextgen_wizard.domain.answers import AccountType

@@ -132,7 +132,7 @@ class FirmPage(AnswerPage):
             )
         )
         self.wants = Choice("Does your firm &want a firm billing account?")
-        self.has = Choice("Does your firm already ha&ve one?")
+        self.has = Choice("Does your firm already h&ave one?")
         self.wants.changed.connect(self._changed)
         self.has.changed.connect(self._changed)
         self.body.addWidget(self.wants)
