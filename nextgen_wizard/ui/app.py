@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -48,10 +49,7 @@ def make_app():  # -> QApplication
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("nextgen-ready")
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, lambda: _set_icon(app))  # decoding the icon can wait for the first paint
-    return app
+    return app  # the window icon is set after the first paint (run_gui): decoding it can wait
 
 
 def _set_icon(app) -> None:
@@ -129,8 +127,16 @@ def open_session(args: argparse.Namespace, paths):  # -> Session
     return Session.open(paths, as_of=args.as_of, demo=demo)
 
 
+def _after_first_paint(app, log_file) -> None:
+    """Start-up work the first page does not need: the log file, the window icon, the GC."""
+    _open_log(log_file)  # logging.handlers costs start-up time
+    _set_icon(app)
+    # Everything made so far lives as long as the window: the collector need not look at it again.
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from ..session import SessionError
@@ -143,18 +149,22 @@ def run_gui(args: argparse.Namespace) -> int:
     if not 0.5 <= args.font_scale <= 4:
         print("error: --font-scale must be between 0.5 and 4, e.g. 1.5", file=sys.stderr)
         return 2
+    gc.disable()  # until the first paint: start-up makes many objects and no garbage worth a pass
     app = make_app()
     set_font_scale(app, args.font_scale)
     paths = app_paths()
     try:
         session = open_session(args, paths)
     except SessionError as error:
+        gc.enable()
         QMessageBox.information(None, APP_NAME, "\n".join(error.problems))
         return error.exit_code
     wizard = open_wizard(session)
     app.aboutToQuit.connect(session.save)
-    # The log file is opened once the window is up: logging.handlers costs start-up time.
-    QTimer.singleShot(0, lambda: _open_log(paths.log_file))
+    # Right after the first paint (not a 0 ms timer: that fires before the paint).
+    wizard.started.connect(lambda: _after_first_paint(app, paths.log_file))
+    if wizard.is_started:  # a resume question painted the window already
+        _after_first_paint(app, paths.log_file)
     if os.environ.get(EXIT_AFTER_PAINT):
         _quit_after_first_paint(app, wizard)
     code = app.exec()

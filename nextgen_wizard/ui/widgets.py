@@ -1,4 +1,9 @@
-"""Shared widgets: yes/no/not-sure questions, link labels, notice banners, background calls."""
+"""Shared widgets: yes/no/not-sure questions, link labels, notice banners, background calls.
+
+What the first page uses sets Qt enum values through Qt's property system by name, so the
+`Qt` namespace (PySide6 converts all its enums on first use, ~15 ms) waits until after the
+first paint; code that runs later imports `Qt` where it needs it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -96,10 +101,10 @@ def announce(label: QLabel, text: str) -> None:
 def text_label(text: str, *, rich: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setProperty("textFormat", "RichText" if rich else "PlainText")  # Qt.TextFormat
     if rich:
         label.setOpenExternalLinks(True)  # links open in the browser, mailto: in the mail client
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setProperty("textInteractionFlags", "TextBrowserInteraction")  # Qt.TextInteractionFlag
     return label
 
 
@@ -109,6 +114,8 @@ class SearchField(QLineEdit):
     submitted = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submitted.emit()
             event.accept()
@@ -151,7 +158,7 @@ class Notice(QFrame):
         self.setObjectName("notice")
         layout = QVBoxLayout(self)
         self.label = text_label(text)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setProperty("textInteractionFlags", "TextSelectableByMouse")  # Qt.TextInteractionFlag
         layout.addWidget(self.label)
         self.setVisible(bool(text))
 
@@ -181,6 +188,8 @@ class _Relay(QObject):
 
 def run_in_background(call: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
     """Run a slow call (the keyring) off the GUI thread; on_done runs back on the GUI thread."""
+    from PySide6.QtCore import Qt
+
     relay = _Relay()
     _pending.add(relay)
 

@@ -1,18 +1,23 @@
-"""The wizard: page ids, which pages apply (asked of the domain plan), side panel, help."""
+"""The wizard: page ids, which pages apply (asked of the domain plan), side panel, help.
+
+Start-up: only what the first paint needs is made before it. Pages are created when first
+needed (`page()`, or the user going forward); the View menu, its shortcuts and F1 are made,
+and `started` is emitted, right after the first paint. The `Qt` namespace is not touched
+before the paint: PySide6 converts all of its enums on first use (about 15 ms).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..domain.dates import long_date
-from ..domain.plan import Checklist
 from ..domain.steps import Status, StepId
-from ..session import Session
-from .help import help_html
+
+if TYPE_CHECKING:
+    from ..domain.plan import Checklist
+    from ..session import Session
 
 
 class PageId(IntEnum):
@@ -63,10 +69,48 @@ def page_path(checklist: Checklist, has_courts: bool) -> list[PageId]:
     return [page for page, applies in wanted.items() if applies]
 
 
+# Each page's title, for the side panel, which lists pages not made yet (a test checks that
+# these are the pages' own titles).
+PAGE_TITLES: dict[PageId, str] = {
+    PageId.WELCOME: "Welcome",
+    PageId.COURTS: "You and your courts",
+    PageId.PACER: "Your PACER account",
+    PageId.UPGRADE: "Upgrade your PACER account",
+    PageId.NEW_ACCOUNT: "Get your own PACER account",
+    PageId.FIRM: "Firm billing account (optional)",
+    PageId.MFA: "Multi-factor authentication",
+    PageId.CMECF: "Your CM/ECF logins",
+    PageId.LINK: "Link your accounts",
+    PageId.CHECKLIST: "Your checklist",
+}
+
+# Values of Qt enums used before the first paint, set through Qt's property system by name
+# so that the `Qt` namespace (and its enum conversion) waits until after the paint.
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, from the event loop, right after the watched widget's first paint."""
+
+    def __init__(self, watched: QWidget, then) -> None:
+        super().__init__(watched)
+        self.then = then
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)  # after the whole window is painted, not inside it
+        return False
+
+
 class NextGenWizard(QWizard):
+    started = Signal()  # emitted once, right after the first paint: the place for start-up work that can wait
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.is_started = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # AeroStyle breaks dark mode on Windows
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -74,21 +118,72 @@ class NextGenWizard(QWizard):
         title = APP_NAME + (" - DEMO" if session.demo else "")
         self.setWindowTitle(title)
         self.setMinimumSize(940, 660)
-        from .pages import build_pages
-
-        for page_id, page in build_pages(session).items():
-            self.setPage(page_id, page)
-        self.setStartId(PageId.WELCOME)
+        self.setStartId(PageId.WELCOME)  # creates the first page; the others come when needed
         self.side = SidePanel(self)
         self.setSideWidget(self.side)
         self.helpRequested.connect(self.show_help)
+        # The View button is there from the start; its menu and every shortcut come right after
+        # the first paint (finish_start), before anyone can reach them.
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonLayout([
+            QWizard.WizardButton.HelpButton, QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
+        ])  # fmt: skip
+        view = self.button(QWizard.WizardButton.CustomButton1)
+        assert isinstance(view, QPushButton)
+        self.view_menu = QMenu(self)  # empty until the first paint; set now so the button keeps its width
+        view.setMenu(self.view_menu)
+        self.currentIdChanged.connect(self._page_changed)
+        self._first_paint = _FirstPaint(self, self.finish_start)
+
+    # ---- pages, made on demand -------------------------------------------------------------
+
+    def page(self, page_id: int) -> QWizardPage:
+        """The page with this id, created and registered the first time it is asked for."""
+        if page_id not in PAGE_TITLES:
+            return super().page(page_id)
+        page = super().page(page_id)
+        if page is None:
+            from .pages import make_page
+
+            page = make_page(self.session, page_id)
+            self.setPage(page_id, page)
+        return page
+
+    def setStartId(self, page_id: int) -> None:
+        self.page(page_id)  # QWizard accepts only a registered page as the start
+        super().setStartId(page_id)
+
+    def validateCurrentPage(self) -> bool:
+        """Called by QWizard.next() before it switches: the next page must exist by then."""
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following >= 0:
+            self.page(following)
+        return True
+
+    # ---- after the first paint ---------------------------------------------------------------
+
+    def finish_start(self) -> None:
+        """Menus and shortcuts (made once); runs right after the first paint, or when called."""
+        if self.is_started:
+            return
+        self.is_started = True
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
         self._text_size_menu()
-        self.currentIdChanged.connect(self._page_changed)
+        self.started.emit()
 
     def _text_size_menu(self) -> None:
         """View > Larger text / Smaller text, as a button beside Help (a wizard has no menu bar)."""
-        menu = QMenu(self)
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
+        menu = self.view_menu
         for label, keys, step in (
             ("&Larger text", ("Ctrl+=", "Ctrl++"), 0.25),
             ("&Smaller text", ("Ctrl+-",), -0.25),
@@ -100,16 +195,6 @@ class NextGenWizard(QWizard):
             action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
             menu.addAction(action)
             self.addAction(action)  # the shortcuts work without opening the menu
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
-        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        view = self.button(QWizard.WizardButton.CustomButton1)
-        assert isinstance(view, QPushButton)
-        view.setMenu(menu)
-        self.setButtonLayout([
-            QWizard.WizardButton.HelpButton, QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
-            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
-            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
-        ])  # fmt: skip
 
     def change_text_size(self, step: float) -> None:
         from PySide6.QtWidgets import QApplication
@@ -149,6 +234,11 @@ class NextGenWizard(QWizard):
         self.side.update_steps(self)
 
     def show_help(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from .help import help_html
+
         page = self.currentPage()
         key = getattr(page, "help_key", "welcome")
         box = QMessageBox(self)
@@ -196,11 +286,12 @@ class SidePanel(QWidget):
         layout.addWidget(heading)
         self.steps = QListWidget()
         self.steps.setAccessibleName("Wizard steps")
-        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Qt.NoFocus, Qt.ScrollBarAlwaysOff, Qt.ElideNone, by name (see ACCESSIBLE_TEXT_ROLE)
+        self.steps.setProperty("focusPolicy", "NoFocus")
         self._fit_width()
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.steps.setWordWrap(True)  # long titles wrap instead of being cut off at large text sizes
-        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.setProperty("textElideMode", "ElideNone")
         layout.addWidget(self.steps, 1)
         self.as_of = QLabel()
         self.as_of.setWordWrap(True)
@@ -221,17 +312,17 @@ class SidePanel(QWidget):
         visited = set(wizard.visitedIds())
         current = wizard.currentId()
         for page_id in wizard.path():
-            page: QWizardPage = wizard.page(page_id)
+            title = PAGE_TITLES[page_id]
             if page_id == current:
                 mark, state = "▶", "current step"
             elif page_id in visited:
                 mark, state = "✓", "done"
             else:
                 mark, state = "  ", "to come"
-            item = QListWidgetItem(f"{mark} {page.title()}")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.title()}: {state}")
+            item = QListWidgetItem(f"{mark} {title}")
+            item.setData(ACCESSIBLE_TEXT_ROLE, f"{title}: {state}")
             if page_id == current:
-                font = QFont(item.font())
+                font = item.font()
                 font.setBold(True)
                 item.setFont(font)
             self.steps.addItem(item)
