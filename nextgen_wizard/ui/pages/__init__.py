@@ -3,34 +3,57 @@ build_pages() makes them all. The wizard makes each page when it is first needed
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWizardPage
 
     from ...session import Session
 
-# PageId value -> (module in this package, class)
-PAGE_CLASSES: dict[int, tuple[str, str]] = {
-    0: ("welcome", "WelcomePage"),  # PageId.WELCOME
-    1: ("courts", "CourtsPage"),  # PageId.COURTS
-    2: ("pacer", "PacerPage"),  # PageId.PACER
-    3: ("account_steps", "UpgradePage"),  # PageId.UPGRADE
-    4: ("account_steps", "NewAccountPage"),  # PageId.NEW_ACCOUNT
-    5: ("account_steps", "FirmPage"),  # PageId.FIRM
-    6: ("account_steps", "MfaPage"),  # PageId.MFA
-    7: ("cmecf", "CmecfPage"),  # PageId.CMECF
-    8: ("link", "LinkPage"),  # PageId.LINK
-    9: ("checklist", "ChecklistPage"),  # PageId.CHECKLIST
-}
+PAGE_COUNT = 10  # PageId.WELCOME (0) .. PageId.CHECKLIST (9)
+
+
+def page_class(page_id: int) -> Callable[[Session], QWizardPage]:
+    """The class of a page (by PageId value), its module imported now.
+
+    Each import is spelled out, not import_module(name), so that PyInstaller finds every page.
+    """
+    if page_id == 0:
+        from .welcome import WelcomePage
+
+        return WelcomePage
+    if page_id == 1:
+        from .courts import CourtsPage
+
+        return CourtsPage
+    if page_id == 2:
+        from .pacer import PacerPage
+
+        return PacerPage
+    if page_id in (3, 4, 5, 6):
+        from .account_steps import FirmPage, MfaPage, NewAccountPage, UpgradePage
+
+        return {3: UpgradePage, 4: NewAccountPage, 5: FirmPage, 6: MfaPage}[page_id]
+    if page_id == 7:
+        from .cmecf import CmecfPage
+
+        return CmecfPage
+    if page_id == 8:
+        from .link import LinkPage
+
+        return LinkPage
+    if page_id == 9:
+        from .checklist import ChecklistPage
+
+        return ChecklistPage
+    raise KeyError(f"no page {page_id}")
 
 
 def make_page(session: Session, page_id: int) -> QWizardPage:
-    module, name = PAGE_CLASSES[int(page_id)]
-    page_class = getattr(import_module(f"{__name__}.{module}"), name)
-    return page_class(session)
+    return page_class(page_id)(session)
 
 
 def build_pages(session: Session) -> dict[int, QWizardPage]:
-    return {page_id: make_page(session, page_id) for page_id in PAGE_CLASSES}
+    return {page_id: make_page(session, page_id) for page_id in range(PAGE_COUNT)}
