@@ -137,11 +137,6 @@ def _after_first_paint(app, log_file) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
-    from ..session import SessionError
-    from ..storage.paths import app_paths
-
     problem = display_problem()
     if problem:
         print(f"error: {problem}", file=sys.stderr)
@@ -150,9 +145,17 @@ def run_gui(args: argparse.Namespace) -> int:
         print("error: --font-scale must be between 0.5 and 4, e.g. 1.5", file=sys.stderr)
         return 2
     gc.disable()  # until the first paint: start-up makes many objects and no garbage worth a pass
+    # The session and everything under it (no Qt) are imported before PySide6: once PySide6 is
+    # loaded, its import hook reads the source of every module imported after it (its
+    # `__feature__` check, inspect.getsource), about 0.2 ms a module.
+    from ..session import SessionError
+    from ..storage.paths import app_paths
+
+    paths = app_paths()
+    from PySide6.QtWidgets import QMessageBox
+
     app = make_app()
     set_font_scale(app, args.font_scale)
-    paths = app_paths()
     try:
         session = open_session(args, paths)
     except SessionError as error:

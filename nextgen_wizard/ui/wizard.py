@@ -172,6 +172,8 @@ class NextGenWizard(QWizard):
         if self.is_started:
             return
         self.is_started = True
+        if self.currentId() == PageId.WELCOME:
+            self.session.remember_page(PageId.WELCOME.name)
         from PySide6.QtGui import QKeySequence, QShortcut
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
@@ -226,7 +228,9 @@ class NextGenWizard(QWizard):
         return later[0] if later else -1
 
     def _page_changed(self, page_id: int) -> None:
-        if page_id >= 0:
+        # The first page is recorded after the first paint (finish_start): a file write and
+        # two fsyncs that need not hold up the window.
+        if page_id >= 0 and (self.is_started or page_id != PageId.WELCOME):
             self.session.remember_page(PageId(page_id).name)
         self.refresh()
 
