@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,23 +76,53 @@ def _env(home: str) -> dict[str, str]:
     return env
 
 
+LIMIT = 120  # seconds: a child still running then is killed (and the run fails)
+
+
+def _reap(process: subprocess.Popen) -> tuple[int, os.struct_rusage | None]:
+    """Wait for the child with one blocking wait4 (exact, unlike subprocess's polling wait)."""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, usage
+
+
 def time_to_first_paint(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds from spawn until the program prints "painted", and its peak RSS in MiB."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
-    line = process.stdout.readline()
-    elapsed = time.perf_counter() - start
-    process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    if "painted" not in line or status != 0:
+    watchdog = threading.Timer(LIMIT, process.kill)
+    watchdog.start()
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        elapsed = time.perf_counter() - start
+        process.stdout.read()
+        status, usage = _reap(process)
+    finally:
+        watchdog.cancel()
+    if "painted" not in line or status != 0 or usage is None:
         raise RuntimeError(f"{command} did not paint (status {status})")
     return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
 def wall(command: list[str], env: dict[str, str] | None = None) -> float:
+    """Seconds from spawn to exit.
+
+    Not subprocess.run(timeout=...): its wait polls with sleeps that double up to 50 ms, which
+    rounds every time up to the next poll (15.5, 31.5, 63.5, 113.5 ms...), as earlier runs did.
+    """
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, timeout=600)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
+    watchdog = threading.Timer(LIMIT, process.kill)
+    watchdog.start()
+    try:
+        status, _ = _reap(process)
+    finally:
+        watchdog.cancel()
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise subprocess.CalledProcessError(status, command)
+    return elapsed
 
 
 def _paint_runs(app: list[str], floor: list[str], runs: int) -> tuple[list[float], ...]:
