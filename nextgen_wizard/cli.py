@@ -1,23 +1,33 @@
-"""Command line: the GUI by default, headless sub-commands for checks, catalogs and checklists."""
+"""Command line: the GUI by default, headless sub-commands for checks, catalogs and checklists.
+
+Start-up: only the sub-parser of the command being run is built (all of them for --help or a
+mistake), each command imports what it uses when it runs, read-only commands open no log,
+and the garbage collector stays off for the short run (the GUI turns it back on, frozen,
+after its first paint).
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .domain.courts import Court
 from .domain.dates import as_of_problem, parse_iso_date
-from .domain.pacer import classify_username
-from .domain.render import render_json, render_text
 from .domain.text import clean_text
-from .storage.paths import app_paths
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from .domain.courts import Court
+
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -65,6 +75,8 @@ def _write_output(data: bytes, fmt: str, out: str | None, force: bool) -> None:
 
 
 def cmd_check_username(args: argparse.Namespace) -> int:
+    from .domain.pacer import classify_username
+
     check = classify_username(args.name)
     if args.format == "json":
         say(json.dumps({"kind": check.kind.value, "message": check.message}) + "\n")
@@ -95,6 +107,7 @@ def cmd_courts(args: argparse.Namespace) -> int:
     if args.update:
         return cmd_courts_update(args)
     from .session import Session
+    from .storage.paths import app_paths
 
     session = Session.for_courts(app_paths())
     _notices(session)
@@ -122,6 +135,8 @@ def cmd_courts_update(args: argparse.Namespace) -> int:
 
     if args.query:
         raise UserError(["--update takes no search words: run `nextgen-wizard courts WORDS` afterwards"])
+    from .storage.paths import app_paths
+
     session = Session.for_courts(app_paths())
     _notices(session)
     unchanged = f"Your court data is unchanged: {session.describe_court_data()}."
@@ -164,6 +179,7 @@ def _notices(session) -> None:  # -> None; session: Session
 
 def build_checklist(args: argparse.Namespace):  # -> Checklist
     from .session import Session, SessionError
+    from .storage.paths import app_paths
 
     answers_file = Path(args.answers) if args.answers else None
     try:
@@ -181,6 +197,8 @@ def _html(checklist) -> str:
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
+    from .domain.render import render_json, render_text
+
     checklist = build_checklist(args)
     if args.format == "pdf":
         if not args.output or args.output == "-":
@@ -204,6 +222,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from .doctor import render_report, run_doctor, run_machine_check
     from .session import Session
+    from .storage.paths import app_paths
 
     session = Session.for_machine(app_paths(), keyring=not args.machine)
     report = run_machine_check(session) if args.machine else run_doctor(session)
@@ -219,6 +238,7 @@ def _confirm(question: str) -> bool:
 
 def _open_session(as_of: date | None = None):  # -> Session
     from .session import Session, SessionError
+    from .storage.paths import app_paths
 
     try:
         return Session.open(app_paths(), as_of=as_of or date.today())
@@ -312,7 +332,153 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or JSON")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=argparse.SUPPRESS,
+        metavar="YYYY-MM-DD",
+        help="pretend today is this date (default: today)",
+    )
+
+
+def _add_check_username(commands: _Commands) -> None:
+    check = commands.add_parser(
+        "check-username",
+        help="classify a PACER username (legacy, upgraded-format, unusual, invalid)",
+        description="Classify a PACER username by its form. Exit 0 when well-formed "
+        "(legacy included), 1 when invalid.",
+    )
+    check.add_argument("name", help="the PACER username")
+    _format_option(check)
+    check.set_defaults(func=cmd_check_username)
+    _as_of_option(check)
+
+
+def _add_courts(commands: _Commands) -> None:
+    courts = commands.add_parser(
+        "courts",
+        help="list or search the court catalog",
+        description="Search courts by id (mab), state (MA, Massachusetts) or words of the name "
+        "(massachusetts bankruptcy). With no query, lists all. --update downloads PACER's public "
+        "court list (the app's only network use, docs/court-data.md), shows what changed and asks "
+        "before using it.",
+    )
+    courts.add_argument("query", nargs="?", help="id, state or words of the court's name")
+    courts.add_argument(
+        "--update",
+        action="store_true",
+        help="download newer court data from PACER's court list, show what changed, ask before using it",
+    )
+    courts.add_argument("--yes", action="store_true", help="with --update: use the new data without asking")
+    _format_option(courts)
+    courts.set_defaults(func=cmd_courts)
+    _as_of_option(courts)
+
+
+def _add_checklist(commands: _Commands) -> None:
+    checklist = commands.add_parser(
+        "checklist",
+        help="print the checklist for an answers file",
+        description="Turn answers (docs/answers-format.md) into the ordered checklist "
+        "(docs/checklist-format.md).",
+    )
+    checklist.add_argument("--answers", metavar="FILE", help="answers file (JSON)")
+    checklist.add_argument(
+        "--format",
+        choices=["text", "json", "html", "pdf", "ics"],
+        default="text",
+        help="text, JSON, HTML, PDF (needs -o) or an iCalendar file of the dated items",
+    )
+    checklist.add_argument("--page", choices=["letter", "a4"], default="letter", help="PDF page size")
+    checklist.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
+    checklist.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    checklist.set_defaults(func=cmd_checklist)
+    _as_of_option(checklist)
+
+
+def _add_doctor(commands: _Commands) -> None:
+    doctor = commands.add_parser(
+        "doctor",
+        help="check this computer: folders, keyring, Qt, policy",
+        description="Report version, folders, site policy, keyring backend and Qt platform. "
+        "Exit 0 when everything needed works, 1 with the reasons.",
+    )
+    _format_option(doctor)
+    doctor.add_argument(
+        "--machine",
+        action="store_true",
+        help="check the installation, court data, policy from every source and Qt without a user's "
+        "keyring session (for IT, e.g. over SSH); exit 0 when the machine is ready",
+    )
+    doctor.set_defaults(func=cmd_doctor)
+
+
+def _add_set(commands: _Commands) -> None:
+    setter = commands.add_parser(
+        "set",
+        help="change one saved answer (refused when firm policy locks it)",
+        description="Change one saved answer by its path in the answers format, e.g. "
+        '`set pacer.mfa_enrolled true` or `set courts \'["mab", "mad"]\'`. The value is JSON '
+        "(true, false, null, numbers, lists) or plain text.",
+    )
+    setter.add_argument("path", help="e.g. role, pacer.mfa_enrolled, cmecf.mab.linked")
+    setter.add_argument("value", help="JSON value or text")
+    setter.set_defaults(func=cmd_set)
+
+
+def _add_reset(commands: _Commands) -> None:
+    reset = commands.add_parser(
+        "reset",
+        help="remove saved answers and every keyring entry the app created",
+        description="Remove the saved answers and every OS keyring entry NextGen Ready created, "
+        "after confirmation. Reports what it removed.",
+    )
+    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reset.set_defaults(func=cmd_reset)
+
+
+def _add_screenshots(commands: _Commands) -> None:
+    shots = commands.add_parser(
+        "screenshots",
+        help="save a PNG of every wizard page (for the docs)",
+        description="Render every page offscreen from the example answers and save PNGs.",
+    )
+    shots.add_argument(
+        "folder", nargs="?", default="docs/screenshots", help="where to save (default: %(default)s)"
+    )
+    shots.set_defaults(func=cmd_screenshots)
+    _as_of_option(shots)
+
+
+# Each command's sub-parser; main() builds only the one that runs.
+COMMANDS: dict[str, Callable[[_Commands], None]] = {
+    "check-username": _add_check_username,
+    "courts": _add_courts,
+    "checklist": _add_checklist,
+    "doctor": _add_doctor,
+    "set": _add_set,
+    "reset": _add_reset,
+    "screenshots": _add_screenshots,
+}
+_VALUE_OPTIONS = {"--as-of", "--answers", "--font-scale"}  # top-level options followed by a value
+
+
+def command_in(argv: Sequence[str]) -> list[str] | None:
+    """The sub-parsers `argv` needs: its command's; none for the window; None (all) for help or a mistake."""
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument in ("-h", "--help", "--"):
+            return None
+        if argument in _VALUE_OPTIONS:
+            next(arguments, None)
+        elif not argument.startswith("-"):
+            return [argument] if argument in COMMANDS else None
+    return []
+
+
+def build_parser(commands_wanted: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `commands_wanted`, only those commands' sub-parsers."""
     parser = argparse.ArgumentParser(
         prog="nextgen-wizard",
         description=f"{APP_NAME} {__version__}: get through the federal courts' NextGen CM/ECF "
@@ -347,106 +513,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    check = commands.add_parser(
-        "check-username",
-        help="classify a PACER username (legacy, upgraded-format, unusual, invalid)",
-        description="Classify a PACER username by its form. Exit 0 when well-formed "
-        "(legacy included), 1 when invalid.",
-    )
-    check.add_argument("name", help="the PACER username")
-    _format_option(check)
-    check.set_defaults(func=cmd_check_username)
-
-    courts = commands.add_parser(
-        "courts",
-        help="list or search the court catalog",
-        description="Search courts by id (mab), state (MA, Massachusetts) or words of the name "
-        "(massachusetts bankruptcy). With no query, lists all. --update downloads PACER's public "
-        "court list (the app's only network use, docs/court-data.md), shows what changed and asks "
-        "before using it.",
-    )
-    courts.add_argument("query", nargs="?", help="id, state or words of the court's name")
-    courts.add_argument(
-        "--update",
-        action="store_true",
-        help="download newer court data from PACER's court list, show what changed, ask before using it",
-    )
-    courts.add_argument("--yes", action="store_true", help="with --update: use the new data without asking")
-    _format_option(courts)
-    courts.set_defaults(func=cmd_courts)
-
-    checklist = commands.add_parser(
-        "checklist",
-        help="print the checklist for an answers file",
-        description="Turn answers (docs/answers-format.md) into the ordered checklist "
-        "(docs/checklist-format.md).",
-    )
-    checklist.add_argument("--answers", metavar="FILE", help="answers file (JSON)")
-    checklist.add_argument(
-        "--format",
-        choices=["text", "json", "html", "pdf", "ics"],
-        default="text",
-        help="text, JSON, HTML, PDF (needs -o) or an iCalendar file of the dated items",
-    )
-    checklist.add_argument("--page", choices=["letter", "a4"], default="letter", help="PDF page size")
-    checklist.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
-    checklist.add_argument("--force", action="store_true", help="replace OUT if it exists")
-    checklist.set_defaults(func=cmd_checklist)
-
-    doctor = commands.add_parser(
-        "doctor",
-        help="check this computer: folders, keyring, Qt, policy",
-        description="Report version, folders, site policy, keyring backend and Qt platform. "
-        "Exit 0 when everything needed works, 1 with the reasons.",
-    )
-    _format_option(doctor)
-    doctor.add_argument(
-        "--machine",
-        action="store_true",
-        help="check the installation, court data, policy from every source and Qt without a user's "
-        "keyring session (for IT, e.g. over SSH); exit 0 when the machine is ready",
-    )
-    doctor.set_defaults(func=cmd_doctor)
-
-    setter = commands.add_parser(
-        "set",
-        help="change one saved answer (refused when firm policy locks it)",
-        description="Change one saved answer by its path in the answers format, e.g. "
-        '`set pacer.mfa_enrolled true` or `set courts \'["mab", "mad"]\'`. The value is JSON '
-        "(true, false, null, numbers, lists) or plain text.",
-    )
-    setter.add_argument("path", help="e.g. role, pacer.mfa_enrolled, cmecf.mab.linked")
-    setter.add_argument("value", help="JSON value or text")
-    setter.set_defaults(func=cmd_set)
-
-    reset = commands.add_parser(
-        "reset",
-        help="remove saved answers and every keyring entry the app created",
-        description="Remove the saved answers and every OS keyring entry NextGen Ready created, "
-        "after confirmation. Reports what it removed.",
-    )
-    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    reset.set_defaults(func=cmd_reset)
-
-    shots = commands.add_parser(
-        "screenshots",
-        help="save a PNG of every wizard page (for the docs)",
-        description="Render every page offscreen from the example answers and save PNGs.",
-    )
-    shots.add_argument(
-        "folder", nargs="?", default="docs/screenshots", help="where to save (default: %(default)s)"
-    )
-    shots.set_defaults(func=cmd_screenshots)
-
-    for sub in (check, courts, checklist, shots):
-        sub.add_argument(
-            "--as-of",
-            type=as_of_date,
-            default=argparse.SUPPRESS,
-            metavar="YYYY-MM-DD",
-            help="pretend today is this date (default: today)",
-        )
+    for name, add in COMMANDS.items():
+        if commands_wanted is None or name in commands_wanted:
+            add(commands)
     return parser
 
 
@@ -460,12 +529,30 @@ def no_core_dumps() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def needs_log(args: argparse.Namespace) -> bool:
+    """Commands that change something keep a log; read-only ones don't (the GUI opens it after its paint)."""
+    return args.func in (cmd_doctor, cmd_reset, cmd_set) or (
+        args.func is cmd_courts and getattr(args, "update", False)
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     no_core_dumps()
-    parser = build_parser()
+    gc_was_on = gc.isenabled()
+    gc.disable()  # a short run: its objects die with it (the GUI turns the collector on after its paint)
+    try:
+        return _run(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        if gc_was_on and not gc.isenabled():
+            gc.enable()
+
+
+def _run(argv: list[str]) -> int:
+    parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
-    if args.func in (cmd_doctor, cmd_reset, cmd_set):  # the GUI opens its log after its first paint
+    if needs_log(args):
         from .storage.logs import setup_logging
+        from .storage.paths import app_paths
 
         setup_logging(app_paths().log_file)
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
@@ -21,9 +20,9 @@ class Heading(QLabel):
         self.level = level
         self.setObjectName(f"heading{level}")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("textFormat", "PlainText")  # by name: no Qt enum before the first paint
         # Not in the Tab chain (it is no control), but focus can be put on it, and Tab goes on from it.
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setProperty("focusPolicy", "ClickFocus")
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * (1.45 if level == 1 else 1.15))
         font.setBold(True)
@@ -61,7 +60,7 @@ def install_accessibility() -> None:
 
 def announce_focus(widget: QWidget) -> None:
     """Put the keyboard focus on `widget` and tell assistive technology, also offscreen."""
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    widget.setFocus()
     if QAccessible.isActive():
         from PySide6.QtGui import QAccessibleEvent
 

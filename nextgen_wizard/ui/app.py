@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -50,11 +51,8 @@ def make_app():  # -> QApplication
     app.setDesktopFileName("nextgen-ready")
     from .style import apply_style
 
-    apply_style(app)
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, lambda: _set_icon(app))  # decoding the icon can wait for the first paint
-    return app
+    apply_style(app)  # before any widget exists: re-styling live widgets is costly
+    return app  # the window icon is set after the first paint (run_gui): decoding it can wait
 
 
 def _set_icon(app) -> None:
@@ -133,13 +131,16 @@ def open_session(args: argparse.Namespace, paths):  # -> Session
     return Session.open(paths, as_of=args.as_of, demo=demo)
 
 
+def _after_first_paint(app, log_file) -> None:
+    """Start-up work the first page does not need: the log file, the window icon, the GC."""
+    _open_log(log_file)  # logging.handlers costs start-up time
+    _set_icon(app)
+    # Everything made so far lives as long as the window: the collector need not look at it again.
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
-    from ..session import SessionError
-    from ..storage.paths import app_paths
-
     problem = display_problem()
     if problem:
         print(f"error: {problem}", file=sys.stderr)
@@ -147,18 +148,30 @@ def run_gui(args: argparse.Namespace) -> int:
     if not 0.5 <= args.font_scale <= 4:
         print("error: --font-scale must be between 0.5 and 4, e.g. 1.5", file=sys.stderr)
         return 2
+    gc.disable()  # until the first paint: start-up makes many objects and no garbage worth a pass
+    # The session and everything under it (no Qt) are imported before PySide6: once PySide6 is
+    # loaded, its import hook reads the source of every module imported after it (its
+    # `__feature__` check, inspect.getsource), about 0.2 ms a module.
+    from ..session import SessionError
+    from ..storage.paths import app_paths
+
+    paths = app_paths()
+    from PySide6.QtWidgets import QMessageBox
+
     app = make_app()
     set_font_scale(app, args.font_scale)
-    paths = app_paths()
     try:
         session = open_session(args, paths)
     except SessionError as error:
+        gc.enable()
         QMessageBox.information(None, APP_NAME, "\n".join(error.problems))
         return error.exit_code
     wizard = open_wizard(session)
     app.aboutToQuit.connect(session.save)
-    # The log file is opened once the window is up: logging.handlers costs start-up time.
-    QTimer.singleShot(0, lambda: _open_log(paths.log_file))
+    # Right after the first paint (not a 0 ms timer: that fires before the paint).
+    wizard.started.connect(lambda: _after_first_paint(app, paths.log_file))
+    if wizard.is_started:  # a resume question painted the window already
+        _after_first_paint(app, paths.log_file)
     if os.environ.get(EXIT_AFTER_PAINT):
         _quit_after_first_paint(app, wizard)
     code = app.exec()

@@ -1,4 +1,9 @@
-"""Shared widgets: yes/no/not-sure questions, link labels, notice banners, background calls."""
+"""Shared widgets: yes/no/not-sure questions, link labels, notice banners, background calls.
+
+What the first page uses sets Qt enum values through Qt's property system by name, so the
+`Qt` namespace (PySide6 converts all its enums on first use, ~15 ms) waits until after the
+first paint; code that runs later imports `Qt` where it needs it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -97,10 +102,10 @@ def announce(label: QLabel, text: str) -> None:
 def text_label(text: str, *, rich: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setProperty("textFormat", "RichText" if rich else "PlainText")  # Qt.TextFormat
     if rich:
         label.setOpenExternalLinks(True)  # links open in the browser, mailto: in the mail client
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setProperty("textInteractionFlags", "TextBrowserInteraction")  # Qt.TextInteractionFlag
     return label
 
 
@@ -110,6 +115,8 @@ class SearchField(QLineEdit):
     submitted = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submitted.emit()
             event.accept()
@@ -152,7 +159,7 @@ class Notice(QFrame):
         self.setObjectName("notice")
         layout = QVBoxLayout(self)
         self.label = text_label(text)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setProperty("textInteractionFlags", "TextSelectableByMouse")  # Qt.TextInteractionFlag
         layout.addWidget(self.label)
         self.setVisible(bool(text))
 
@@ -182,6 +189,8 @@ class _Relay(QObject):
 
 def run_in_background(call: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
     """Run a slow call (the keyring) off the GUI thread; on_done runs back on the GUI thread."""
+    from PySide6.QtCore import Qt
+
     relay = _Relay()
     _pending.add(relay)
 
@@ -207,7 +216,8 @@ _pending: set[_Relay] = set()  # keeps relays alive until their call is done
 def order_tabs(page: QWidget) -> None:
     """Tab follows the page as it reads, in layout order (widgets made later, such as one block per
     court, would otherwise come last, after controls further down the page)."""
-    ordered = [w for w in reading_order(page) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    tab_focus = 0x1  # Qt.FocusPolicy.TabFocus, as a number: no Qt enum before the first paint
+    ordered = [w for w in reading_order(page) if w.focusPolicy().value & tab_focus]
     for first, second in itertools.pairwise(ordered):
         QWidget.setTabOrder(first, second)
 

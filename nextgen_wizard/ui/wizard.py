@@ -1,12 +1,19 @@
-"""The wizard: page ids, which pages apply (asked of the domain plan), side panel, help."""
+"""The wizard: page ids, which pages apply (asked of the domain plan), side panel, help.
+
+Start-up: only what the first paint needs is made before it. Pages are created when first
+needed (`page()`, or the user going forward); the View menu, its shortcuts and F1 are made,
+and `started` is emitted, right after the first paint. The `Qt` namespace is not touched
+before the paint: PySide6 converts all of its enums on first use (about 15 ms).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -18,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTextEdit,
     QVBoxLayout,
@@ -29,12 +35,13 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..domain.dates import long_date
-from ..domain.plan import Checklist
 from ..domain.steps import Status, StepId
-from ..session import Session
 from .accessibility import Heading, announce_focus
 from .font_scale import font_scale
-from .help import help_html
+
+if TYPE_CHECKING:
+    from ..domain.plan import Checklist
+    from ..session import Session
 
 
 class PageId(IntEnum):
@@ -74,181 +81,25 @@ def page_path(checklist: Checklist, has_courts: bool, situation: bool = False) -
     return [page for page, applies in wanted.items() if applies]
 
 
-def _product_header() -> QHBoxLayout:
-    """The app's icon and name at the top of the side panel: what this window is, at a glance."""
-    from PySide6.QtGui import QPixmap
+# Each page's title, for the side panel, which lists pages not made yet (a test checks that
+# these are the pages' own titles).
+PAGE_TITLES: dict[PageId, str] = {
+    PageId.WELCOME: "Welcome",
+    PageId.COURTS: "You and your courts",
+    PageId.PACER: "Your PACER account",
+    PageId.SITUATION: "Your situation",
+    PageId.UPGRADE: "Upgrade your PACER account",
+    PageId.NEW_ACCOUNT: "Get your own PACER account",
+    PageId.FIRM: "Firm billing account (optional)",
+    PageId.MFA: "Multi-factor authentication",
+    PageId.CMECF: "Your CM/ECF logins",
+    PageId.LINK: "Link your accounts",
+    PageId.CHECKLIST: "Your checklist",
+}
 
-    from ..domain.resources import resource_path
-
-    row = QHBoxLayout()
-    icon = QLabel()
-    try:
-        pixmap = QPixmap(str(resource_path("resources", "icons", "nextgen-ready.png")))
-    except FileNotFoundError:
-        pixmap = QPixmap()
-    if not pixmap.isNull():
-        size = icon.fontMetrics().height() * 2
-        icon.setPixmap(pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
-                                     Qt.TransformationMode.SmoothTransformation))
-    icon.setAccessibleName(APP_NAME)
-    name = QLabel(APP_NAME)
-    name.setObjectName("productName")
-    font = name.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    name.setFont(font)
-    row.addWidget(icon)
-    row.addWidget(name, 1)
-    return row
-
-
-class NextGenWizard(QWizard):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # AeroStyle breaks dark mode on Windows
-        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
-        title = APP_NAME + (" - DEMO" if session.demo else "")
-        self.setWindowTitle(title)
-        self.setMinimumSize(640, 480)  # fit_to_screen() sizes it to the text and the screen
-        from .pages import build_pages
-
-        for page_id, page in build_pages(session).items():
-            self.setPage(page_id, page)
-        self.setStartId(PageId.WELCOME)
-        self.side = SidePanel(self)
-        self.setSideWidget(self.side)
-        self.helpRequested.connect(self.show_help)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
-        self._text_size_menu()
-        self.currentIdChanged.connect(self._page_changed)
-
-    def _text_size_menu(self) -> None:
-        """View > Larger text / Smaller text, as a button beside Help (a wizard has no menu bar)."""
-        menu = QMenu(self)
-        for label, keys, step in (
-            ("&Larger text", ("Ctrl+=", "Ctrl++"), 0.25),
-            ("&Smaller text", ("Ctrl+-",), -0.25),
-            ("&Normal text size", ("Ctrl+0",), 0.0),
-        ):
-            action = QAction(label, self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
-            menu.addAction(action)
-            self.addAction(action)  # the shortcuts work without opening the menu
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
-        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        from .court_update import add_court_data_actions
-
-        add_court_data_actions(self, menu)  # Check for newer court data..., About
-        view = self.button(QWizard.WizardButton.CustomButton1)
-        assert isinstance(view, QPushButton)
-        view.setMenu(menu)
-        self.setButtonLayout([
-            QWizard.WizardButton.HelpButton, QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
-            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
-            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
-        ])  # fmt: skip
-
-    def change_text_size(self, step: float) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from .font_scale import font_scale, set_font_scale
-
-        app = QApplication.instance()
-        scale = 1.0 if step == 0 else min(3.0, max(0.75, font_scale(app) + step))
-        set_font_scale(app, scale)
-        page = self.currentPage()
-        if page is not None and hasattr(page, "load") and getattr(page, "built", False):
-            page.load()  # rich text with its own sizes (the checklist) is redrawn at the new size
-
-    def start_over_demo(self) -> None:
-        """A demo starts again from its fictional answers, with nothing kept."""
-        if not self.session.demo:
-            return
-        self.session.start_over()
-        self.restart()
-
-    def path(self) -> list[PageId]:
-        from .pages.situation import situation_applies
-
-        session = self.session
-        wanted = page_path(session.plan(), bool(session.answers.courts), situation_applies(session))
-        # A page already answered stays listed (e.g. Upgrade, once ticked "done"), so its state shows.
-        behind = [PageId(p) for p in self.visitedIds() if p >= 0 and p < max(self.currentId(), 0)]
-        return sorted(set(wanted) | set(behind))
-
-    def nextId(self) -> int:
-        current = self.currentId()
-        if current < 0:
-            return PageId.WELCOME
-        later = [page for page in self.path() if page > current]
-        return later[0] if later else -1
-
-    def _page_changed(self, page_id: int) -> None:
-        if page_id >= 0:
-            self.session.remember_page(PageId(page_id).name)
-        self.refresh()
-        # The new page's heading takes the focus, so a screen reader reads where the user now is
-        # (and the focus ring never disappears): Tab goes on from it to the page's first question.
-        QTimer.singleShot(0, self, self.focus_heading)  # with self as context: cancelled if it closes
-
-    def focus_heading(self) -> None:
-        page = self.currentPage()
-        heading = getattr(page, "heading", None)
-        if heading is not None and self.isVisible():
-            announce_focus(heading)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter in a text field or a list never goes to the next page by surprise."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            focus = QApplication.focusWidget()
-            if isinstance(focus, QLineEdit | QAbstractItemView | QComboBox | QTextEdit | QAbstractSpinBox):
-                event.accept()
-                return
-        super().keyPressEvent(event)
-
-    def fit_to_screen(self) -> None:
-        """As large as the text needs, never larger than the screen: maximised on small screens
-        or with large text (projectors), so every button stays on screen."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is None:
-            return
-        scale = font_scale(QApplication.instance())
-        width, height = int(1000 * max(1.0, scale * 0.8)), int(720 * max(1.0, scale * 0.8))
-        if width > screen.width() or height > screen.height() or screen.width() < 1280:
-            self.setGeometry(screen)
-            self.showMaximized()
-        else:
-            self.resize(width, height)
-
-    def refresh(self) -> None:
-        self.side.update_steps(self)
-
-    def show_help(self) -> None:
-        page = self.currentPage()
-        key = getattr(page, "help_key", "welcome")
-        box = QMessageBox(self)
-        box.setWindowTitle(f"Help - {page.title() if page else APP_NAME}")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(help_html(key, self.session.support))
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.open()
-        self._help_box = box  # kept so tests and screenshots can find it
-
-    def go_to(self, target: PageId) -> None:
-        """Move forward page by page to `target` (resume); stops at a page that is not complete."""
-        while self.currentId() != target:
-            page = self.currentPage()
-            if page is None or not page.isComplete() or self.nextId() < 0:
-                return
-            before = self.currentId()
-            self.next()
-            if self.currentId() == before:
-                return
+# Values of Qt enums used before the first paint, set through Qt's property system by name
+# so that the `Qt` namespace (and its enum conversion) waits until after the paint.
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole
 
 
 # Which plan steps each page is about: the side panel shows their true state, not "visited".
@@ -293,6 +144,253 @@ def page_state(page_id: PageId, checklist: Checklist, *, asked: bool) -> str:
     return DONE
 
 
+class _FirstPaint(QObject):
+    """Calls `then` once, from the event loop, right after the watched widget's first paint."""
+
+    def __init__(self, watched: QWidget, then) -> None:
+        super().__init__(watched)
+        self.then = then
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)  # after the whole window is painted, not inside it
+        return False
+
+
+def _product_header() -> QHBoxLayout:
+    """The app's icon and name at the top of the side panel: what this window is, at a glance."""
+    from PySide6.QtGui import QIcon
+
+    from ..domain.resources import resource_path
+
+    row = QHBoxLayout()
+    icon = QLabel()
+    try:
+        image = QIcon(str(resource_path("resources", "icons", "nextgen-ready.png")))
+    except FileNotFoundError:
+        image = QIcon()
+    if not image.isNull():
+        size = icon.fontMetrics().height() * 2
+        icon.setPixmap(image.pixmap(size, size))  # QIcon scales smoothly, with no Qt enum before the paint
+    icon.setAccessibleName(APP_NAME)
+    name = QLabel(APP_NAME)
+    name.setObjectName("productName")
+    font = name.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    name.setFont(font)
+    row.addWidget(icon)
+    row.addWidget(name, 1)
+    return row
+
+
+class NextGenWizard(QWizard):
+    started = Signal()  # emitted once, right after the first paint: the place for start-up work that can wait
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.is_started = False
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # AeroStyle breaks dark mode on Windows
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
+        title = APP_NAME + (" - DEMO" if session.demo else "")
+        self.setWindowTitle(title)
+        self.setMinimumSize(640, 480)  # fit_to_screen() sizes it to the text and the screen
+        self.setStartId(PageId.WELCOME)  # creates the first page; the others come when needed
+        self.side = SidePanel(self)
+        self.setSideWidget(self.side)
+        self.helpRequested.connect(self.show_help)
+        # The View button is there from the start; its menu and every shortcut come right after
+        # the first paint (finish_start), before anyone can reach them.
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonLayout([
+            QWizard.WizardButton.HelpButton, QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
+        ])  # fmt: skip
+        view = self.button(QWizard.WizardButton.CustomButton1)
+        assert isinstance(view, QPushButton)
+        self.view_menu = QMenu(self)  # empty until the first paint; set now so the button keeps its width
+        view.setMenu(self.view_menu)
+        self.currentIdChanged.connect(self._page_changed)
+        self._first_paint = _FirstPaint(self, self.finish_start)
+
+    # ---- pages, made on demand -------------------------------------------------------------
+
+    def page(self, page_id: int) -> QWizardPage:
+        """The page with this id, created and registered the first time it is asked for."""
+        if page_id not in PAGE_TITLES:
+            return super().page(page_id)
+        page = super().page(page_id)
+        if page is None:
+            from .pages import make_page
+
+            page = make_page(self.session, page_id)
+            self.setPage(page_id, page)
+        return page
+
+    def setStartId(self, page_id: int) -> None:
+        self.page(page_id)  # QWizard accepts only a registered page as the start
+        super().setStartId(page_id)
+
+    def validateCurrentPage(self) -> bool:
+        """Called by QWizard.next() before it switches: the next page must exist by then."""
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following >= 0:
+            self.page(following)
+        return True
+
+    # ---- after the first paint ---------------------------------------------------------------
+
+    def finish_start(self) -> None:
+        """Menus and shortcuts (made once); runs right after the first paint, or when called."""
+        if self.is_started:
+            return
+        self.is_started = True
+        if self.currentId() == PageId.WELCOME:
+            self.session.remember_page(PageId.WELCOME.name)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
+        self._text_size_menu()
+        self.started.emit()
+
+    def _text_size_menu(self) -> None:
+        """View > Larger text / Smaller text, as a button beside Help (a wizard has no menu bar)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
+        menu = self.view_menu
+        for label, keys, step in (
+            ("&Larger text", ("Ctrl+=", "Ctrl++"), 0.25),
+            ("&Smaller text", ("Ctrl+-",), -0.25),
+            ("&Normal text size", ("Ctrl+0",), 0.0),
+        ):
+            action = QAction(label, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
+            menu.addAction(action)
+            self.addAction(action)  # the shortcuts work without opening the menu
+        from .court_update import add_court_data_actions
+
+        add_court_data_actions(self, menu)  # Check for newer court data..., About
+
+    def change_text_size(self, step: float) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from .font_scale import font_scale, set_font_scale
+
+        app = QApplication.instance()
+        scale = 1.0 if step == 0 else min(3.0, max(0.75, font_scale(app) + step))
+        set_font_scale(app, scale)
+        page = self.currentPage()
+        if page is not None and hasattr(page, "load") and getattr(page, "built", False):
+            page.load()  # rich text with its own sizes (the checklist) is redrawn at the new size
+
+    def start_over_demo(self) -> None:
+        """A demo starts again from its fictional answers, with nothing kept."""
+        if not self.session.demo:
+            return
+        self.session.start_over()
+        self.restart()
+
+    def path(self) -> list[PageId]:
+        from .pages.situation import situation_applies
+
+        session = self.session
+        wanted = page_path(session.plan(), bool(session.answers.courts), situation_applies(session))
+        # A page already answered stays listed (e.g. Upgrade, once ticked "done"), so its state shows.
+        behind = [PageId(p) for p in self.visitedIds() if p >= 0 and p < max(self.currentId(), 0)]
+        return sorted(set(wanted) | set(behind))
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current < 0:
+            return PageId.WELCOME
+        later = [page for page in self.path() if page > current]
+        return later[0] if later else -1
+
+    def _page_changed(self, page_id: int) -> None:
+        # The first page is recorded after the first paint (finish_start): a file write and
+        # two fsyncs that need not hold up the window.
+        if page_id >= 0 and (self.is_started or page_id != PageId.WELCOME):
+            self.session.remember_page(PageId(page_id).name)
+        self.refresh()
+        # The new page's heading takes the focus, so a screen reader reads where the user now is
+        # (and the focus ring never disappears): Tab goes on from it to the page's first question.
+        QTimer.singleShot(0, self, self.focus_heading)  # with self as context: cancelled if it closes
+
+    def focus_heading(self) -> None:
+        page = self.currentPage()
+        heading = getattr(page, "heading", None)
+        if heading is not None and self.isVisible():
+            announce_focus(heading)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a text field or a list never goes to the next page by surprise."""
+        from PySide6.QtCore import Qt
+
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QLineEdit | QAbstractItemView | QComboBox | QTextEdit | QAbstractSpinBox):
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def fit_to_screen(self) -> None:
+        """As large as the text needs, never larger than the screen: maximised on small screens
+        or with large text (projectors), so every button stays on screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            return
+        scale = font_scale(QApplication.instance())
+        width, height = int(1000 * max(1.0, scale * 0.8)), int(720 * max(1.0, scale * 0.8))
+        if width > screen.width() or height > screen.height() or screen.width() < 1280:
+            self.setGeometry(screen)
+            self.showMaximized()
+        else:
+            self.resize(width, height)
+
+
+    def refresh(self) -> None:
+        self.side.update_steps(self)
+
+    def show_help(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from .help import help_html
+
+        page = self.currentPage()
+        key = getattr(page, "help_key", "welcome")
+        box = QMessageBox(self)
+        box.setWindowTitle(f"Help - {page.title() if page else APP_NAME}")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(help_html(key, self.session.support))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()
+        self._help_box = box  # kept so tests and screenshots can find it
+
+    def go_to(self, target: PageId) -> None:
+        """Move forward page by page to `target` (resume); stops at a page that is not complete."""
+        while self.currentId() != target:
+            page = self.currentPage()
+            if page is None or not page.isComplete() or self.nextId() < 0:
+                return
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                return
+
+
 class SidePanel(QWidget):
     """The product's name, then this user's steps, each with its true state in words and a mark."""
 
@@ -314,15 +412,16 @@ class SidePanel(QWidget):
             self.start_over.clicked.connect(wizard.start_over_demo)
             layout.addWidget(self.start_over)
         heading = Heading("Your steps", level=2)
-        heading.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        heading.setProperty("focusPolicy", "NoFocus")
         layout.addWidget(heading)
         self.steps = QListWidget()
         self.steps.setAccessibleName("Wizard steps")
-        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Qt.NoFocus, Qt.ScrollBarAlwaysOff, Qt.ElideNone, by name (see ACCESSIBLE_TEXT_ROLE)
+        self.steps.setProperty("focusPolicy", "NoFocus")
         self._fit_width()
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.steps.setWordWrap(True)  # long titles wrap instead of being cut off at large text sizes
-        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.setProperty("textElideMode", "ElideNone")
         layout.addWidget(self.steps, 1)
         self.as_of = QLabel()
         self.as_of.setWordWrap(True)
@@ -350,7 +449,7 @@ class SidePanel(QWidget):
             mark = "▶" if here else STATE_MARKS[state]
             item = QListWidgetItem(f"{mark} {page.title()}\n    {state}")
             spoken = f"{page.title()}: {state}" + (", this page" if here else "")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setData(ACCESSIBLE_TEXT_ROLE, spoken)
             item.setToolTip(spoken)
             if here:
                 font = QFont(item.font())

@@ -27,7 +27,7 @@ def _configure_screen(width: int, height: int) -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
-def clipped(widget) -> str | None:  # noqa: ANN001 - a QWidget
+def clipped(widget) -> str | None:
     from PySide6.QtWidgets import QLabel
 
     text = widget.text() if hasattr(widget, "text") else ""
@@ -41,7 +41,7 @@ def clipped(widget) -> str | None:  # noqa: ANN001 - a QWidget
     return None
 
 
-def access_keys(wizard) -> list[str]:  # noqa: ANN001
+def access_keys(wizard) -> list[str]:
     """Letters after '&' in every visible button, label and group title of the window."""
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
@@ -58,7 +58,7 @@ def access_keys(wizard) -> list[str]:  # noqa: ANN001
     return keys
 
 
-def focus_contrast(wizard) -> float:  # noqa: ANN001
+def focus_contrast(wizard) -> float:
     """Contrast of the focus ring against what surrounds it, read from a grab of the focused button."""
     from PySide6.QtWidgets import QApplication, QWizard
 

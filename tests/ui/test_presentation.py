@@ -168,9 +168,10 @@ def test_replayed_date_shows_in_the_gui_plan(qtbot) -> None:
         wizard.setStartId(PageId.LINK)
         wizard.show()
         wizard.restart()
-        return wizard.currentPage().checks["alsb"]
+        return wizard, wizard.currentPage().checks["alsb"]
 
-    before, after = link_box(date(2020, 4, 15)), link_box(date(2026, 11, 23))
+    # The wizards are kept: qtbot holds them weakly, and a dropped window deletes its widgets.
+    (_first, before), (_second, after) = link_box(date(2020, 4, 15)), link_box(date(2026, 11, 23))
     assert not before.isEnabled() and "opens on the date above" in before.text()
     assert after.isEnabled() and "linked" in after.text()
 
@@ -234,7 +235,11 @@ def test_font_scale_option_and_text_size_shortcuts(qtbot) -> None:
     assert font_scale(app) == 1.25 and app.font().pointSizeF() > size
     wizard.change_text_size(0)
     assert font_scale(app) == 1.0 and app.font().pointSizeF() == pytest.approx(size)
-    menu = wizard.button(wizard.WizardButton.CustomButton1).menu()
+    view = wizard.button(wizard.WizardButton.CustomButton1)
+    assert view.isVisible() is False and view.text() == "&View"  # the button is there before the paint
+    wizard.show()  # its menu and the shortcuts come right after the first paint
+    menu = view.menu()
+    qtbot.waitUntil(lambda: len(menu.actions()) > 0, timeout=5000)
     assert [a.text() for a in menu.actions()][:3] == ["&Larger text", "&Smaller text", "&Normal text size"]
     assert menu.actions()[0].shortcut().toString() == "Ctrl+="
     bad = subprocess.run(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from ...session import Session
@@ -55,9 +54,10 @@ class AnswerPage(QWizardPage):
         # Everything scrolls, so nothing is clipped at large font sizes.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # text wraps instead
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls inside take focus; it follows them
+        # Qt.NoFocus, by name (see ui/widgets.py): the controls inside take focus; it follows them
+        scroll.setProperty("focusPolicy", "NoFocus")
         body = QWidget()
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)

@@ -1,0 +1,82 @@
+"""The CLI builds only the sub-parser that runs, and read-only commands stay light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from nextgen_wizard.cli import COMMANDS, build_parser, command_in
+from tests.helpers import EXAMPLES, ROOT
+
+
+@pytest.mark.parametrize(
+    ("argv", "wanted"),
+    [
+        ([], []),
+        (["--demo", "--font-scale", "2"], []),
+        (["checklist", "--answers", "x.json"], ["checklist"]),
+        (["--as-of", "2020-04-15", "courts", "mab"], ["courts"]),
+        (["--answers", "courts", "--demo"], []),  # an option's value is not a command
+        (["--help"], None),
+        (["-h", "courts"], None),
+        (["courts", "-h"], ["courts"]),
+        (["no-such-command"], None),  # argparse's own message names every command
+        (["--", "courts"], None),
+    ],
+)
+def test_the_command_is_found_without_building_every_parser(argv: list[str], wanted: list[str] | None) -> None:
+    assert command_in(argv) == wanted
+
+
+def test_one_sub_parser_parses_like_all_of_them() -> None:
+    for argv in (
+        ["checklist", "--answers", "a.json", "--format", "json", "--as-of", "2020-04-15"],
+        ["--as-of", "2020-04-15", "courts", "mab", "--format", "json"],
+        ["check-username", "janedoe"],
+        ["--demo", "--font-scale", "1.5"],
+    ):
+        only, every = build_parser(command_in(argv)).parse_args(argv), build_parser().parse_args(argv)
+        assert vars(only) == vars(every)
+
+
+def test_help_still_lists_every_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "nextgen_wizard", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check-username", "janedoe"],
+        ["courts", "mab"],
+        ["checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "json"],
+    ],
+)
+def test_read_only_commands_open_no_log_and_import_no_gui(argv: list[str], tmp_path) -> None:
+    script = (
+        "import sys, io, contextlib\n"
+        "from nextgen_wizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    code = main(sys.argv[1:])\n"
+        "print(code, 'logging.handlers' in sys.modules, 'PySide6' in sys.modules, 'typing' in sys.modules,"
+        " 'platformdirs' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "NEXTGEN_WIZARD_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    code, handlers, qt, typing, platformdirs = result.stdout.split()
+    assert code == "0" and handlers == "False" and qt == "False", result.stderr
+    if argv[0] != "checklist":  # the checklist reads the firm policy: session (typing) and its folder
+        assert typing == "False" and platformdirs == "False"
+    assert not (tmp_path / "log").exists()

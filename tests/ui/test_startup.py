@@ -1,0 +1,100 @@
+"""Start-up deferrals keep the wizard whole: pages on demand, menus and shortcuts right after the paint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from nextgen_wizard.ui.pages import PAGE_COUNT, make_page
+from nextgen_wizard.ui.selftest import example_context
+from nextgen_wizard.ui.wizard import PAGE_TITLES, NextGenWizard, PageId
+from tests.helpers import ROOT
+from tests.ui.helpers import make_wizard
+
+
+def test_the_side_panel_titles_are_the_pages_own(qtbot) -> None:
+    session = example_context(date(2026, 11, 23))
+    assert PAGE_COUNT == len(PageId) == len(PAGE_TITLES)
+    for page_id in PageId:
+        page = make_page(session, page_id)
+        qtbot.addWidget(page)
+        assert page.title() == PAGE_TITLES[page_id], page_id.name
+
+
+def test_pages_are_made_when_first_needed_and_page_still_finds_every_one(qtbot, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, tmp_path)
+    assert wizard.pageIds() == [PageId.WELCOME]
+    assert [wizard.side.steps.item(i).text()[1:].strip() for i in range(3)] == [
+        PAGE_TITLES[PageId.WELCOME],
+        PAGE_TITLES[PageId.COURTS],
+        PAGE_TITLES[PageId.PACER],
+    ]
+    wizard.next()  # going forward makes the next page first
+    assert wizard.currentId() == PageId.COURTS and PageId.COURTS in wizard.pageIds()
+    checklist = wizard.page(PageId.CHECKLIST)  # asked for: made, registered, kept
+    assert checklist is wizard.page(PageId.CHECKLIST) and PageId.CHECKLIST in wizard.pageIds()
+    assert checklist.wizard() is wizard and checklist.title() == "Your checklist"
+
+
+def test_menu_and_shortcuts_come_right_after_the_first_paint(qtbot) -> None:
+    from PySide6.QtGui import QShortcut
+
+    wizard = NextGenWizard(example_context(date(2026, 11, 23)))
+    qtbot.addWidget(wizard)
+    view = wizard.button(wizard.WizardButton.CustomButton1)
+    help_button = wizard.button(wizard.WizardButton.HelpButton)
+    assert view.text() == "&View" and help_button.text()  # both buttons exist before the paint
+    assert not wizard.is_started and wizard.findChildren(QShortcut) == []
+    with qtbot.waitSignal(wizard.started, timeout=5000):
+        wizard.show()
+    assert wizard.is_started and len(view.menu().actions()) == 3
+    assert len(wizard.findChildren(QShortcut)) == 1  # F1
+    wizard.finish_start()  # once only
+    assert len(view.menu().actions()) == 3
+
+
+CHECK_BEFORE_PAINT = r"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from datetime import date
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from nextgen_wizard.ui.selftest import example_context
+from nextgen_wizard.ui.wizard import NextGenWizard
+session = example_context(date(2026, 11, 23))
+wizard = NextGenWizard(session)
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            pages = sorted(m for m in sys.modules if m.startswith("nextgen_wizard.ui.pages."))
+            print("pages", ",".join(pages))
+            print("log", "nextgen_wizard.storage.logs" in sys.modules)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+watch = Watch()
+wizard.installEventFilter(watch)
+wizard.show()
+app.exec()
+"""
+
+
+def test_before_the_first_paint_only_the_first_page_is_imported() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_BEFORE_PAINT],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    assert lines["pages"] == "nextgen_wizard.ui.pages.base,nextgen_wizard.ui.pages.welcome"
+    assert lines["log"] == "False"
