@@ -32,6 +32,17 @@ OPENED_BY: dict[str, str] = {
 }
 
 
+# The rarer situations the wizard asks on one page of their own (the role opens them).
+SITUATION_PATHS: tuple[str, ...] = (
+    "attorney.cja_panel",
+    "attorney.trustee",
+    "staff.files_for_me",
+    "staff.uses_my_login",
+    "staff.secondary_emails",
+    "creditor.claims_only",
+)
+
+
 def open_questions(answers: Answers, catalog: Catalog | None = None, as_of: date | None = None) -> list[str]:
     """The conditional answer paths (court paths with the court id) that the answers open."""
     found: list[str] = []

@@ -303,10 +303,11 @@ class NextGenWizard(QWizard):
         self.restart()
 
     def path(self) -> list[PageId]:
-        from .pages.situation import situation_applies
+        from ..domain.questions import SITUATION_PATHS
 
         session = self.session
-        wanted = page_path(session.plan(), bool(session.answers.courts), situation_applies(session))
+        situation = bool(session.open_questions() & set(SITUATION_PATHS))
+        wanted = page_path(session.plan(), bool(session.answers.courts), situation)
         # A page already answered stays listed (e.g. Upgrade, once ticked "done"), so its state shows.
         behind = [PageId(p) for p in self.visitedIds() if p >= 0 and p < max(self.currentId(), 0)]
         return sorted(set(wanted) | set(behind))
@@ -443,12 +444,12 @@ class SidePanel(QWidget):
         visited = set(wizard.visitedIds())
         current = wizard.currentId()
         for page_id in wizard.path():
-            page: QWizardPage = wizard.page(page_id)
+            title = PAGE_TITLES[page_id]  # pages not made yet are listed too: no page() here
             state = page_state(page_id, checklist, asked=page_id in visited or page_id == current)
             here = page_id == current
             mark = "▶" if here else STATE_MARKS[state]
-            item = QListWidgetItem(f"{mark} {page.title()}\n    {state}")
-            spoken = f"{page.title()}: {state}" + (", this page" if here else "")
+            item = QListWidgetItem(f"{mark} {title}\n    {state}")
+            spoken = f"{title}: {state}" + (", this page" if here else "")
             item.setData(ACCESSIBLE_TEXT_ROLE, spoken)
             item.setToolTip(spoken)
             if here:

@@ -77,6 +77,8 @@ def test_read_only_commands_open_no_log_and_import_no_gui(argv: list[str], tmp_p
     )
     code, handlers, qt, typing, platformdirs = result.stdout.split()
     assert code == "0" and handlers == "False" and qt == "False", result.stderr
-    if argv[0] != "checklist":  # the checklist reads the firm policy: session (typing) and its folder
+    # checklist and courts read the firm policy and the court data in use (a downloaded copy lives in
+    # the user's folder): the session (typing) and platformdirs; check-username needs neither.
+    if argv[0] == "check-username":
         assert typing == "False" and platformdirs == "False"
     assert not (tmp_path / "log").exists()

@@ -56,6 +56,7 @@ def wizard_for(qtbot, policy: Policy) -> NextGenWizard:  # type: ignore[no-untyp
     wizard = NextGenWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
+    wizard.finish_start()  # the View menu is filled right after the first paint
     return wizard
 
 

@@ -109,3 +109,10 @@ def test_a_lost_cmecf_login_opens_its_follow_up_and_a_browser_only_login_is_warn
     assert not box.browser_warning.isHidden() and "Write it down" in box.browser_warning.label.text()
     box.recorded.setChecked(True)
     assert box.browser_warning.isHidden()
+
+
+def test_the_situation_page_asks_exactly_the_domains_situation_questions() -> None:
+    from nextgen_wizard.domain.questions import SITUATION_PATHS
+    from nextgen_wizard.ui.pages.situation import QUESTIONS
+
+    assert tuple(path for path, _ in QUESTIONS) == SITUATION_PATHS

@@ -6,7 +6,8 @@ from ...session import Session
 from ..widgets import Choice
 from .base import AnswerPage
 
-# Answer path -> the question; each is shown only while the session says an answer opens it.
+# Answer path -> the question (domain.questions.SITUATION_PATHS, in the same order); each is shown
+# only while the session says an answer opens it.
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("attorney.cja_panel", "Are you on a &CJA panel (appointed counsel in criminal cases)?"),
     ("attorney.trustee", "Are you a bankruptcy &trustee (with a trustee account as well)?"),
@@ -15,12 +16,6 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("staff.secondary_emails", "Should staff get the court's notices by &email too?"),
     ("creditor.claims_only", "Do you only file &proofs of claim (and read notices)?"),
 )
-
-
-def situation_applies(session: Session) -> bool:
-    """Whether this page is on the user's path: the role opened at least one of its questions."""
-    opened = session.open_questions()
-    return any(path in opened for path, _ in QUESTIONS)
 
 
 class SituationPage(AnswerPage):
