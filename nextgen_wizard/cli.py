@@ -323,7 +323,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from .ui.screenshots import take_screenshots
 
-    for path in take_screenshots(Path(args.folder), args.as_of):
+    for path in take_screenshots(Path(args.folder), args.as_of, theme=args.theme):
         say(f"Wrote {path}\n")
     return EXIT_OK
 
@@ -446,6 +446,12 @@ def _add_screenshots(commands: _Commands) -> None:
     )
     shots.add_argument(
         "folder", nargs="?", default="docs/screenshots", help="where to save (default: %(default)s)"
+    )
+    shots.add_argument(
+        "--theme",
+        choices=["light", "dark"],
+        default=None,
+        help="only this palette (default: both, light in FOLDER and dark in FOLDER/dark)",
     )
     shots.set_defaults(func=cmd_screenshots)
     _as_of_option(shots)

@@ -14,9 +14,17 @@ def set_font_scale(app: Any, scale: float) -> None:
         base = app.font().pointSizeF()
         app.setProperty(BASE_POINT_SIZE, base)
     font = app.font()
+    if font.pointSizeF() == base * scale:
+        return
     font.setPointSizeF(base * scale)
     app.setFont(font)
     app.setProperty("nextgen_font_scale", scale)
+    if not app.topLevelWidgets():
+        # Before any window exists (a --font-scale at start), the radio and check marks follow the
+        # text size too. Re-styling live windows is left out: Qt can crash re-polishing a closed one.
+        from .style import apply_style
+
+        apply_style(app)
 
 
 def font_scale(app: Any) -> float:

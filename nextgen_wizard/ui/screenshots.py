@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from .wizard import NextGenWizard, PageId
 
-WINDOW = {1.0: (1000, 720), 2.0: (1600, 1000)}  # a laptop, and a projector at double text size
 
 
 def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[NextGenWizard, PageId]]:
@@ -32,12 +31,14 @@ def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[NextGenWiz
     from .wizard import NextGenWizard, PageId
 
     app = make_app()
+    _delete_closed_windows(app)  # so the new text size restyles cleanly
     set_font_scale(app, scale)
     shown: set[PageId] = set()
     try:
         wizard = NextGenWizard(example_context(as_of))
-        wizard.resize(*WINDOW.get(scale, WINDOW[2.0]))
+        wizard.fit_to_screen()  # as the app does: sized to the text and the screen
         wizard.show()
+        wizard.finish_start()
         app.processEvents()
         while True:
             page_id = PageId(wizard.currentId())
@@ -49,8 +50,9 @@ def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[NextGenWiz
             wizard.next()
         wizard.close()
         wizard = NextGenWizard(example_context(as_of, LEGACY_EXAMPLE))
-        wizard.resize(*WINDOW.get(scale, WINDOW[2.0]))
+        wizard.fit_to_screen()  # as the app does: sized to the text and the screen
         wizard.show()
+        wizard.finish_start()
         for page_id in PageId:
             if page_id not in shown:
                 wizard.setStartId(page_id)
@@ -62,35 +64,93 @@ def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[NextGenWiz
         set_font_scale(app, 1.0)
 
 
-def take_screenshots(folder: Path, as_of: date) -> list[Path]:
+SCREEN = (1366, 768)  # a common projector and laptop: every page must fit it at 1x and 2x text
+
+
+def take_screenshots(folder: Path, as_of: date, theme: str | None = None) -> list[Path]:
+    """Every page at text size 1 and 2 on a 1366x768 screen, light (FOLDER) and dark (FOLDER/dark).
+
+    Each palette runs in its own process: the screen and the palette are fixed when Qt starts.
+    """
+    if theme is None:
+        written: list[Path] = []
+        for each in ("light", "dark"):
+            written += _screenshots_in_child(folder, as_of, each)
+        return sorted(written)
     from .. import __version__
     from ..domain.render_html import render_html
+    from .app import make_app
     from .printing import first_page_image
     from .selftest import example_context
+    from .style import apply_style, dark_palette
 
+    os.environ.setdefault("QT_QPA_PLATFORM", screen_platform(*SCREEN))
+    app = make_app()
+    if theme == "dark":
+        app.setPalette(dark_palette())
+        apply_style(app)
+    root = folder if theme == "light" else folder / "dark"
     written = []
-    for scale, target in ((1.0, folder), (2.0, folder / "scale-2")):
+    for scale, target in ((1.0, root), (2.0, root / "scale-2")):
         target.mkdir(parents=True, exist_ok=True)
         for wizard, page_id in walk_all_pages(as_of, scale):
             path = target / f"page-{page_id.value:02d}-{page_id.name.lower().replace('_', '-')}.png"
             _save_png(wizard.grab().toImage(), path)
             written.append(path)
-    html = render_html(example_context(as_of).plan(), generated=as_of, version=__version__)
-    handout = folder / "checklist-page1.png"
-    _save_png(first_page_image(html), handout)
-    written.append(handout)
+    if theme == "light":
+        html = render_html(example_context(as_of).plan(), generated=as_of, version=__version__)
+        handout = folder / "checklist-page1.png"
+        _save_png(first_page_image(html), handout)
+        written.append(handout)
     return sorted(written)
+
+
+def screen_platform(width: int, height: int) -> str:
+    """QT_QPA_PLATFORM for an offscreen screen of this size (Qt's offscreen plugin reads a config)."""
+    import json
+    import tempfile
+
+    config = Path(tempfile.mkdtemp(prefix="nextgen-screen-")) / "screen.json"
+    screen = {"name": "shots", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
+def _screenshots_in_child(folder: Path, as_of: date, theme: str) -> list[Path]:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": screen_platform(*SCREEN)}
+    command = [sys.executable, "-m", "nextgen_wizard", "screenshots", str(folder), "--theme", theme,
+               "--as-of", as_of.isoformat()]  # fmt: skip
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise RuntimeError(f"screenshots ({theme}) failed: {result.stderr.strip()[-500:]}")
+    lines = result.stdout.splitlines()
+    return [Path(line.removeprefix("Wrote ")) for line in lines if line.startswith("Wrote ")]
 
 
 def _save_png(image: QImage, path: Path) -> None:
     """Encode in memory, then the one safe writer puts it on disk."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QImage
 
     from ..storage.files import write_file
 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
+    # 256 colours are plenty for a screenshot of a form, and make the docs' pictures a third the size.
+    image = image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
+    image.save(buffer, "PNG", 0)  # type: ignore[call-overload]  # stubs say bytes; 0: smallest file
     buffer.close()
     write_file(path, bytes(data.data()), check=lambda b: None if b.startswith(b"\x89PNG") else "not a PNG")
+
+
+def _delete_closed_windows(app) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in app.topLevelWidgets():
+        if not widget.isVisible():
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -3,7 +3,7 @@ focus ring of at least 3:1 contrast in whatever palette is in use (light, dark, 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 MIN_FOCUS_CONTRAST = 3.0  # WCAG 2.1 SC 1.4.11 (non-text contrast)
@@ -30,16 +30,31 @@ def focus_color(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.WindowText)
 
 
-def style_sheet(palette: QPalette) -> str:
+def style_sheet(palette: QPalette, text_height: int = 16) -> str:
+    """The app's style sheet for a palette and a text size (radio buttons are round at any size)."""
     focus = focus_color(palette).name()
+    mark = max(10, round(text_height * 0.8))  # the radio/check box indicator's side, in pixels
     return f"""
-QGroupBox {{ border: none; font-weight: bold; margin-top: 0.6em; padding-top: 1.1em; }}
+QGroupBox {{ border: none; font-weight: bold; margin-top: 0.5em; padding-top: 0.9em; }}
+QGroupBox#questionGroup {{ margin-top: 0.3em; padding-top: 0; }}
+QLabel#question {{ font-weight: bold; }}
 QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left; left: 0; padding: 0; }}
 QGroupBox QRadioButton, QGroupBox QCheckBox {{ font-weight: normal; }}
 QGroupBox#card {{ border: 1px solid palette(mid); border-radius: 8px; margin-top: 0.9em;
                   padding: 1.3em 0.8em 0.6em 0.8em; }}
 QGroupBox#card::title {{ left: 0.8em; }}
-QRadioButton, QCheckBox {{ border: 2px solid transparent; border-radius: 4px; padding: 2px 4px; }}
+QRadioButton, QCheckBox {{ border: 2px solid transparent; border-radius: 4px; padding: 2px 4px;
+                           spacing: 0.4em; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: {mark}px; height: {mark}px; background: palette(base);
+    border: 2px solid palette(window-text); }}
+QRadioButton::indicator {{ border-radius: {mark // 2 + 2}px; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5,
+    fy: 0.5, stop: 0 palette(window-text), stop: 0.5 palette(window-text), stop: 0.6 palette(base),
+    stop: 1 palette(base)); }}
+QCheckBox::indicator:checked {{ background-color: palette(window-text); padding: 2px;
+                                background-clip: content; }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: palette(mid); }}
 QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {focus}; }}
 QPushButton {{ border: 1px solid palette(dark); border-radius: 5px; padding: 0.3em 0.9em;
                background: palette(button); }}
@@ -63,7 +78,7 @@ def apply_style(app: QApplication) -> None:
     style = app.style()
     if style is None or style.name().lower() != "fusion":
         app.setStyle("Fusion")
-    sheet = style_sheet(app.palette())
+    sheet = style_sheet(app.palette(), QFontMetrics(app.font()).height())
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
 

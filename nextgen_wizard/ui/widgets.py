@@ -13,14 +13,15 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -35,21 +36,36 @@ class Options(QGroupBox):
     changed = Signal(object)
 
     def __init__(self, question: str, options: list[tuple[str, Any]], parent: QWidget | None = None) -> None:
-        super().__init__(question, parent)
+        # The question is a wrapping label, not the group box's title (a title never wraps, so a long
+        # question would push the page off the side at large text sizes); the box keeps the grouping.
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName("questionGroup")
         plain_question = question.replace("&", "")
         self.setAccessibleName(plain_question)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(question)
+        self.label.setObjectName("question")
+        self.label.setWordWrap(True)
+        outer.addWidget(self.label)
         self.group = QButtonGroup(self)
         self.values: list[Any] = []
-        layout = QVBoxLayout(self) if len(options) > 3 else QHBoxLayout(self)
+        layout: QLayout = QVBoxLayout() if len(options) > 3 else FlowLayout()
+        layout.setContentsMargins(8, 0, 0, 0)
+        outer.addLayout(layout)
         for index, (text, value) in enumerate(options):
             button = QRadioButton(text)
             button.setAccessibleName(f"{plain_question} {text.replace('&', '')}")
             self.group.addButton(button, index)
             layout.addWidget(button)
             self.values.append(value)
-        if isinstance(layout, QHBoxLayout):
-            layout.addStretch(1)
+            if index == 0:
+                self.label.setBuddy(button)  # the question's access key goes to its first answer
         self.group.idToggled.connect(self._toggled)
+
+    def title(self) -> str:
+        return self.question
 
     def _toggled(self, button_id: int, checked: bool) -> None:
         if checked:
@@ -133,13 +149,76 @@ def clear_layout(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-def button_row(*buttons: QWidget) -> QHBoxLayout:
-    """Buttons at their natural size, on the left."""
-    row = QHBoxLayout()
+def button_row(*buttons: QWidget) -> FlowLayout:
+    """Buttons at their natural size, from the left, wrapping onto more lines when the text is large."""
+    row = FlowLayout()
     for button in buttons:
         row.addWidget(button)
-    row.addStretch(1)
     return row
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps to the next line when the width runs out, so a row of
+    buttons never goes off the side at large text sizes (Qt's own flow-layout example, kept small)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # -> Qt.Orientation
+        from PySide6.QtCore import Qt
+
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        gap = max(self.spacing(), 6)
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
 
 
 def link(url: str, text: str | None = None) -> str:
@@ -224,7 +303,7 @@ def order_tabs(page: QWidget) -> None:
 
 def reading_order(widget: QWidget) -> list[QWidget]:
     """`widget`'s descendants in the order their layouts show them, top to bottom."""
-    from PySide6.QtWidgets import QLayout, QScrollArea
+    from PySide6.QtWidgets import QScrollArea
 
     found: list[QWidget] = []
 

@@ -43,13 +43,13 @@ def clipped(widget) -> str | None:
 
 def access_keys(wizard) -> list[str]:
     """Letters after '&' in every visible button, label and group title of the window."""
-    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
     keys = []
-    for widget in wizard.findChildren((QAbstractButton, QLabel, QGroupBox)):
-        if not widget.isVisible():
+    for widget in wizard.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, QAbstractButton | QLabel | QGroupBox):
             continue
-        text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+        text = QGroupBox.title(widget) if isinstance(widget, QGroupBox) else widget.text()  # Qt's own title
         if isinstance(widget, QLabel) and widget.buddy() is None:
             continue  # a label without a buddy has no access key
         match = re.search(r"&([^&\s])", text.replace("&&", ""))
@@ -107,9 +107,15 @@ def main(width: int, height: int, scale: float, theme: str) -> dict:
                 corner = button.mapTo(wizard, button.rect().bottomRight())
                 if corner.x() > wizard.width() or corner.y() > wizard.height():
                     problems.append(f"{where}: the {button.text()!r} button is outside the window")
-        from PySide6.QtWidgets import QAbstractButton, QLabel
+        from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-        for widget in wizard.findChildren((QLabel, QAbstractButton)):
+        for widget in wizard.findChildren(QWidget):
+            if not isinstance(widget, QLabel | QAbstractButton):
+                continue
+            if widget.isVisible():
+                right = widget.mapTo(wizard, widget.rect().topRight()).x()
+                if right > wizard.width() + 1:
+                    problems.append(f"{where}: {widget.text()[:40]!r} goes off the right edge of the window")
             why = clipped(widget)
             if why:
                 problems.append(f"{where}: {why}")

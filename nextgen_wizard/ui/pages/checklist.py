@@ -3,36 +3,41 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
 )
 
 from ... import __version__
 from ...domain.dates import long_date
 from ...domain.plan import Checklist
 from ...domain.render_html import render_html
-from ...domain.steps import STATUS_WORDS
+from ...domain.steps import STATUS_WORDS, Contact
 from ...session import Session
 from ..widgets import announce, button_row, run_in_background, text_label
 from .base import AnswerPage
 
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole, as a number (no Qt enum needed)
 DEMO_BANNER = "DEMO - fictional data, nothing is saved"
 
 
-def show_steps(tree: QTreeWidget, checklist: Checklist) -> None:
-    """The plan as a tree: warnings first, then each step (status, title, dates), with its details."""
-    tree.clear()
+def _reach(contact: Contact) -> str:
+    return ", ".join([*contact.emails, *contact.phones]) or contact.note or contact.url or ""
+
+
+def show_steps(steps: QListWidget, checklist: Checklist) -> None:
+    """The plan as a list a screen reader walks item by item: warnings first, then one item per step
+    (its status in words first, then the title, dates and details), then the courts' contacts."""
+    steps.clear()
     for warning in checklist.warnings:
-        QTreeWidgetItem(tree, [f"Please check: {warning.text}"])
+        steps.addItem(f"Please check: {warning.text}")
     for note in checklist.notes:
-        QTreeWidgetItem(tree, [note])
+        steps.addItem(note)
     for step in checklist.steps:
         words = STATUS_WORDS[step.status] + (" (optional)" if step.optional else "")
         when = ""
@@ -40,18 +45,12 @@ def show_steps(tree: QTreeWidget, checklist: Checklist) -> None:
             when = f" - due {long_date(step.due)}"
         elif step.available_from:
             when = f" - from {long_date(step.available_from)}"
-        item = QTreeWidgetItem(tree, [f"{words}: {step.title}{when}"])
-        QTreeWidgetItem(item, [step.why])
-        for line in step.how:
-            QTreeWidgetItem(item, [line])
-        for contact in step.contacts:
-            reach = ", ".join([*contact.emails, *contact.phones]) or contact.note or contact.url or ""
-            QTreeWidgetItem(item, [f"{contact.name}: {reach}"])
+        details = [step.why, *step.how, *(f"{c.name}: {_reach(c)}" for c in step.contacts)]
+        item = QListWidgetItem("\n".join([f"{words}: {step.title}{when}", *(f"    {d}" for d in details)]))
+        item.setData(ACCESSIBLE_TEXT_ROLE, f"{words}: {step.title}{when}. " + " ".join(details))
+        steps.addItem(item)
     for court in checklist.courts:
-        contact = court.contact
-        reach = ", ".join([*contact.emails, *contact.phones]) or contact.note or contact.url or ""
-        QTreeWidgetItem(tree, [f"Contact - {contact.name}: {reach}"])
-    tree.expandAll()
+        steps.addItem(f"Contact - {court.contact.name}: {_reach(court.contact)}")
 
 
 class ChecklistPage(AnswerPage):
@@ -63,11 +62,12 @@ class ChecklistPage(AnswerPage):
     def build(self) -> None:
         # One item per step, its status in words first, details below it: a screen reader walks the
         # steps one by one (a formatted text view would be one long label).
-        self.steps = QTreeWidget()
-        self.steps.setHeaderHidden(True)
-        self.steps.setAccessibleName("Your steps, one per line, each with its status")
-        self.steps.setWordWrap(True)
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Your steps, each with its status")
+        self.steps.setWordWrap(True)  # long lines wrap: nothing is cut off or scrolls sideways
+        self.steps.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.steps.setProperty("textElideMode", "ElideNone")
+        self.steps.setSpacing(4)
         self.steps.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.body.addWidget(self.steps, 1)
         self.page_size = QComboBox()
@@ -131,18 +131,8 @@ class ChecklistPage(AnswerPage):
 
     def text(self) -> str:
         """Everything the steps list says, as a screen reader would read it (for tests)."""
-        lines: list[str] = []
-
-        def walk(item: QTreeWidgetItem | None) -> None:
-            if item is None:
-                return
-            lines.append(item.text(0))
-            for index in range(item.childCount()):
-                walk(item.child(index))
-
-        for index in range(self.steps.topLevelItemCount()):
-            walk(self.steps.topLevelItem(index))
-        return "\n".join(lines)
+        items = (self.steps.item(index) for index in range(self.steps.count()))
+        return "\n".join(item.text() for item in items if item is not None)
 
     def save_html(self, path: Path | None = None) -> Path | None:
         from ...exports import write_export

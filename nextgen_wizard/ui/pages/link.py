@@ -41,7 +41,7 @@ class LinkPage(AnswerPage):
             layout = QVBoxLayout(box)
             layout.addWidget(StepView(step, self.session.as_of, with_title=False))
             if step.id is StepId.LINK_CMECF_ACCOUNT:
-                check = QCheckBox(f"I have &linked my account at {court.id}")
+                check = QCheckBox(f"I have linked my account at {court.id}")
                 check.setChecked(step.status is Status.DONE)
                 if step.status is Status.SCHEDULED:
                     check.setEnabled(False)
