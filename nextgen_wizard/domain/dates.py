@@ -35,3 +35,19 @@ def as_of_problem(day: date) -> str | None:
             f"({EARLIEST_AS_OF.isoformat()} to {LATEST_AS_OF.isoformat()}); use a date in that range"
         )
     return None
+
+
+def parse_typed_date(text: str) -> date | None:
+    """A date as people type it: 2012-03-05, 3/5/2012 or 03/05/2012 (US order); None when it is none."""
+    text = text.strip()
+    found = parse_iso_date(text)
+    if found is not None:
+        return found
+    match = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text)
+    if match is None:
+        return None
+    month, day, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

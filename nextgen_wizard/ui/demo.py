@@ -26,6 +26,9 @@ def enter_demo_home() -> Path:
     """Point every per-user folder at a fresh temporary folder, removed when the app exits."""
     home = Path(tempfile.mkdtemp(prefix="nextgen-ready-demo-"))
     os.environ[HOME_VARIABLE] = str(home)
+    # Qt's own settings (a file dialog's last folder, QtProject.conf) go there too, not into the
+    # trainer's real config folder.
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
     atexit.register(shutil.rmtree, home, ignore_errors=True)
     return home
 

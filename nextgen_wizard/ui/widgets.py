@@ -329,3 +329,29 @@ def reading_order(widget: QWidget) -> list[QWidget]:
 
     visit_layout(widget.layout())
     return found
+
+
+def open_in_browser(parent: QWidget, url: str) -> bool:
+    """Open an address in the browser; when that fails, show it to copy (never fail silently)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    if QDesktopServices.openUrl(QUrl(url)):
+        return True
+    box = QMessageBox(parent)
+    box.setWindowTitle("Open this address in your browser")
+    box.setText(f"The browser could not be opened from here. Copy this address into your browser:\n\n{url}")
+    box.setTextInteractionFlags(box.textInteractionFlags() | _selectable())
+    copy = box.addButton("Copy the address", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(url))
+    box.open()
+    parent.setProperty("browser_fallback", url)  # for tests: what was shown
+    return False
+
+
+def _selectable():  # -> Qt.TextInteractionFlag
+    from PySide6.QtCore import Qt
+
+    return Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard

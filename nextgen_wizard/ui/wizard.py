@@ -340,7 +340,7 @@ class NextGenWizard(QWizard):
         from PySide6.QtCore import Qt
 
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            focus = QApplication.focusWidget()
+            focus = self.focusWidget()  # the window's own, also when it is not the active window
             if isinstance(focus, QLineEdit | QAbstractItemView | QComboBox | QTextEdit | QAbstractSpinBox):
                 event.accept()
                 return

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.answers import AccountType
 from ...domain.steps import MANAGE_MY_ACCOUNT_URL, REGISTRATION_URL, StepId
 from ...session import Session
-from ..widgets import Choice, button_row, clear_layout, text_label
+from ..widgets import Choice, button_row, clear_layout, open_in_browser, text_label
 from .base import AnswerPage
 from .step_view import StepView
 
@@ -38,8 +36,8 @@ class StepPage(AnswerPage):
         self.show_step()
 
 
-def _open(url: str) -> None:
-    QDesktopServices.openUrl(QUrl(url))
+def _open(parent: QWidget, url: str) -> None:
+    open_in_browser(parent, url)
 
 
 class UpgradePage(StepPage):
@@ -53,7 +51,7 @@ class UpgradePage(StepPage):
     def build(self) -> None:
         super().build()
         self.open_button = QPushButton("&Open Manage My Account in the browser")
-        self.open_button.clicked.connect(lambda: _open(MANAGE_MY_ACCOUNT_URL))
+        self.open_button.clicked.connect(lambda: _open(self, MANAGE_MY_ACCOUNT_URL))
         self.done = QCheckBox('I have &upgraded: Account Type now says "Upgraded PACER Account"')
         self.done.toggled.connect(self._done_changed)
         self.body.addLayout(button_row(self.open_button))
@@ -87,7 +85,7 @@ class NewAccountPage(StepPage):
     def build(self) -> None:
         super().build()
         self.open_button = QPushButton("&Open PACER registration in the browser")
-        self.open_button.clicked.connect(lambda: _open(REGISTRATION_URL))
+        self.open_button.clicked.connect(lambda: _open(self, REGISTRATION_URL))
         self.done = QCheckBox("I have &registered my own PACER account")
         self.done.toggled.connect(self._done_changed)
         self.card = Choice(

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain.answers import AccountType, SignInProblem
+from ...domain.dates import long_date, parse_typed_date
 from ...domain.pacer import UsernameKind, classify_username
 from ...session import Session
 from ..widgets import Choice, Options, announce, text_label
@@ -80,16 +80,18 @@ class PacerPage(AnswerPage):
         self.account_type.changed.connect(self._type_changed)
         layout.addWidget(self.account_type)
         self.knows_date = QCheckBox("I know when the account was &created:")
-        self.created = QDateEdit()
-        self.created.setDisplayFormat("yyyy-MM-dd")
-        self.created.setCalendarPopup(True)
-        today = self.session.as_of
-        self.created.setDateRange(QDate(1988, 1, 1), QDate(today.year, today.month, today.day))
+        # A plain field: type 2012-03-05 or 3/5/2012 (date pickers' sections are fiddly to type in).
+        self.created = QLineEdit()
+        self.created.setPlaceholderText("e.g. 2012-03-05 or 3/5/2012")
+        self.created.setMaxLength(10)
         self.created.setAccessibleName("Account creation date")
+        self.created_note = text_label("")
+        self.created_note.setAccessibleName("Creation date check")
         self.knows_date.toggled.connect(self._date_changed)
-        self.created.dateChanged.connect(self._date_changed)
+        self.created.textEdited.connect(lambda _text: self._date_changed())
         layout.addWidget(self.knows_date)
         layout.addWidget(self.created)
+        layout.addWidget(self.created_note)
         self.body.addWidget(self.details)
         self.body.addStretch(1)
 
@@ -111,10 +113,8 @@ class PacerPage(AnswerPage):
         self.knows_date.blockSignals(True)
         self.knows_date.setChecked(pacer.created_on is not None)
         self.knows_date.blockSignals(False)
-        self.created.blockSignals(True)
-        shown = pacer.created_on or date(2014, 1, 1)
-        self.created.setDate(QDate(shown.year, shown.month, shown.day))
-        self.created.blockSignals(False)
+        if pacer.created_on is not None or not self.created.text():
+            self.created.setText(pacer.created_on.isoformat() if pacer.created_on else "")
         self.can_sign_in.set_value(pacer.can_sign_in)
         self.problem.set_value(pacer.sign_in_problem)
         self._show_verdict()
@@ -171,9 +171,16 @@ class PacerPage(AnswerPage):
         self.changed()
 
     def _date_changed(self) -> None:
-        picked = self.created.date()
-        day = f"{picked.year():04d}-{picked.month():02d}-{picked.day():02d}"
-        self.set_answer("pacer.created_on", day if self.knows_date.isChecked() else None)
+        text = self.created.text().strip()
+        day = parse_typed_date(text) if self.knows_date.isChecked() else None
+        if day is not None and not date(1988, 1, 1) <= day <= self.session.as_of:
+            announce(self.created_note, f"{long_date(day)} cannot be when the account was created.")
+            day = None
+        elif self.knows_date.isChecked() and text and day is None:
+            announce(self.created_note, "Type the date like 2012-03-05 or 3/5/2012.")
+        else:
+            announce(self.created_note, f"Created {long_date(day)}." if day else "")
+        self.set_answer("pacer.created_on", day.isoformat() if day else None)
         self._enable()
         self.changed()
 
