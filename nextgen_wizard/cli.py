@@ -206,7 +206,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         from .ui.printing import PrintOptions, ensure_gui_app, pdf_bytes
 
         ensure_gui_app()
-        data, _pages = pdf_bytes(_html(checklist), PrintOptions(page=args.page))
+        options = PrintOptions(page=args.page, author=checklist.filer_name)
+        data, _pages = pdf_bytes(_html(checklist), options)
         _write_output(data, "pdf", args.output, args.force)
         return EXIT_OK
     if args.format == "ics":

@@ -126,7 +126,7 @@ def render_html(
     if checklist.court_data:
         court_data = f'<p class="small">Court data: {escape(checklist.court_data)}.</p>'
     return (
-        f"<html><head><meta charset='utf-8'><title>NextGen CM/ECF checklist</title>"
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>NextGen CM/ECF checklist</title>"
         f"<style>{style(scale)}</style></head><body>{top}"
         "<h1>NextGen CM/ECF checklist</h1>"
         + (f"<p><b>For: {who}</b></p>" if who else "")

@@ -40,6 +40,7 @@ BODY_FONT = QFont("DejaVu Sans", 10)
 class PrintOptions:
     page: str = "letter"  # US Letter by default; "a4" selectable
     banner: str | None = None  # e.g. the demo mode's "DEMO - nothing is saved", on every page
+    author: str | None = None  # the filer's name, as the PDF's author (else the app)
 
 
 def default_pdf_name(as_of: date) -> str:
@@ -156,6 +157,30 @@ def _paint_page(
     )
 
 
+def xmp_metadata(title: str, author: str, language: str = "en-US") -> bytes:
+    """The PDF's XMP: title, author, language (for assistive technology) and the app that made it.
+
+    Qt cannot write a tagged PDF (structure for screen readers); the checklist's HTML export has
+    real headings and lists for that (docs/accessibility.md).
+    """
+    from xml.sax.saxutils import escape
+
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+      xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreatorTool>NextGen Ready {escape(__version__)}</xmp:CreatorTool>
+   <pdf:Producer>NextGen Ready {escape(__version__)} (Qt)</pdf:Producer>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>""".encode()
+
+
 def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes, int]:
     """The checklist as PDF in memory (fonts embedded by QPdfWriter) and its page count.
 
@@ -168,8 +193,12 @@ def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes,
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(300)
-    writer.setTitle("NextGen CM/ECF checklist")
+    title = "NextGen CM/ECF checklist" + (f" - {options.author}" if options.author else "")
+    author = options.author or "NextGen Ready"
+    writer.setTitle(title)
+    writer.setAuthor(author)
     writer.setCreator(f"NextGen Ready {__version__}")
+    writer.setDocumentXmpMetadata(xmp_metadata(title, author))  # with the document's language
     pages = paint_pages(html, writer, options)
     del writer  # finishes the file
     buffer.close()

@@ -20,6 +20,7 @@ from nextgen_wizard.domain.steps import STATUS_WORDS
 from nextgen_wizard.storage.vault import KeyringVault, cmecf_entry, pacer_entry
 from nextgen_wizard.ui.app import make_app
 from nextgen_wizard.ui.printing import PrintOptions, save_pdf
+from tests.cli.test_cli import run
 from tests.helpers import CATALOG, EXAMPLES
 
 CASES = [
@@ -212,3 +213,19 @@ def test_cli_pdf_and_ics_headless(tmp_path: Path) -> None:
         "ics",
     )
     assert ics.returncode == 0 and "BEGIN:VCALENDAR" in ics.stdout
+
+
+def test_the_pdf_and_the_web_page_carry_what_assistive_technology_reads(tmp_path: Path) -> None:
+    """The PDF's title, author and language; the HTML export's language, headings and lists."""
+    from pypdf import PdfReader
+
+    out = tmp_path / "checklist.pdf"
+    result = run("checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "pdf", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    assert reader.metadata.title == "NextGen CM/ECF checklist - Sam Fictional"
+    assert reader.metadata.author == "Sam Fictional"
+    assert reader.xmp_metadata is not None and reader.xmp_metadata.dc_language == ["en-US"]
+    page = run("checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "html").stdout
+    assert "<html lang='en'>" in page and page.count("<h1") == 1 and "<h2" in page
+    assert "<ol" in page and "<li" in page

@@ -105,7 +105,9 @@ class ChecklistPage(AnswerPage):
         from ..printing import PrintOptions
 
         return PrintOptions(
-            page=self.page_size.currentData(), banner=DEMO_BANNER if self.session.demo else None
+            page=self.page_size.currentData(),
+            banner=DEMO_BANNER if self.session.demo else None,
+            author=self.answers.filer.name,
         )
 
     def html(self, scale: float = 1.0) -> str:
