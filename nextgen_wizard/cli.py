@@ -518,6 +518,12 @@ def build_parser(commands_wanted: Sequence[str] | None = None) -> argparse.Argum
         action="store_true",
         help="build every page offscreen from an example, render the checklist, print one line per check",
     )
+    parser.add_argument(
+        "--lang",
+        choices=["en", "es"],
+        default=None,
+        help="language: en or es (default: what you chose in the wizard, your firm's, or your system's)",
+    )
     parser.set_defaults(func=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name, add in COMMANDS.items():
@@ -554,7 +560,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
 
 
+def language_in(argv: list[str]) -> str | None:
+    """--lang X or --lang=X, read before the parser is built (its help texts are translated)."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            return None
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+def _choose_language(argv: list[str]) -> None:
+    from .domain.i18n import choose_language
+
+    chosen = language_in(argv) or os.environ.get("NEXTGEN_WIZARD_LANG")
+    if chosen is None and command_in(argv) == []:  # the wizard: the language chosen in its menu
+        from .storage.paths import app_paths
+        from .storage.preferences import read_language
+
+        chosen = read_language(app_paths().config)
+    choose_language(chosen, os.environ)
+
+
 def _run(argv: list[str]) -> int:
+    _choose_language(argv)
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     if needs_log(args):

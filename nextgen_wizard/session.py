@@ -28,6 +28,7 @@ from .domain.answers import (
 )
 from .domain.courts import Catalog, load_catalog
 from .domain.dates import as_of_problem
+from .domain.i18n import apply_firm_default
 from .domain.plan import Checklist, UnknownCourtError, plan, resolve_courts
 from .domain.questions import open_questions
 from .storage.answer_files import AnswersFileError, read_answers_file
@@ -152,6 +153,7 @@ class Session:
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
         session.notices += session.court_data_problems
         session.policy = session._load_policy()
+        apply_firm_default(session.policy.language)
         session.vault = vault if vault is not None else session._vault_for_policy()
         session.notices += session._policy_notices()
         lock = InstanceLock(paths.instance_lock)
@@ -218,6 +220,7 @@ class Session:
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
         session.notices += session.court_data_problems
         session.policy = session._load_policy()
+        apply_firm_default(session.policy.language)
         session.notices += session._policy_notices()
         if with_vault:
             session.vault = session._vault_for_policy()
@@ -266,6 +269,7 @@ class Session:
         session.court_data = court_data
         session.notices += session.court_data_problems
         session.policy = session._load_policy()
+        apply_firm_default(session.policy.language)
         return session
 
     def close(self) -> None:
@@ -595,6 +599,18 @@ class Session:
         store.save_as(self.answers, path, overwrite=overwrite)
         self.store = store
         self.saving_unavailable = None
+
+    def remember_language(self, language: str) -> str | None:
+        """Keep the wizard's language for its next start; the problem in words, or None when kept."""
+        if self.paths is None or self.demo:
+            return None  # a demo changes nothing on the trainer's computer
+        from .storage.preferences import save_language
+
+        try:
+            save_language(self.paths.config, language)
+        except OSError as error:
+            return f"The language could not be kept: {error}"
+        return None
 
     def remember_page(self, page_name: str) -> None:
         if self.paths is None or self.store is None:

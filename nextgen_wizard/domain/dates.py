@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .i18n import N_, _
+
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -18,9 +20,16 @@ def parse_iso_date(text: str) -> date | None:
         return None
 
 
+MONTHS = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+)  # fmt: skip
+
+
 def long_date(day: date) -> str:
-    """May 2, 2020 (portable: no platform-specific strftime flags)."""
-    return f"{day:%B} {day.day}, {day.year}"
+    """May 2, 2020 in English, 2 de mayo de 2020 in Spanish (no platform locale needed)."""
+    # Translators: a date; {month} is the month's name. Spanish: "{day} de {month} de {year}".
+    return _("{month} {day}, {year}").format(month=_(MONTHS[day.month - 1]), day=day.day, year=day.year)
 
 
 EARLIEST_AS_OF = date(2010, 1, 1)

@@ -70,6 +70,12 @@ POLICY_KEYS: tuple[PolicyKey, ...] = (
         True, default=True,
     ),
     PolicyKey(
+        "wizard.language", "choice", "Default language",
+        "The language of the wizard, the checklist and the command line for everyone (en or es), "
+        "unless a person chooses another in the wizard's View menu or with --lang.",
+        "es", allowed=("en", "es"),
+    ),
+    PolicyKey(
         "courts.updates", "bool", "Allow court data updates",
         "false: nobody can download newer court data (nextgen-wizard courts --update and the wizard's "
         "View > Check for newer court data... say IT turned it off); the app uses the data it has.",
@@ -145,6 +151,7 @@ class Policy:
     credential_storage: bool = True
     court_updates: bool = True  # courts.updates: may people download newer court data?
     court_update_url: str | None = None  # courts.update_url: the firm's address for it
+    language: str | None = None  # wizard.language: the firm's default language (a user's choice wins)
     presets: dict[str, Preset] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # keys left out, each with file, line and key
     failed: bool = False  # a source could not be read at all: saving passwords is off (fail closed)
@@ -166,6 +173,7 @@ class Policy:
             "firm.support": self.support,
             "wizard.credential_storage": self.credential_storage,
             "courts.updates": self.court_updates,
+            "wizard.language": self.language,
             "courts.update_url": self.court_update_url,
         }
         rows = [(key, values[key], self.origins[key]) for key in values if key in self.origins]
@@ -339,6 +347,8 @@ def _read_settings(raw: dict, out: _Collector) -> dict[str, Any]:
                 out.add(name, "must be true or false", key)
             elif spec.type == "text" and (not isinstance(setting, str) or len(setting) > 500):
                 out.add(name, "must be text in quotes (at most 500 characters)", key)
+            elif spec.type == "choice" and setting not in spec.allowed:
+                out.add(name, f"must be one of {', '.join(repr(a) for a in spec.allowed)}", key)
             else:
                 settings[name] = setting.strip() if isinstance(setting, str) else setting
     return settings
@@ -396,6 +406,7 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
         credential_storage=bool(settings.get("wizard.credential_storage", True)) and not failed,
         court_updates=bool(settings.get("courts.updates", True)),
         court_update_url=settings.get("courts.update_url") or None,
+        language=settings.get("wizard.language") or None,
         presets=presets,
         problems=problems,
         failed=failed,

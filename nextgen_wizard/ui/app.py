@@ -52,7 +52,24 @@ def make_app():  # -> QApplication
     from .style import apply_style
 
     apply_style(app)  # before any widget exists: re-styling live widgets is costly
+    _load_qt_translations(app)
     return app  # the window icon is set after the first paint (run_gui): decoding it can wait
+
+
+def _load_qt_translations(app) -> None:
+    """Qt's own dialogs (file, print, message box buttons) in the app's language, from Qt's catalogs."""
+    from ..domain.i18n import current_language
+
+    language = current_language()
+    if language in ("en", "pseudo") or app.property("nextgen_qt_language") == language:
+        return
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+        app.setProperty("nextgen_qt_language", language)
 
 
 def _set_icon(app) -> None:

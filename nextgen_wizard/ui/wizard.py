@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..domain.dates import long_date
+from ..domain.i18n import _
 from ..domain.steps import Status, StepId
 from .accessibility import Heading, announce_focus
 from .font_scale import font_scale
@@ -282,6 +283,35 @@ class NextGenWizard(QWizard):
         from .court_update import add_court_data_actions
 
         add_court_data_actions(self, menu)  # Check for newer court data..., About
+        self._language_menu(menu)
+
+    def _language_menu(self, menu) -> None:
+        """View > Language: English / Español; the choice applies from the next start (said so)."""
+        from PySide6.QtGui import QAction, QActionGroup
+
+        from ..domain.i18n import LANGUAGES, current_language
+
+        languages = menu.addMenu(_("L&anguage"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _checked=False, c=code, n=name: self.choose_language(c, n))
+            group.addAction(action)
+            languages.addAction(action)
+
+    def choose_language(self, code: str, name: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        problem = self.session.remember_language(code)
+        text = problem or _(
+            "The wizard will be in {language} the next time you start it. Your answers are kept."
+        ).format(language=name)
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=self)
+        box.open()
+        self._language_box = box  # kept so tests can read it
 
     def change_text_size(self, step: float) -> None:
         from PySide6.QtWidgets import QApplication
