@@ -291,7 +291,7 @@ class NextGenWizard(QWizard):
 
         from ..domain.i18n import LANGUAGES, current_language
 
-        languages = menu.addMenu(_("L&anguage"))
+        languages = menu.addMenu(_("Lan&guage"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             action = QAction(name, self)
