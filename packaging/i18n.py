@@ -1,6 +1,7 @@
 """Translation catalogs: extract every marked text, update the Spanish catalogs, compile them.
 
     python3 packaging/i18n.py          extract, update es, compile (after changing or adding texts)
+    python3 packaging/i18n.py --area ui  the same for one part only (domain, ui or cli)
     python3 packaging/i18n.py --check  exit 1 when a text is missing from a catalog, untranslated,
                                        fuzzy, or the compiled catalog is stale (CI runs this)
 
@@ -125,6 +126,11 @@ def problems() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    if "--area" in argv:  # only one part's catalogs (domain, ui or cli)
+        wanted = argv[argv.index("--area") + 1]
+        for name in list(AREAS):
+            if name != wanted:
+                del AREAS[name]
     if "--check" in argv:
         found = problems()
         for problem in found:

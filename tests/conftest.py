@@ -103,3 +103,15 @@ def _delete_closed_windows(request: pytest.FixtureRequest) -> Iterator[None]:
             widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English texts: the developer's own system language does not leak in."""
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.delenv("NEXTGEN_WIZARD_LANG", raising=False)
+    from nextgen_wizard.domain import i18n
+
+    i18n.choose_language(None, {"LANGUAGE": "en"})
+    yield
+    i18n.choose_language(None, {"LANGUAGE": "en"})
