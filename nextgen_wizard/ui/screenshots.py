@@ -74,8 +74,8 @@ def take_screenshots(folder: Path, as_of: date, theme: str | None = None) -> lis
     """
     if theme is None:
         written: list[Path] = []
-        for each in ("light", "dark"):
-            written += _screenshots_in_child(folder, as_of, each)
+        for each, language in (("light", "en"), ("dark", "en"), ("light", "es")):
+            written += _screenshots_in_child(folder, as_of, each, language)
         return sorted(written)
     from .. import __version__
     from ..domain.render_html import render_html
@@ -89,7 +89,12 @@ def take_screenshots(folder: Path, as_of: date, theme: str | None = None) -> lis
     if theme == "dark":
         app.setPalette(dark_palette())
         apply_style(app)
+    from ..domain.i18n import current_language
+
+    language = current_language()
     root = folder if theme == "light" else folder / "dark"
+    if language != "en":
+        root = folder / language  # every page in Spanish, light, at 1x and 2x
     written = []
     for scale, target in ((1.0, root), (2.0, root / "scale-2")):
         target.mkdir(parents=True, exist_ok=True)
@@ -97,7 +102,7 @@ def take_screenshots(folder: Path, as_of: date, theme: str | None = None) -> lis
             path = target / f"page-{page_id.value:02d}-{page_id.name.lower().replace('_', '-')}.png"
             _save_png(wizard.grab().toImage(), path)
             written.append(path)
-    if theme == "light":
+    if theme == "light" and language == "en":
         html = render_html(example_context(as_of).plan(), generated=as_of, version=__version__)
         handout = folder / "checklist-page1.png"
         _save_png(first_page_image(html), handout)
@@ -116,13 +121,13 @@ def screen_platform(width: int, height: int) -> str:
     return f"offscreen:configfile={config}"
 
 
-def _screenshots_in_child(folder: Path, as_of: date, theme: str) -> list[Path]:
+def _screenshots_in_child(folder: Path, as_of: date, theme: str, language: str) -> list[Path]:
     import subprocess
     import sys
 
     env = {**os.environ, "QT_QPA_PLATFORM": screen_platform(*SCREEN)}
-    command = [sys.executable, "-m", "nextgen_wizard", "screenshots", str(folder), "--theme", theme,
-               "--as-of", as_of.isoformat()]  # fmt: skip
+    command = [sys.executable, "-m", "nextgen_wizard", "--lang", language, "screenshots", str(folder),
+               "--theme", theme, "--as-of", as_of.isoformat()]  # fmt: skip
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
         raise RuntimeError(f"screenshots ({theme}) failed: {result.stderr.strip()[-500:]}")

@@ -51,7 +51,8 @@ DROP_LIBS = re.compile(
     r"QuickControls2|QuickTemplates2|QmlModels|QmlWorkerScript|OpenGLWidgets)"
     r"|libavcodec|libavformat|libavutil|libswscale|libswresample)"
 )
-DROP_DATA = re.compile(r"(/translations/(?!qtbase_en)|/qml/|/resources/qtwebengine)")
+# Qt's own catalogs: only those of the app's languages (its dialogs' buttons in Spanish).
+DROP_DATA = re.compile(r"(/translations/(?!qtbase_(en|es)\.)|/qml/|/resources/qtwebengine)")
 
 
 def _plugin_dir(dest: str) -> str | None:

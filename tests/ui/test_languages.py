@@ -1,0 +1,119 @@
+"""The whole product in Spanish as well as English: every page, the checklist, the catalogs complete,
+and pseudo-localised text (longer, accented) still fitting at 2x text."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from functools import cache
+
+from tests.helpers import ROOT
+
+# Texts that are the same in every language: names, addresses, numbers, PACER's own screen names
+# (the user must find them on screen as they are), the app's name and the demo's fictional filer.
+KEPT = re.compile(
+    r"https?://\S+|[\w.+-]+@[\w.-]+|\b\d[\d\-,./: ]*\b|NextGen Ready|NextGen|PACER|CM/ECF|ECF|ACMS|PAA|MFA"
+    r"|Sam Fictional|Fictional Partners|Pat Example|Example & Sample LLP|Demo Filer|English|Español"
+    r"|\b[a-z]{2,3}\d?\b|\([a-z]{2,4}\d?\)|[^\w\s]"
+)
+
+
+def _leftover_words(text: str, court_names: frozenset[str]) -> str:
+    for name in court_names:
+        text = text.replace(name, " ")
+    return " ".join(re.findall(r"[A-Za-z]{3,}", KEPT.sub(" ", text)))
+
+
+@cache
+def _court_names() -> frozenset[str]:
+    from nextgen_wizard.domain.courts import load_catalog
+
+    return frozenset(court.name for court in load_catalog().courts)
+
+
+@cache
+def _texts(language: str) -> dict[str, list[str]]:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "ui" / "language_probe.py"), language],
+        capture_output=True, text=True, timeout=180, cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _segments(html: str) -> list[str]:
+    return [s.strip() for s in re.split(r"<[^>]+>", html.split("</style>")[-1]) if s.strip()]
+
+
+def test_every_page_and_the_checklist_are_translated_into_spanish() -> None:
+    english, spanish = _texts("en"), _texts("es")
+    assert english.keys() == spanish.keys()
+    untranslated: list[str] = []
+    for page in english:
+        left, right = english[page], spanish[page]
+        if page == "checklist-html":
+            left, right = _segments(left[0]), _segments(right[0])
+        assert len(left) == len(right), f"{page}: the Spanish page shows different things"
+        for en, es in zip(left, right, strict=True):
+            if en == es and _leftover_words(en, _court_names()):
+                untranslated.append(f"{page}: {en!r}")
+    assert untranslated == []
+
+
+def test_pseudo_localisation_finds_no_text_outside_the_catalogs() -> None:
+    """In the pseudo language every translated text is [bracketed ~~]; anything else was never marked."""
+    qt_buttons = {"< &Back", "&Next >", "&Close", "Cancel", "&Help", "&Finish", "&Commit"}  # Qt's own
+    missed: list[str] = []
+    for page, texts in _texts("pseudo").items():
+        if page == "checklist-html":
+            texts = _segments(texts[0])
+        for text in texts:
+            if text in qt_buttons:
+                continue
+            outside = re.sub(r"\[[^\[\]]*~+\]", " ", re.sub(r"\[[^\[\]]*~+\]", " ", text))
+            if _leftover_words(outside, _court_names()):
+                missed.append(f"{page}: {text!r}")
+    assert missed == []
+
+
+def test_the_catalogs_are_complete_and_compiled() -> None:
+    """100% translated, nothing new left out, the compiled catalogs current (a new text fails here)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "i18n.py"), "--check"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("(100%)") == 3
+
+
+def test_pseudo_localised_pages_still_fit_at_twice_the_text_size() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "ui" / "screen_probe.py"), "1366", "768", "2.0", "light"],
+        capture_output=True, text=True, timeout=180, cwd=ROOT,
+        env={**os.environ, "NEXTGEN_WIZARD_LANG": "pseudo"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["language"] == "pseudo" and found["pages"] == 11
+    assert found["problems"] == []
+
+
+def test_the_language_follows_the_flag_the_firm_and_the_system(tmp_path, monkeypatch) -> None:
+    from tests.cli.test_cli import run
+
+    assert "Lista de verificación" in run("--lang", "es", "checklist", "--answers",
+                                          str(ROOT / "examples" / "multi-court.json")).stdout  # fmt: skip
+    monkeypatch.setenv("LANGUAGE", "es_PR.UTF-8")
+    assert "Lista de verificación" in run("checklist", "--answers", str(ROOT / "examples" / "multi-court.json")).stdout
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[wizard]\nlanguage = "es"\n')
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.setenv("NEXTGEN_WIZARD_POLICY", str(policy))
+    firm = run("checklist", "--answers", str(ROOT / "examples" / "multi-court.json")).stdout
+    assert "Lista de verificación" in firm  # the firm's default
+    mine = run("--lang", "en", "checklist", "--answers", str(ROOT / "examples" / "multi-court.json")).stdout
+    assert "NextGen CM/ECF checklist" in mine  # a person's own choice wins
