@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 
-def visible_texts(wizard) -> list[str]:  # noqa: ANN001 - a QWizard
+def visible_texts(wizard) -> list[str]:
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QListWidget, QWidget
 
     texts: list[str] = []
