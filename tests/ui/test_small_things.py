@@ -92,3 +92,13 @@ def test_the_demo_keeps_qts_own_settings_out_of_the_trainers_config(monkeypatch)
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     home = enter_demo_home()
     assert os.environ["XDG_CONFIG_HOME"] == str(home / "config")
+
+
+def test_a_huge_paste_into_the_name_is_cut_at_the_field_not_frozen_on(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.next()
+    courts = page(walk.wizard, P.COURTS)
+    courts.name.insert("x" * 900_000)  # as a paste does
+    courts.name.textEdited.emit(courts.name.text())
+    assert len(courts.name.text()) == 200
+    assert walk.wizard.session.answers.filer.name == "x" * 200
