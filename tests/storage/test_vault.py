@@ -203,13 +203,16 @@ def test_keyring_is_not_imported_until_a_secret_is_handled() -> None:
     assert result.stdout.strip() == "False"
 
 
+class LockedBackend(DictBackend):
+    """Secret Service's answer when the unlock prompt is dismissed."""
+
+    def get_credential(self, service, username):
+        from keyring.errors import InitError
+
+        raise InitError("Failed to unlock the collection!")
+
+
 def test_a_collection_that_stays_locked_is_reported_as_locked_not_as_initerror(monkeypatch) -> None:
-    from keyring.errors import InitError
-
-    class LockedBackend(DictBackend):
-        def get_credential(self, service, username):
-            raise InitError("Failed to unlock the collection!")
-
     monkeypatch.setitem(vault_module.ACCEPTED_BACKENDS, f"{__name__}.LockedBackend", "test store")
     vault = KeyringVault(LockedBackend())
     with pytest.raises(vault_module.KeyringLocked, match="Your keyring is locked"):
