@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from nextgen_wizard.ui.screenshots import walk_all_pages
 from nextgen_wizard.ui.wizard import PageId
 from tests.helpers import EXAMPLES, ROOT
+from tests.ui.screen_probe import clipped
 
 SPY = """
 import keyring
@@ -174,19 +175,6 @@ def test_replayed_date_shows_in_the_gui_plan(qtbot) -> None:
     (_first, before), (_second, after) = link_box(date(2020, 4, 15)), link_box(date(2026, 11, 23))
     assert not before.isEnabled() and "opens on the date above" in before.text()
     assert after.isEnabled() and "linked" in after.text()
-
-
-def clipped(widget: QWidget) -> str | None:
-    """Why a label's or button's text does not fit the room it was given, or None."""
-    text = widget.text() if hasattr(widget, "text") else ""
-    if not text or not widget.isVisible():
-        return None
-    if isinstance(widget, QLabel) and widget.wordWrap():
-        if widget.height() + 1 < widget.heightForWidth(widget.width()):
-            return f"label cut at the bottom: {text[:50]!r}"
-    elif widget.width() + 1 < widget.sizeHint().width():
-        return f"{type(widget).__name__} cut at the side: {text[:50]!r}"
-    return None
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
