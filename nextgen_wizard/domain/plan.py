@@ -152,7 +152,7 @@ def _deadline_words(deadline: date, court: Court, as_of: date) -> str:
     )
     if court.prepare_by == deadline:
         day_after = date.fromordinal(deadline.toordinal() + 1)
-        # Translators: quotes the court's English notice; keep "prior to {date}" in English.
+        # Translators: quotes the court's notice (written in English), which gives the day after the deadline.
         words += " " + _('(The court\'s notice says "prior to {date}".)').format(date=long_date(day_after))
     return words
 
