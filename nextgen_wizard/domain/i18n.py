@@ -45,7 +45,7 @@ def current_language() -> str:
 
 
 def normalise_language(code: str | None) -> str | None:
-    """ "es", "es_PR.UTF-8", "ES-us" -> "es"; "pseudo" kept; None for anything not offered."""
+    """"es", "es_PR.UTF-8", "ES-us" -> "es"; "pseudo" kept; None for anything not offered."""
     if not code:
         return None
     code = code.strip().lower()
@@ -126,7 +126,7 @@ _PROTECTED = re.compile(r"\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&#\d+;|%\(?\w*\)?[sd]|
 
 
 def pseudo(message: str) -> str:
-    """ "Save as PDF..." -> "[Šåṽé åš PDF... ~~~~]": every letter accented, about a third longer."""
+    """"Save as PDF..." -> "[Šåṽé åš PDF... ~~~~]": every letter accented, about a third longer."""
     parts, last = [], 0
     for match in _PROTECTED.finditer(message):
         parts.append(message[last : match.start()].translate(_ACCENTED))
