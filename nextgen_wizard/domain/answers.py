@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from .dates import parse_iso_date
+from .i18n import _
 from .pacer import classify_username
 from .text import clean_text, text_problem
 
@@ -168,28 +169,37 @@ class _Reader:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.problem(path, f"{_show(raw)} is not an object ({{...}})")
+            # Translators: {value} is the value found in the answers file; {{...}} is JSON's object.
+            self.problem(path, _("{value} is not an object ({{...}})").format(value=_show(raw)))
             return {}
         for key in raw:
             if key not in allowed:
                 import difflib
 
                 close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f'; did you mean "{close[0]}"?' if close else f"; known: {', '.join(allowed)}"
-                self.problem(f"{path}.{key}" if path else str(key), f"unknown field{hint}")
+                if close:
+                    # Translators: {name} is a JSON field name: keep it as it is.
+                    hint = _('; did you mean "{name}"?').format(name=close[0])
+                else:
+                    # Translators: {names} lists the JSON field names that are allowed.
+                    hint = _("; known: {names}").format(names=", ".join(allowed))
+                self.problem(
+                    f"{path}.{key}" if path else str(key), _("unknown field{hint}").format(hint=hint)
+                )
         return raw
 
     def boolean(self, raw: Any, path: str) -> bool | None:
         if raw is None or isinstance(raw, bool):
             return raw
-        self.problem(path, f"{_show(raw)} is not true, false or null")
+        # Translators: true, false and null are JSON words: keep them in English.
+        self.problem(path, _("{value} is not true, false or null").format(value=_show(raw)))
         return None
 
     def text(self, raw: Any, path: str) -> str | None:
         if raw is None:
             return None
         if not isinstance(raw, str):
-            self.problem(path, f"{_show(raw)} is not text")
+            self.problem(path, _("{value} is not text").format(value=_show(raw)))
             return None
         problem = text_problem(raw)
         if problem:
@@ -203,8 +213,9 @@ class _Reader:
         try:
             return enum(raw)
         except ValueError:
-            options = " or ".join(f'"{m.value}"' for m in enum)
-            self.problem(path, f"{_show(raw)} is not one of {options}")
+            options = _(" or ").join(f'"{m.value}"' for m in enum)
+            # Translators: {options} lists the allowed values, in quotes, joined by " or ".
+            self.problem(path, _("{value} is not one of {options}").format(value=_show(raw), options=options))
             return None
 
     def day(self, raw: Any, path: str) -> date | None:
@@ -212,7 +223,8 @@ class _Reader:
             return None
         parsed = parse_iso_date(raw)
         if parsed is None:
-            self.problem(path, f"{_show(raw)} is not a date (YYYY-MM-DD)")
+            # Translators: YYYY-MM-DD is the date format the file needs: keep it.
+            self.problem(path, _("{value} is not a date (YYYY-MM-DD)").format(value=_show(raw)))
         return parsed
 
     def dataclass_of(self, cls: type, raw: Any, path: str) -> Any:
@@ -238,16 +250,16 @@ class _Reader:
         if raw is None:
             return []
         if not isinstance(raw, list):
-            self.problem(path, f"{_show(raw)} is not a list ([...])")
+            self.problem(path, _("{value} is not a list ([...])").format(value=_show(raw)))
             return []
         result: list[str] = []
         for index, item in enumerate(raw):
             if not isinstance(item, str) or not item.strip() or text_problem(item):
-                self.problem(f"{path}[{index}]", f"{_show(item)} is not a name")
+                self.problem(f"{path}[{index}]", _("{value} is not a name").format(value=_show(item)))
                 continue
             name = item.strip().lower() if lower else item.strip()
             if name in result:
-                self.problem(f"{path}[{index}]", f'"{item}" is listed twice')
+                self.problem(f"{path}[{index}]", _('"{value}" is listed twice').format(value=item))
             else:
                 result.append(name)
         return result
@@ -276,18 +288,30 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
     """Validate and convert a plain dict (parsed JSON). Raises AnswersError listing every problem."""
     reader = _Reader()
     if not isinstance(raw, dict):
-        raise AnswersError([f"the file holds {type(raw).__name__}, not an answers object ({{...}})"])
+        # Translators: {kind} is a Python type name (list, str...); {{...}} is JSON's object.
+        raise AnswersError(
+            [_("the file holds {kind}, not an answers object ({{...}})").format(kind=type(raw).__name__)]
+        )
     raw = migrate(raw, migrations)
     reader.mapping(raw, "", TOP_LEVEL)
     version = raw.get("schema_version")
     if version is None:
-        reader.problem("schema_version", f'missing; add "schema_version": {SCHEMA_VERSION}')
+        # Translators: "schema_version" is a JSON key: keep it.
+        reader.problem(
+            "schema_version", _('missing; add "schema_version": {version}').format(version=SCHEMA_VERSION)
+        )
     elif (schema_version_of(raw) or 0) > SCHEMA_VERSION:
         reader.problem(
-            "schema_version", f"{version} is from a newer version of NextGen Ready; update the app to read it"
+            "schema_version",
+            _("{version} is from a newer version of NextGen Ready; update the app to read it").format(
+                version=version
+            ),
         )
     elif schema_version_of(raw) != SCHEMA_VERSION:
-        reader.problem("schema_version", f"{_show(version)} is not {SCHEMA_VERSION}")
+        reader.problem(
+            "schema_version",
+            _("{value} is not {version}").format(value=_show(version), version=SCHEMA_VERSION),
+        )
 
     pacer = reader.dataclass_of(PacerAnswers, raw.get("pacer"), "pacer")
     if pacer.username is not None:
@@ -300,7 +324,9 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
     for key, value in cmecf_raw.items():
         court_id = str(key).strip().lower()
         if court_id not in courts:
-            reader.problem(f"cmecf.{key}", f"not one of your courts ({', '.join(courts) or 'none'})")
+            # Translators: {courts} lists court ids, or says "none".
+            listed = ", ".join(courts) or _("none")
+            reader.problem(f"cmecf.{key}", _("not one of your courts ({courts})").format(courts=listed))
         cmecf[court_id] = reader.dataclass_of(CourtLogin, value, f"cmecf.{key}")
 
     answers = Answers(

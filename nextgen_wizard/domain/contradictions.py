@@ -14,6 +14,7 @@ from datetime import date
 from .answers import AccountType, Answers, Role, SignInProblem
 from .courts import Court, NextGenState
 from .dates import long_date
+from .i18n import _
 from .pacer import LEGACY_CUTOFF, UsernameKind, classify_username
 from .steps import MFA_VOLUNTARY_FROM
 
@@ -53,9 +54,10 @@ def _court_warnings(answers: Answers, court: Court, as_of: date) -> list[AnswerW
             AnswerWarning(
                 "linked-before-switch",
                 (f"{path}.linked",),
-                f"You said your account is linked at {court.name}, but linking opens only when the court "
-                f"switches to NextGen on {long_date(status.go_live)}. Check the date "  # type: ignore[arg-type]
-                "and whether you meant another court.",
+                _(
+                    "You said your account is linked at {court}, but linking opens only when the court "
+                    "switches to NextGen on {date}. Check the date and whether you meant another court."
+                ).format(court=court.name, date=long_date(status.go_live)),  # type: ignore[arg-type]
             )
         )
     if login.knows_login is False and login.login_recorded:
@@ -63,8 +65,10 @@ def _court_warnings(answers: Answers, court: Court, as_of: date) -> list[AnswerW
             AnswerWarning(
                 "unknown-login-but-recorded",
                 (f"{path}.knows_login", f"{path}.login_recorded"),
-                f"You said you do not know your CM/ECF login for {court.name}, but also that it is kept "
-                "safely (keyring or paper). Check that saved copy: if it is right, you know the login.",
+                _(
+                    "You said you do not know your CM/ECF login for {court}, but also that it is kept "
+                    "safely (keyring or paper). Check that saved copy: if it is right, you know the login."
+                ).format(court=court.name),
             )
         )
     if login.has_filing_account is False and (login.linked or login.knows_login or login.login_recorded):
@@ -72,8 +76,10 @@ def _court_warnings(answers: Answers, court: Court, as_of: date) -> list[AnswerW
             AnswerWarning(
                 "no-filing-account-but-login",
                 (f"{path}.has_filing_account", f"{path}.knows_login", f"{path}.linked"),
-                f"You said you have no filing account at {court.name}, but also gave a login or link "
-                "for it. Check whether you had a CM/ECF account there before.",
+                _(
+                    "You said you have no filing account at {court}, but also gave a login or link "
+                    "for it. Check whether you had a CM/ECF account there before."
+                ).format(court=court.name),
             )
         )
     if login.recovery_failed and login.knows_login:
@@ -81,8 +87,10 @@ def _court_warnings(answers: Answers, court: Court, as_of: date) -> list[AnswerW
             AnswerWarning(
                 "unrecoverable-but-known-login",
                 (f"{path}.knows_login", f"{path}.recovery_failed"),
-                f"You said your old CM/ECF login for {court.name} cannot be recovered, but also that "
-                "you know it. Check which is right: with a working login you can simply link.",
+                _(
+                    "You said your old CM/ECF login for {court} cannot be recovered, but also that "
+                    "you know it. Check which is right: with a working login you can simply link."
+                ).format(court=court.name),
             )
         )
     return found
@@ -99,9 +107,11 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "upgraded-type-legacy-username",
                 ("pacer.account_type", "pacer.username"),
-                f'You said Account Type is "Upgraded PACER Account", but {pacer.username} has the '
-                "old two-letters-four-digits form; upgrading gives an account a new username of 8 or "
-                "more characters. Check Account Type and the username you sign in with.",
+                _(
+                    'You said Account Type is "Upgraded PACER Account", but {username} has the '
+                    "old two-letters-four-digits form; upgrading gives an account a new username of 8 or "
+                    "more characters. Check Account Type and the username you sign in with."
+                ).format(username=pacer.username),
             )
         )
     if pacer.account_type is AccountType.LEGACY and kind is UsernameKind.UPGRADED_FORMAT:
@@ -109,9 +119,11 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "legacy-type-upgraded-username",
                 ("pacer.account_type", "pacer.username"),
-                f'You said Account Type is "Legacy PACER Account", but {pacer.username} has the form of '
-                "an upgraded username (legacy usernames are two letters and four digits). Check Account "
-                "Type in Manage My Account.",
+                _(
+                    'You said Account Type is "Legacy PACER Account", but {username} has the form of '
+                    "an upgraded username (legacy usernames are two letters and four digits). Check Account "
+                    "Type in Manage My Account."
+                ).format(username=pacer.username),
             )
         )
     if pacer.account_type is AccountType.LEGACY and after_cutoff:
@@ -119,9 +131,11 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "legacy-type-created-after-cutoff",
                 ("pacer.account_type", "pacer.created_on"),
-                f"You said Account Type is legacy, but the account was created on "
-                f"{long_date(pacer.created_on)}, after PACER's August 11, 2014 change. Check "  # type: ignore[arg-type]
-                "the creation date and Account Type.",
+                _(
+                    "You said Account Type is legacy, but the account was created on "
+                    "{date}, after PACER's August 11, 2014 change. Check "
+                    "the creation date and Account Type."
+                ).format(date=long_date(pacer.created_on)),  # type: ignore[arg-type]
             )
         )
     if kind is UsernameKind.LEGACY and after_cutoff and pacer.account_type is not AccountType.UPGRADED:
@@ -129,9 +143,11 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "legacy-username-created-after-cutoff",
                 ("pacer.username", "pacer.created_on"),
-                f"{pacer.username} has the old legacy form, but the account was created on "
-                f"{long_date(pacer.created_on)}, after PACER's August 11, 2014 change. The plan goes "  # type: ignore[arg-type]
-                "by the username. Check Account Type in Manage My Account.",
+                _(
+                    "{username} has the old legacy form, but the account was created on "
+                    "{date}, after PACER's August 11, 2014 change. The plan goes "
+                    "by the username. Check Account Type in Manage My Account."
+                ).format(username=pacer.username, date=long_date(pacer.created_on)),  # type: ignore[arg-type]
             )
         )
     if pacer.can_sign_in is True and pacer.sign_in_problem is not None:
@@ -139,7 +155,10 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "sign-in-problem-but-can-sign-in",
                 ("pacer.can_sign_in", "pacer.sign_in_problem"),
-                "You said you can sign in to PACER, but also gave a sign-in problem. Check which is right.",
+                _(
+                    "You said you can sign in to PACER, but also gave a sign-in problem. "
+                    "Check which is right."
+                ),
             )
         )
     mfa_paths = [
@@ -155,8 +174,10 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "mfa-before-it-existed",
                 tuple(mfa_paths),
-                f"Your MFA answers do not fit {long_date(as_of)}: PACER offered MFA only from May 11, "
-                "2025. Check the date you are planning for.",
+                _(
+                    "Your MFA answers do not fit {date}: PACER offered MFA only from May 11, "
+                    "2025. Check the date you are planning for."
+                ).format(date=long_date(as_of)),
             )
         )
     if pacer.sign_in_problem is SignInProblem.MFA_DEVICE_LOST and pacer.mfa_enrolled is False:
@@ -164,8 +185,10 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "mfa-device-lost-not-enrolled",
                 ("pacer.sign_in_problem", "pacer.mfa_enrolled"),
-                "You said you lost your MFA device, but also that MFA is not turned on. Check whether "
-                "PACER asks you for an authenticator code when you sign in.",
+                _(
+                    "You said you lost your MFA device, but also that MFA is not turned on. Check whether "
+                    "PACER asks you for an authenticator code when you sign in."
+                ),
             )
         )
     if answers.staff.uses_my_login and answers.staff.files_for_me is False:
@@ -173,7 +196,10 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "staff-login-without-staff",
                 ("staff.files_for_me", "staff.uses_my_login"),
-                "You said no staff file for you, but also that staff use your login. Check which is right.",
+                _(
+                    "You said no staff file for you, but also that staff use your login. "
+                    "Check which is right."
+                ),
             )
         )
     attorney_only = [
@@ -184,8 +210,11 @@ def find_warnings(answers: Answers, courts: list[Court], as_of: date) -> list[An
             AnswerWarning(
                 "attorney-answers-for-another-role",
                 ("role", *attorney_only),
-                "CJA panel and trustee answers apply to attorneys, but your role is "
-                f'"{answers.role.value}". Check your role.',
+                # Translators: {role} is the role's id in the answers file ("pro-se", "creditor"...).
+                _(
+                    "CJA panel and trustee answers apply to attorneys, but your role is "
+                    '"{role}". Check your role.'
+                ).format(role=answers.role.value),
             )
         )
     for court in courts:

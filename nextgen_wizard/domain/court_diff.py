@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 from .court_feed import NOT_FILING_COURTS, TYPE_NAMES, build_catalog_data, cmecf_id, feed_date, records
 from .courts import Catalog, catalog_from_data
 from .dates import long_date, parse_iso_date
+from .i18n import N_, _, ngettext
 
 # The public address the feed names for itself (its meta.url); a firm policy may name another.
 FEED_URL = "https://pacer.uscourts.gov/file-case/court-cmecf-lookup/data.json"
@@ -42,61 +43,72 @@ def parse_feed(body: bytes) -> dict:
     """The feed's JSON object, or FeedRejected saying what the body is instead."""
     text = body.removeprefix(b"\xef\xbb\xbf").strip()
     if not text:
-        raise FeedRejected("The download was empty.")
+        raise FeedRejected(_("The download was empty."))
     if text[:1] == b"<":
         raise FeedRejected(
-            "The address sent a web page instead of the court list: a Wi-Fi sign-in page, a proxy "
-            "or a firewall may be in the way."
+            _(
+                "The address sent a web page instead of the court list: a Wi-Fi sign-in page, a proxy "
+                "or a firewall may be in the way."
+            )
         )
     if text[:1] != b"{":
-        raise FeedRejected("The download is not the court list (it is not JSON).")
+        raise FeedRejected(_("The download is not the court list (it is not JSON)."))
     try:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError:
-        raise FeedRejected("The download is not the court list (it is not UTF-8 text).") from None
+        raise FeedRejected(_("The download is not the court list (it is not UTF-8 text).")) from None
     try:
         feed = json.loads(decoded)
     except json.JSONDecodeError as error:
         if error.pos >= len(decoded) - 1 or "Unterminated string" in error.msg:
-            raise FeedRejected("The download was cut off before its end (the connection dropped).") from None
-        raise FeedRejected(f"The download is not valid JSON (line {error.lineno}).") from None
+            raise FeedRejected(
+                _("The download was cut off before its end (the connection dropped).")
+            ) from None
+        raise FeedRejected(
+            _("The download is not valid JSON (line {line}).").format(line=error.lineno)
+        ) from None
     except RecursionError:
-        raise FeedRejected("The download is nested too deeply to be the court list.") from None
+        raise FeedRejected(_("The download is nested too deeply to be the court list.")) from None
     if not isinstance(feed, dict):
-        raise FeedRejected("The download is not the court list (no meta and data).")
+        raise FeedRejected(_("The download is not the court list (no meta and data)."))
     return feed
 
 
 def _entry_problem(index: int, entry: Any) -> str | None:
     if not isinstance(entry, dict):
-        return f"entry {index} is not a court"
+        # Translators: {index} is an entry's number in the downloaded list.
+        return _("entry {index} is not a court").format(index=index)
     if entry.get("court_id") in NOT_FILING_COURTS:
         return None
-    name = entry.get("court_id") if isinstance(entry.get("court_id"), str) else f"entry {index}"
+    court_id = entry.get("court_id")
+    name = court_id if isinstance(court_id, str) else _("entry {index}").format(index=index)
+    # In the sentences below {name} is a court id (or "entry 3") and {key} a field name of the feed.
     for key in REQUIRED:
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            return f"{name} has no {key}"
+            return _("{name} has no {key}").format(name=name, key=key)
     for key, value in entry.items():
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            return f"{name}: {key} is {len(value):,} characters long"
+            return _("{name}: {key} is {length} characters long").format(
+                name=name, key=key, length=f"{len(value):,}"
+            )
     if entry["type"] not in TYPE_NAMES:
-        return f'{name} has an unknown type "{entry["type"][:40]}"'
+        return _('{name} has an unknown type "{type}"').format(name=name, type=entry["type"][:40])
     address = urlparse(entry["login_url"])
     host = (address.hostname or "").lower()
     if address.scheme != "https" or not host.endswith(".uscourts.gov"):
-        return f"{name}'s filing address is not an https address on uscourts.gov"
+        return _("{name}'s filing address is not an https address on uscourts.gov").format(name=name)
     if entry["court_id"].endswith("BAP") and not entry["circuit"].isdigit():
-        return f"{name} is a bankruptcy appellate panel without a circuit number"
+        return _("{name} is a bankruptcy appellate panel without a circuit number").format(name=name)
     for key in LIST_FIELDS:
         value = entry.get(key)
         if value is not None and not isinstance(value, list | dict):
-            return f"{name}: {key} is not a list"
+            return _("{name}: {key} is not a list").format(name=name, key=key)
         if any(not isinstance(item, dict) for item in records(entry, key)):
-            return f"{name}: {key} holds something other than records"
+            return _("{name}: {key} holds something other than records").format(name=name, key=key)
         for item in records(entry, key):
             if any(not isinstance(v, str | int | float | bool | None) for v in item.values()):
-                return f"{name}: {key} holds nested data"
+                return _("{name}: {key} holds nested data").format(name=name, key=key)
     return None
 
 
@@ -104,12 +116,17 @@ def feed_shape_problems(feed: dict) -> list[str]:
     """What keeps this from being the feed the build step reads (empty: the shape is right)."""
     meta, data = feed.get("meta"), feed.get("data")
     if not isinstance(meta, dict) or not isinstance(data, list):
-        return ["it has no meta and data"]
+        # Translators: meta and data are the feed's JSON keys: keep them.
+        return [_("it has no meta and data")]
     problems = []
     if not isinstance(meta.get("last_updated"), str) or not feed_date(feed):
-        problems.append("it does not say when it was last updated")
+        problems.append(_("it does not say when it was last updated"))
     if len(data) > MAX_ENTRIES:
-        problems.append(f"it lists {len(data):,} entries, far more than there are federal courts")
+        problems.append(
+            _("it lists {count} entries, far more than there are federal courts").format(
+                count=f"{len(data):,}"
+            )
+        )
         return problems
     for index, entry in enumerate(data):
         problem = _entry_problem(index, entry)
@@ -129,7 +146,9 @@ def software_by_court(feed: dict) -> dict[str, str]:
 
 def _listing(items: list[str]) -> str:
     shown = ", ".join(items[:MAX_LISTED])
-    return shown + (f" and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else "")
+    more = len(items) - MAX_LISTED
+    # Translators: ends a shortened list of courts ("ca1, ca2, ... and 5 more").
+    return shown + (" " + ngettext("and {n} more", "and {n} more", more).format(n=more) if more > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -145,8 +164,18 @@ def accept_feed(body: bytes, overrides: dict, current: Catalog, *, fetched: str)
     feed = parse_feed(body)
     problems = feed_shape_problems(feed)
     if problems:
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        raise FeedRejected(f"The download is not a court list this app can use: {problems[0]}{more}.")
+        others = len(problems) - 1
+        more = (
+            " " + ngettext("(and {n} more problems)", "(and {n} more problems)", others).format(n=others)
+            if others
+            else ""
+        )
+        # Translators: {problem} is one problem found (e.g. "it does not say when it was last updated").
+        raise FeedRejected(
+            _("The download is not a court list this app can use: {problem}{more}.").format(
+                problem=problems[0], more=more
+            )
+        )
     filing = [e for e in feed["data"] if e.get("court_id") not in NOT_FILING_COURTS]
     present = {cmecf_id(e) for e in filing}
     # A reviewed correction for a court the new list no longer has is simply not needed.
@@ -155,24 +184,38 @@ def accept_feed(body: bytes, overrides: dict, current: Catalog, *, fetched: str)
         data = build_catalog_data(feed, {**overrides, "courts": kept})
     except ValueError as error:
         if "duplicate" in str(error):
-            raise FeedRejected(f"The download lists two courts under one id ({error}).") from None
-        raise FeedRejected(f"The download could not be read as the court list ({error}).") from None
+            # Translators: {error} is a technical detail, in English.
+            raise FeedRejected(
+                _("The download lists two courts under one id ({error}).").format(error=error)
+            ) from None
+        # Translators: {error} is a technical detail, in English.
+        raise FeedRejected(
+            _("The download could not be read as the court list ({error}).").format(error=error)
+        ) from None
     except (KeyError, TypeError, AttributeError, IndexError) as error:
-        raise FeedRejected(f"The download could not be read as the court list ({error!r}).") from None
+        raise FeedRejected(
+            _("The download could not be read as the court list ({error}).").format(error=repr(error))
+        ) from None
     try:
         catalog = catalog_from_data(data, fetched=fetched)
     except (KeyError, TypeError, ValueError) as error:
-        raise FeedRejected(f"The download could not be read as the court list ({error!r}).") from None
+        raise FeedRejected(
+            _("The download could not be read as the court list ({error}).").format(error=repr(error))
+        ) from None
     minimum = int(len(current) * MIN_SHARE_OF_KNOWN)
     if len(catalog) < minimum:
         raise FeedRejected(
-            f"The download lists only {len(catalog)} courts where this app knows {len(current)}: "
-            "it looks broken, so it was not used."
+            _(
+                "The download lists only {found} courts where this app knows {known}: "
+                "it looks broken, so it was not used."
+            ).format(found=len(catalog), known=len(current))
         )
     if current.feed_date and data["feed_date"] < current.feed_date:
         raise FeedRejected(
-            f"The download is PACER's court list of {_day(data['feed_date'])}, older than the one in use "
-            f"({_day(current.feed_date)}), so it was not used."
+            _(
+                "The download is PACER's court list of {date}, older than the one in use "
+                "({current}), so it was not used."
+            ).format(date=_day(data["feed_date"]), current=_day(current.feed_date))
         )
     url = (feed.get("meta") or {}).get("url")
     return AcceptedFeed(data, catalog, software_by_court(feed), url if isinstance(url, str) else "")
@@ -180,7 +223,7 @@ def accept_feed(body: bytes, overrides: dict, current: Catalog, *, fetched: str)
 
 def _day(iso: str) -> str:
     day = parse_iso_date(iso)
-    return long_date(day) if day else iso or "an unknown date"
+    return long_date(day) if day else iso or _("an unknown date")
 
 
 @dataclass
@@ -231,34 +274,43 @@ def diff_catalogs(
         if old_software is not None and new_software is not None:
             was, now = old_software.get(court.id), new_software.get(court.id)
             if was != now and now is not None:
-                diff.software.append(f"{court.id}: {was or 'not stated'} -> {now}")
+                # Translators: a court's CM/ECF software version that the court list did not give.
+                was = was or _("not stated")
+                diff.software.append(f"{court.id}: {was} -> {now}")
     return diff
 
 
 def summary_lines(diff: CatalogDiff, old: Catalog, new: Catalog, *, software_known: bool = True) -> list[str]:
     """A short summary for a person: which list replaces which, then each kind of change."""
+    # English keeps "courts" for any number (a court list never has one court).
+    new_courts = ngettext("{n} courts", "{n} courts", len(new)).format(n=len(new))
+    old_courts = ngettext("{n} courts", "{n} courts", len(old)).format(n=len(old))
+    # Translators: {courts} and {old_courts} are "210 courts"; {in_use} says which court list is in use.
     lines = [
-        f"PACER's court list of {_day(new.feed_date)}: {len(new)} courts "
-        f"(in use now: {old.describe()}, {len(old)} courts)."
+        _("PACER's court list of {date}: {courts} (in use now: {in_use}, {old_courts}).").format(
+            date=_day(new.feed_date), courts=new_courts, in_use=old.describe(), old_courts=old_courts
+        )
     ]
     if diff.empty:
-        lines.append("No court was added or removed and no filing address, contact or system changed.")
+        lines.append(_("No court was added or removed and no filing address, contact or system changed."))
     for label, items in (
-        ("Courts added", diff.added),
-        ("Courts removed", diff.removed),
-        ("Names changed", diff.renamed),
-        ("Filing addresses changed", diff.hosts),
-        ("Contacts (phones, emails) changed", diff.contacts),
-        ("Websites changed", diff.websites),
-        ("CM/ECF software changed", diff.software),
-        ("ACMS (appellate case system) dates changed", diff.acms),
-        ("NextGen dates changed", diff.nextgen_dates),
+        (N_("Courts added"), diff.added),
+        (N_("Courts removed"), diff.removed),
+        (N_("Names changed"), diff.renamed),
+        (N_("Filing addresses changed"), diff.hosts),
+        (N_("Contacts (phones, emails) changed"), diff.contacts),
+        (N_("Websites changed"), diff.websites),
+        (N_("CM/ECF software changed"), diff.software),
+        (N_("ACMS (appellate case system) dates changed"), diff.acms),
+        (N_("NextGen dates changed"), diff.nextgen_dates),
     ):
         if items:
-            lines.append(f"{label} ({len(items)}): {_listing(items)}.")
+            lines.append(f"{_(label)} ({len(items)}): {_listing(items)}.")
     if not software_known:
         lines.append(
-            "Software versions are compared from the second download on (the shipped data does not "
-            "record them)."
+            _(
+                "Software versions are compared from the second download on (the shipped data does not "
+                "record them)."
+            )
         )
     return lines

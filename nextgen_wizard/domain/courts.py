@@ -10,11 +10,42 @@ from enum import StrEnum
 from pathlib import Path
 
 from .dates import long_date, parse_iso_date
+from .i18n import N_, _
 from .places import ORDINALS, STATE_CODES, circuit_number, state_name
 from .resources import resource_path
 
 # Every court in PACER's lookup feed of this date already ran a NextGen release.
 CATALOG_DATE = date(2023, 1, 10)
+
+# English texts in the court data (resources/courts.json and its reviewed overrides) that the
+# checklist shows inside its own sentences: marked here for the catalog, translated by data_text().
+# A text not listed (a newer download) is shown as it is, in English.
+DATA_TEXTS = (
+    # Translators: which cases a court files in ACMS: "{court} files {scope} in ACMS".
+    N_("all new cases"),
+    # Translators: which cases a court files in ACMS: "{court} files {scope} in ACMS".
+    N_("new immigration petitions"),
+    # Translators: which cases a court files in ACMS: "{court} files {scope} in ACMS".
+    N_(
+        "some case types, including prisoner habeas and civil-rights appeals from May 1, 2023 "
+        "(no source found on whether every case type has moved)"
+    ),
+    # Translators: which cases a court files in ACMS: "{court} files {scope} in ACMS".
+    N_(
+        "some case types (it began with petitions for review of Board of Immigration Appeals "
+        "decisions and expanded on January 1, 2023)"
+    ),
+    N_("This court's CM/ECF reset link goes only to your CM/ECF primary email address."),
+    N_("The panel's filing page says e-filing registration can take up to 7 days."),
+    N_("PACER's court list gives no phone or email for this court: use its website."),
+    N_("PACER's court list and the facts file give no phone or email for this panel: use its website."),
+)
+
+
+def data_text(text: str | None) -> str | None:
+    """A text from the court data in the current language where the catalog has it; else as it is."""
+    return _(text) if text else text
+
 
 # Kept importable from here (the CLI and older code read courts.STATE_CODES).
 __all__ = ["STATE_CODES"]
@@ -95,20 +126,26 @@ class Court:
         go_live = self.nextgen_go_live
         if go_live is not None:
             if as_of >= go_live:
-                return NextGenStatus(NextGenState.LIVE, go_live, f"On NextGen since {long_date(go_live)}.")
+                return NextGenStatus(
+                    NextGenState.LIVE, go_live, _("On NextGen since {date}.").format(date=long_date(go_live))
+                )
             return NextGenStatus(
-                NextGenState.UPCOMING, go_live, f"Switches to NextGen on {long_date(go_live)}."
+                NextGenState.UPCOMING,
+                go_live,
+                _("Switches to NextGen on {date}.").format(date=long_date(go_live)),
             )
         if as_of >= CATALOG_DATE:
             return NextGenStatus(
                 NextGenState.LIVE,
                 None,
-                f"On NextGen (already on it in PACER's court list of {long_date(CATALOG_DATE)}).",
+                _("On NextGen (already on it in PACER's court list of {date}).").format(
+                    date=long_date(CATALOG_DATE)
+                ),
             )
         return NextGenStatus(
             NextGenState.UNKNOWN,
             None,
-            "Its NextGen date is not known to this app; check the court's website.",
+            _("Its NextGen date is not known to this app; check the court's website."),
         )
 
     def last_day_to_prepare(self) -> date | None:
@@ -163,12 +200,17 @@ class Catalog:
     def describe(self) -> str:
         """Which court data this is, in words (doctor, the checklist's footer, the about box)."""
         listed = parse_iso_date(self.feed_date)
-        of = f" of {long_date(listed)}" if listed else ""
         if self.fetched:
             fetched = parse_iso_date(self.fetched)
             on = long_date(fetched) if fetched else self.fetched
-            return f"PACER's court list{of}, downloaded {on}"
-        return f"PACER's court list{of}, as shipped with the app"
+            if listed:
+                return _("PACER's court list of {date}, downloaded {on}").format(
+                    date=long_date(listed), on=on
+                )
+            return _("PACER's court list, downloaded {on}").format(on=on)
+        if listed:
+            return _("PACER's court list of {date}, as shipped with the app").format(date=long_date(listed))
+        return _("PACER's court list, as shipped with the app")
 
     def __len__(self) -> int:
         return len(self.courts)

@@ -39,10 +39,10 @@ LATEST_AS_OF = date(2100, 12, 31)
 def as_of_problem(day: date) -> str | None:
     """Why a replay date is refused (the rules know nothing before 2010; far dates overflow), or None."""
     if not EARLIEST_AS_OF <= day <= LATEST_AS_OF:
-        return (
-            f"{day.isoformat()} is outside the dates this app can plan for "
-            f"({EARLIEST_AS_OF.isoformat()} to {LATEST_AS_OF.isoformat()}); use a date in that range"
-        )
+        return _(
+            "{day} is outside the dates this app can plan for ({earliest} to {latest}); "
+            "use a date in that range"
+        ).format(day=day.isoformat(), earliest=EARLIEST_AS_OF.isoformat(), latest=LATEST_AS_OF.isoformat())
     return None
 
 

@@ -21,6 +21,7 @@ from datetime import date
 from enum import StrEnum
 
 from .dates import long_date
+from .i18n import N_, _
 
 LEGACY_PATTERN = re.compile(r"[A-Za-z]{2}[0-9]{4}")
 UPGRADED_PATTERN = re.compile(r"[A-Za-z0-9._@-]{8,64}")
@@ -31,7 +32,8 @@ MAX_USERNAME_LENGTH = 64
 LEGACY_CUTOFF = date(2014, 8, 11)
 LEGACY_CUTOFF_ALSB_NOTICE = date(2014, 8, 1)
 
-ACCOUNT_TYPE_HOW = (
+# Marked for the catalog, kept in English here: show it with _(ACCOUNT_TYPE_HOW).
+ACCOUNT_TYPE_HOW = N_(
     'Sign in at PACER\'s Manage My Account and read "Account Type": '
     '"Upgraded PACER Account" needs nothing, "Legacy PACER Account" must be upgraded.'
 )
@@ -67,39 +69,46 @@ def _is_control_or_invisible(ch: str) -> bool:
 def classify_username(username: str) -> UsernameCheck:
     """Classify a PACER username by its form alone. Never raises."""
     if not isinstance(username, str) or username == "":
-        return UsernameCheck(UsernameKind.INVALID, "Enter your PACER username; it is empty.")
+        return UsernameCheck(UsernameKind.INVALID, _("Enter your PACER username; it is empty."))
     if any(ch.isspace() for ch in username):
         return UsernameCheck(
             UsernameKind.INVALID,
-            "A PACER username has no spaces; remove them and try again.",
+            _("A PACER username has no spaces; remove them and try again."),
         )
     if any(_is_control_or_invisible(ch) for ch in username):
         return UsernameCheck(
             UsernameKind.INVALID,
-            "The username contains an invisible or control character; type it again by hand.",
+            _("The username contains an invisible or control character; type it again by hand."),
         )
     if len(username) > MAX_USERNAME_LENGTH:
         return UsernameCheck(
             UsernameKind.INVALID,
-            f"That is {len(username)} characters, longer than any PACER username; "
-            "check that you pasted only the username.",
+            _(
+                "That is {length} characters, longer than any PACER username; "
+                "check that you pasted only the username."
+            ).format(length=len(username)),
         )
     if LEGACY_PATTERN.fullmatch(username):
         return UsernameCheck(
             UsernameKind.LEGACY,
-            "This is an old-style (legacy) PACER username: two letters and four digits. "
-            "The account must be upgraded before you can file in NextGen.",
+            _(
+                "This is an old-style (legacy) PACER username: two letters and four digits. "
+                "The account must be upgraded before you can file in NextGen."
+            ),
         )
     if UPGRADED_PATTERN.fullmatch(username):
         return UsernameCheck(
             UsernameKind.UPGRADED_FORMAT,
-            "This looks like an upgraded PACER username. To be sure, check Account Type "
-            "in PACER's Manage My Account.",
+            _(
+                "This looks like an upgraded PACER username. To be sure, check Account Type "
+                "in PACER's Manage My Account."
+            ),
         )
     return UsernameCheck(
         UsernameKind.UNUSUAL,
-        "This username is neither the old two-letters-four-digits form nor the usual "
-        "upgraded form. " + ACCOUNT_TYPE_HOW,
+        _("This username is neither the old two-letters-four-digits form nor the usual upgraded form.")
+        + " "
+        + _(ACCOUNT_TYPE_HOW),
     )
 
 
@@ -120,20 +129,27 @@ def classify_created_on(created_on: date) -> CreationCheck:
     if created_on < LEGACY_CUTOFF_ALSB_NOTICE:
         return CreationCheck(
             CreationKind.LEGACY,
-            f"Created on {long_date(created_on)}, before August 2014: this is a legacy "
-            "account and must be upgraded.",
+            _("Created on {date}, before August 2014: this is a legacy account and must be upgraded.").format(
+                date=long_date(created_on)
+            ),
         )
     if created_on < LEGACY_CUTOFF:
         return CreationCheck(
             CreationKind.AMBIGUOUS,
-            f"Created on {long_date(created_on)}. PACER and most courts say accounts "
-            "created before August 11, 2014 are legacy; the S.D. Ala. court's notice says "
-            "August 1, 2014. Your date falls between the two, so we cannot tell. " + ACCOUNT_TYPE_HOW,
+            _(
+                "Created on {date}. PACER and most courts say accounts "
+                "created before August 11, 2014 are legacy; the S.D. Ala. court's notice says "
+                "August 1, 2014. Your date falls between the two, so we cannot tell."
+            ).format(date=long_date(created_on))
+            + " "
+            + _(ACCOUNT_TYPE_HOW),
         )
     return CreationCheck(
         CreationKind.UPGRADED,
-        f"Created on {long_date(created_on)}, after PACER's August 11, 2014 change: "
-        "accounts from then on are already upgraded.",
+        _(
+            "Created on {date}, after PACER's August 11, 2014 change: "
+            "accounts from then on are already upgraded."
+        ).format(date=long_date(created_on)),
     )
 
 
@@ -145,13 +161,27 @@ class PasswordRule(StrEnum):
     PERSONAL = "personal"
 
 
+# Translators: a PACER password rule, shown in a list after "Password:".
+_LENGTH_RULE = N_("{min} to {max} characters")
+# English, for reading in code; show a rule with password_rule_text() (it translates).
 PASSWORD_RULE_TEXT: dict[PasswordRule, str] = {
-    PasswordRule.LENGTH: f"{PASSWORD_MIN} to {PASSWORD_MAX} characters",
-    PasswordRule.LOWERCASE: "at least one lowercase letter",
-    PasswordRule.UPPERCASE: "at least one uppercase letter",
-    PasswordRule.SPECIAL: "at least one special character (such as ! # $ % & *)",
-    PasswordRule.PERSONAL: "no part of your first name, last name, username or email",
+    PasswordRule.LENGTH: _LENGTH_RULE.format(min=PASSWORD_MIN, max=PASSWORD_MAX),
+    # Translators: a PACER password rule, shown in a list.
+    PasswordRule.LOWERCASE: N_("at least one lowercase letter"),
+    # Translators: a PACER password rule, shown in a list.
+    PasswordRule.UPPERCASE: N_("at least one uppercase letter"),
+    # Translators: a PACER password rule, shown in a list.
+    PasswordRule.SPECIAL: N_("at least one special character (such as ! # $ % & *)"),
+    # Translators: a PACER password rule, shown in a list.
+    PasswordRule.PERSONAL: N_("no part of your first name, last name, username or email"),
 }
+
+
+def password_rule_text(rule: PasswordRule) -> str:
+    """A password rule in the current language (PASSWORD_RULE_TEXT translated)."""
+    if rule is PasswordRule.LENGTH:
+        return _(_LENGTH_RULE).format(min=PASSWORD_MIN, max=PASSWORD_MAX)
+    return _(PASSWORD_RULE_TEXT[rule])
 
 
 def _personal_parts(*values: str | None) -> set[str]:
@@ -195,7 +225,7 @@ def cmecf_login_warning(login: str) -> str | None:
     bad = sorted({ch for ch in login if ch in CMECF_LOGIN_TROUBLE_CHARACTERS})
     if not bad:
         return None
-    return (
-        f"Your CM/ECF login contains {' '.join(bad)}. Some courts could not link logins "
+    return _(
+        "Your CM/ECF login contains {characters}. Some courts could not link logins "
         "with & @ $ or *; ask the court's clerk to change the login before you link."
-    )
+    ).format(characters=" ".join(bad))

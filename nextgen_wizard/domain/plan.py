@@ -13,8 +13,9 @@ from datetime import date
 
 from .answers import AccountType, Answers, CourtLogin, Role, SignInProblem
 from .contradictions import AnswerWarning, find_warnings
-from .courts import Catalog, Court, CourtType, NextGenState, NextGenStatus
+from .courts import Catalog, Court, CourtType, NextGenState, NextGenStatus, data_text
 from .dates import long_date
+from .i18n import N_, _
 from .pacer import (
     ACCOUNT_TYPE_HOW,
     CreationKind,
@@ -24,14 +25,15 @@ from .pacer import (
 )
 from .rules import RULES_CHECKED, WHERE_TO_CHECK, in_force, rules_may_have_changed
 from .steps import (
-    HOW,
     MFA_REQUIRED_BY,
     MFA_WHEN_PROMPTED_TITLE,
     PACER_SERVICE_CENTER,
-    TITLES,
     Contact,
     Status,
     StepId,
+    how_lines,
+    step_title,
+    translated_lines,
 )
 
 
@@ -99,26 +101,28 @@ class UnknownCourtError(ValueError):
 
 def court_contact(court: Court) -> Contact:
     return Contact(
-        name=f"Clerk's office, {court.name}",
+        # Translators: a contact's name; {court} is the court's proper name (kept in English).
+        name=_("Clerk's office, {court}").format(court=court.name),
         emails=court.emails,
         phones=court.phones,
         url=court.web_url,
-        note=court.contact_note,
+        note=data_text(court.contact_note),
     )
 
 
 def _step(step_id: StepId, status: Status, why: str, **kwargs: object) -> Step:
-    kwargs.setdefault("title", TITLES[step_id])
-    kwargs.setdefault("how", HOW[step_id])
+    kwargs.setdefault("title", step_title(step_id))
+    kwargs.setdefault("how", how_lines(step_id))
     return Step(id=step_id, status=status, why=why, **kwargs)  # type: ignore[arg-type]
 
 
 def _court_step(step_id: StepId, court: Court, status: Status, why: str, **kwargs: object) -> Step:
-    kwargs.setdefault("how", HOW[step_id])
+    kwargs.setdefault("how", how_lines(step_id))
     return Step(
         id=step_id,
         status=status,
-        title=f"{TITLES[step_id]} ({court.name})",
+        # Translators: a step's title for one court; {court} is the court's proper name.
+        title=_("{title} ({court})").format(title=step_title(step_id), court=court.name),
         why=why,
         court=court.id,
         contacts=(court_contact(court),),
@@ -138,13 +142,18 @@ def _prepare_deadline(courts: list[Court], as_of: date) -> tuple[date | None, Co
 
 
 def _deadline_words(deadline: date, court: Court, as_of: date) -> str:
-    switch = f"{court.name} switches to NextGen on {long_date(court.nextgen_go_live)}"  # type: ignore[arg-type]
+    go_live = long_date(court.nextgen_go_live)  # type: ignore[arg-type]
     if as_of > deadline:
-        return f"{switch}; the last day to prepare was {long_date(deadline)}: act now."
-    words = f"{switch}; act by {long_date(deadline)}."
+        return _(
+            "{court} switches to NextGen on {go_live}; the last day to prepare was {deadline}: act now."
+        ).format(court=court.name, go_live=go_live, deadline=long_date(deadline))
+    words = _("{court} switches to NextGen on {go_live}; act by {deadline}.").format(
+        court=court.name, go_live=go_live, deadline=long_date(deadline)
+    )
     if court.prepare_by == deadline:
         day_after = date.fromordinal(deadline.toordinal() + 1)
-        words += f' (The court\'s notice says "prior to {long_date(day_after)}".)'
+        # Translators: quotes the court's notice (written in English), which gives the day after the deadline.
+        words += " " + _('(The court\'s notice says "prior to {date}".)').format(date=long_date(day_after))
     return words
 
 
@@ -160,47 +169,49 @@ def _account_steps(answers: Answers, deadline: date | None, court: Court | None,
             _step(
                 StepId.GET_INDIVIDUAL_PACER_ACCOUNT,
                 Status.DONE,
-                "You have your own PACER account.",
+                _("You have your own PACER account."),
                 rules=rules,
             ),
             _step(
                 StepId.USE_OWN_ACCOUNT_FOR_FILING,
                 Status.TODO,
-                "You also use a shared PACER account. Shared accounts can no longer be used by CM/ECF "
-                "filers: file with your own (upgraded) account and keep the shared one for viewing only.",
+                _(
+                    "You also use a shared PACER account. Shared accounts can no longer be used by CM/ECF "
+                    "filers: file with your own (upgraded) account and keep the shared one for viewing only."
+                ),
                 rules=rules,
             ),
         ]
     if pacer.uses_shared_account:
-        why = "You use a shared PACER account. Shared accounts can no longer be used by CM/ECF filers."
+        why = _("You use a shared PACER account. Shared accounts can no longer be used by CM/ECF filers.")
         status = Status.TODO
     elif pacer.has_own_account is False:
-        why = "You do not have your own PACER account; every filer needs one."
+        why = _("You do not have your own PACER account; every filer needs one.")
         status = Status.TODO
     elif pacer.has_own_account:
         return [
             _step(
                 StepId.GET_INDIVIDUAL_PACER_ACCOUNT,
                 Status.DONE,
-                "You have your own PACER account.",
+                _("You have your own PACER account."),
                 rules=rules,
             )
         ]
     else:
-        why = "We do not know yet whether you have your own individual PACER account."
+        why = _("We do not know yet whether you have your own individual PACER account.")
         status = Status.VERIFY
     if due_words := (_deadline_words(deadline, court, as_of) if deadline and court else ""):
         why += " " + due_words
     if (status is Status.TODO and pacer.uses_shared_account is not True) or pacer.has_own_account is False:
         rules += ("registration-lead-time",)
         if pacer.registers_with_card is False:
-            why += (
-                " Without a credit card PACER mails you an activation token: allow 7 to 10 business "
+            why += " " + _(
+                "Without a credit card PACER mails you an activation token: allow 7 to 10 business "
                 "days. Registering with a card is faster."
             )
         else:
-            why += (
-                " Registering with a credit card is fastest; without one, activation comes by "
+            why += " " + _(
+                "Registering with a credit card is fastest; without one, activation comes by "
                 "letter in 7 to 10 business days."
             )
     return [
@@ -219,24 +230,31 @@ def _legacy_evidence(answers: Answers) -> tuple[Status, str]:
     """Is the user's own account legacy? Evidence in this order: Account Type, username, creation date."""
     pacer = answers.pacer
     if pacer.account_type is AccountType.UPGRADED:
-        return Status.DONE, 'You checked: your Account Type is "Upgraded PACER Account".'
+        return Status.DONE, _('You checked: your Account Type is "Upgraded PACER Account".')
     if pacer.account_type is AccountType.LEGACY:
-        return Status.TODO, 'Your Account Type is "Legacy PACER Account".'
+        return Status.TODO, _('Your Account Type is "Legacy PACER Account".')
     by_name = classify_username(pacer.username) if pacer.username else None
     by_date = classify_created_on(pacer.created_on) if pacer.created_on else None
     if by_name and by_name.kind is UsernameKind.LEGACY:
-        why = f"Your username {pacer.username} has the old legacy form (two letters, four digits)."
+        why = _("Your username {username} has the old legacy form (two letters, four digits).").format(
+            username=pacer.username
+        )
         if by_date and by_date.kind is not CreationKind.LEGACY:
-            why += f" (Your creation date disagrees; the username decides. {ACCOUNT_TYPE_HOW})"
+            # Translators: {how} is the sentence telling where to read the Account Type.
+            why += " " + _("(Your creation date disagrees; the username decides. {how})").format(
+                how=_(ACCOUNT_TYPE_HOW)
+            )
         return Status.TODO, why
     if by_name and by_name.kind is UsernameKind.UPGRADED_FORMAT:
-        why = f"Your username {pacer.username} has the upgraded form (8 or more characters)."
+        why = _("Your username {username} has the upgraded form (8 or more characters).").format(
+            username=pacer.username
+        )
         if by_date and by_date.kind is not CreationKind.UPGRADED:
-            why += (
-                " An account created before August 2014 keeps its creation date when it is upgraded "
+            why += " " + _(
+                "An account created before August 2014 keeps its creation date when it is upgraded "
                 "(it gets a new username), so the early date does not make it legacy."
             )
-        return Status.VERIFY, f"{why} {ACCOUNT_TYPE_HOW}"
+        return Status.VERIFY, f"{why} {_(ACCOUNT_TYPE_HOW)}"
     if by_date and by_date.kind is CreationKind.LEGACY:
         return Status.TODO, by_date.message
     if by_date and by_date.kind is CreationKind.AMBIGUOUS:
@@ -245,7 +263,7 @@ def _legacy_evidence(answers: Answers) -> tuple[Status, str]:
         return Status.DONE, by_date.message
     if by_name:
         return Status.VERIFY, by_name.message
-    return Status.VERIFY, f"We cannot tell whether your account is legacy. {ACCOUNT_TYPE_HOW}"
+    return Status.VERIFY, _("We cannot tell whether your account is legacy.") + " " + _(ACCOUNT_TYPE_HOW)
 
 
 def _upgrade_step(answers: Answers, deadline: date | None, court: Court | None, as_of: date) -> Step | None:
@@ -263,9 +281,9 @@ def _upgrade_step(answers: Answers, deadline: date | None, court: Court | None, 
     if deadline and court:
         why += " " + _deadline_words(deadline, court, as_of)
     else:
-        why += " You cannot link or file in NextGen until the account is upgraded."
+        why += " " + _("You cannot link or file in NextGen until the account is upgraded.")
     if status is Status.TODO:
-        why += " Upgrading gives you a new username: write it down."
+        why += " " + _("Upgrading gives you a new username: write it down.")
     return _step(
         StepId.UPGRADE_PACER_ACCOUNT, status, why, due=deadline, contacts=(PACER_SERVICE_CENTER,), rules=rules
     )
@@ -280,8 +298,11 @@ def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
     problem = pacer.sign_in_problem or SignInProblem.UNKNOWN
     self_reset = in_force("inactive-self-reset", as_of)
     reset_words = (
-        " Since October 16, 2025 filers whose search status went inactive can reset their own "
-        "password there too."
+        " "
+        + _(
+            "Since October 16, 2025 filers whose search status went inactive can reset their own "
+            "password there too."
+        )
         if self_reset
         else ""
     )
@@ -290,8 +311,11 @@ def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
         return _step(
             StepId.RECOVER_PACER_LOGIN,
             Status.TODO,
-            "You cannot sign in to PACER: you forgot your username or password. PACER resets it "
-            "itself (not the court)." + reset_words,
+            _(
+                "You cannot sign in to PACER: you forgot your username or password. PACER resets it "
+                "itself (not the court)."
+            )
+            + reset_words,
             contacts=contacts,
             rules=("forgot-pacer-login", *(("inactive-self-reset",) if self_reset else ())),
         )
@@ -299,9 +323,12 @@ def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
         return _step(
             StepId.REACTIVATE_PACER_ACCOUNT,
             Status.TODO,
-            "PACER says your account is inactive. After six months without use PACER marks the search "
-            "status inactive; filers can still file in CM/ECF, and the PACER Service Center "
-            "reactivates searching." + reset_words,
+            _(
+                "PACER says your account is inactive. After six months without use PACER marks the search "
+                "status inactive; filers can still file in CM/ECF, and the PACER Service Center "
+                "reactivates searching."
+            )
+            + reset_words,
             contacts=contacts,
             rules=("inactive-account", *(("inactive-self-reset",) if self_reset else ())),
         )
@@ -309,9 +336,11 @@ def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
         return _step(
             StepId.REACTIVATE_PACER_ACCOUNT,
             Status.TODO,
-            "PACER says your account is deactivated. PACER's FAQ says accounts unused for more than two "
-            'years are deactivated automatically (court notices describe six months to "inactive" '
-            "instead). Ask the PACER Service Center what it needs to reactivate the account.",
+            _(
+                "PACER says your account is deactivated. PACER's FAQ says accounts unused for more than two "
+                'years are deactivated automatically (court notices describe six months to "inactive" '
+                "instead). Ask the PACER Service Center what it needs to reactivate the account."
+            ),
             contacts=contacts,
             rules=("inactive-account",),
         )
@@ -319,16 +348,18 @@ def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
         return _step(
             StepId.REGAIN_MFA_ACCESS,
             Status.TODO,
-            "You lost the phone or app that makes your PACER MFA codes.",
+            _("You lost the phone or app that makes your PACER MFA codes."),
             contacts=contacts,
             rules=("mfa-lost-device",),
         )
     return _step(
         StepId.RECOVER_PACER_LOGIN,
         Status.VERIFY,
-        'You cannot sign in to PACER and we do not know why. Try "Forgot Username" or "Forgot '
-        "Password\" on PACER's login page; if PACER says the account is inactive or deactivated, call "
-        "the PACER Service Center.",
+        _(
+            'You cannot sign in to PACER and we do not know why. Try "Forgot Username" or "Forgot '
+            "Password\" on PACER's login page; if PACER says the account is inactive or deactivated, call "
+            "the PACER Service Center."
+        ),
         contacts=contacts,
         rules=("forgot-pacer-login", "inactive-account"),
     )
@@ -339,7 +370,7 @@ def _firm_step(answers: Answers) -> Step | None:
         return _step(
             StepId.FIRM_BILLING_ACCOUNT,
             Status.TODO,
-            "Your firm wants one bill for everyone's PACER fees. This is optional.",
+            _("Your firm wants one bill for everyone's PACER fees. This is optional."),
             optional=True,
             contacts=(PACER_SERVICE_CENTER,),
             rules=("firm-billing-account",),
@@ -348,17 +379,25 @@ def _firm_step(answers: Answers) -> Step | None:
 
 
 MFA_READY_HOW = (
-    "Do not enrol before PACER prompts you at login: no prompt, no action, and no call to the "
-    "PACER Service Center is needed to enrol.",
-    "Be ready: install an authenticator app (for example Authy, Duo, FreeOTP, Google or Microsoft "
-    "Authenticator). PACER does not use text messages or push.",
-    "Make sure the email address in your PACER account is current: adding an app needs a code sent there.",
-    'When prompted: add the app, then choose "Get New Codes" for 10 backup codes and keep them '
-    'safe. Apps can be added later under Settings > "Manage MFA Settings" (up to five).',
-    'You can skip the prompt three times; after that "User Update Required" blocks your access.',
-    "If you use third-party filing software, check that it supports MFA before you enrol.",
+    N_(
+        "Do not enrol before PACER prompts you at login: no prompt, no action, and no call to the "
+        "PACER Service Center is needed to enrol."
+    ),
+    N_(
+        "Be ready: install an authenticator app (for example Authy, Duo, FreeOTP, Google or Microsoft "
+        "Authenticator). PACER does not use text messages or push."
+    ),
+    N_(
+        "Make sure the email address in your PACER account is current: adding an app needs a code sent there."
+    ),
+    N_(
+        'When prompted: add the app, then choose "Get New Codes" for 10 backup codes and keep them '
+        'safe. Apps can be added later under Settings > "Manage MFA Settings" (up to five).'
+    ),
+    N_('You can skip the prompt three times; after that "User Update Required" blocks your access.'),
+    N_("If you use third-party filing software, check that it supports MFA before you enrol."),
 )
-PASSWORD_WHEN_PROMPTED = (
+PASSWORD_WHEN_PROMPTED = N_(
     "At the prompt you may also have to set a new password: 14 to 45 characters, an upper and a "
     "lower case letter, a special character, nothing from your name, username or email; "
     "changed every 180 days."
@@ -368,32 +407,32 @@ PASSWORD_WHEN_PROMPTED = (
 def _mfa_step(answers: Answers, as_of: date) -> Step | None:
     if in_force("mfa-when-prompted", as_of):
         rules: tuple[str, ...] = ("mfa-when-prompted",)
-        how: tuple[str, ...] = MFA_READY_HOW
+        how: tuple[str, ...] = translated_lines(MFA_READY_HOW)
         if in_force("password-2025", as_of):
-            how += (PASSWORD_WHEN_PROMPTED,)
+            how += (_(PASSWORD_WHEN_PROMPTED),)
             rules += ("password-2025",)
         if answers.pacer.mfa_enrolled:
             return _step(
                 StepId.ENROLL_MFA,
                 Status.DONE,
-                "You have turned on MFA in PACER.",
-                title=MFA_WHEN_PROMPTED_TITLE,
+                _("You have turned on MFA in PACER."),
+                title=_(MFA_WHEN_PROMPTED_TITLE),
                 how=how,
                 rules=rules,
             )
-        why = (
+        why = _(
             "PACER is turning on multi-factor authentication (MFA) for everyone who files, one "
             "filer at a time at login; PACER and the courts say to enrol only when PACER prompts "
             "you (its guidance since late September 2025). The announced goal was December 31, "
             "2025; no source says whether it was met."
         )
         if answers.pacer.email_current is not True:
-            why += " Check now that the email address in your PACER account is current."
+            why += " " + _("Check now that the email address in your PACER account is current.")
         return _step(
             StepId.ENROLL_MFA,
             Status.TODO,
             why,
-            title=MFA_WHEN_PROMPTED_TITLE,
+            title=_(MFA_WHEN_PROMPTED_TITLE),
             how=how,
             contacts=(PACER_SERVICE_CENTER,),
             rules=rules,
@@ -402,16 +441,16 @@ def _mfa_step(answers: Answers, as_of: date) -> Step | None:
         return None
     rules = ("mfa-rollout-2025", *(("password-2025",) if in_force("password-2025", as_of) else ()))
     if answers.pacer.mfa_enrolled:
-        return _step(StepId.ENROLL_MFA, Status.DONE, "You have turned on MFA in PACER.", rules=rules)
-    why = (
+        return _step(StepId.ENROLL_MFA, Status.DONE, _("You have turned on MFA in PACER."), rules=rules)
+    why = _(
         "PACER requires MFA for everyone who files (CM/ECF access) by December 31, 2025; "
         "filers were selected at random from August 11, 2025."
     )
     status = Status.TODO if answers.pacer.mfa_enrolled is False else Status.VERIFY
     if status is Status.VERIFY:
-        why = "We do not know whether you have turned on MFA. " + why
+        why = _("We do not know whether you have turned on MFA.") + " " + why
     if answers.pacer.email_current is not True:
-        why += " Check first that the email address in your PACER account is current."
+        why += " " + _("Check first that the email address in your PACER account is current.")
     return _step(
         StepId.ENROLL_MFA, status, why, due=MFA_REQUIRED_BY, contacts=(PACER_SERVICE_CENTER,), rules=rules
     )
@@ -420,14 +459,14 @@ def _mfa_step(answers: Answers, as_of: date) -> Step | None:
 def _staff_steps(answers: Answers, as_of: date) -> list[Step]:
     steps: list[Step] = []
     if answers.role is Role.ATTORNEY and answers.staff.uses_my_login:
-        why = (
+        why = _(
             "Your staff file under your PACER login. Whether that is allowed is a local-rule "
             "question: some courts allow it only if you authorize it, others leave it to you."
         )
         rules: tuple[str, ...] = ("staff-own-account",)
         if in_force("mfa-five-apps", as_of):
-            why += (
-                " With MFA your account holds up to five authenticator apps: you plus four staff "
+            why += " " + _(
+                "With MFA your account holds up to five authenticator apps: you plus four staff "
                 "(filing software may take one)."
             )
             rules += ("mfa-five-apps",)
@@ -437,7 +476,7 @@ def _staff_steps(answers: Answers, as_of: date) -> list[Step]:
             _step(
                 StepId.CJA_EXEMPTION,
                 Status.TODO,
-                "You are on a CJA panel: one PACER account can view fee-exempt for CJA work.",
+                _("You are on a CJA panel: one PACER account can view fee-exempt for CJA work."),
                 contacts=(PACER_SERVICE_CENTER,),
                 rules=("cja-exemption",),
             )
@@ -453,13 +492,15 @@ def _registration_step(
 ) -> Step:
     role = answers.role
     rules: tuple[str, ...] = ("efile-registration",)
-    lead = " Processing varies by court, from one business day to about a week: ask in good time."
+    lead = " " + _("Processing varies by court, from one business day to about a week: ask in good time.")
     if role is Role.FILING_AGENT:
         status = Status.TODO if court.type is CourtType.BANKRUPTCY else Status.VERIFY
-        why = "You file for an attorney or trustee and have no filing-agent registration at this court yet."
+        why = _(
+            "You file for an attorney or trustee and have no filing-agent registration at this court yet."
+        )
         if status is Status.VERIFY:
-            why += (
-                " Filing agents are mainly a bankruptcy-court registration: check that this "
+            why += " " + _(
+                "Filing agents are mainly a bankruptcy-court registration: check that this "
                 "court accepts them."
             )
         return _court_step(
@@ -470,51 +511,58 @@ def _registration_step(
     else:
         registration = "Non-Attorney E-File Registration"
     if login.recovery_failed:
-        why = (
+        # Translators: {registration} is PACER's English menu item ("Attorney Admissions/E-File
+        # Registration" or "Non-Attorney E-File Registration"): it stays in English.
+        why = _(
             "Your old CM/ECF login for this court cannot be recovered: submit a new e-file registration "
-            f"through PACER ({registration})."
-        )
-        why += (
-            " This court then links your old account itself."
+            "through PACER ({registration})."
+        ).format(registration=registration)
+        why += " " + (
+            _("This court then links your old account itself.")
             if court.links_old_account_itself
-            else " Some courts then link the old account themselves; ask the clerk."
+            else _("Some courts then link the old account themselves; ask the clerk.")
         )
         rules += ("cmecf-login-unrecoverable",)
     else:
-        why = f"You do not have a CM/ECF filing account at this court yet: use {registration}."
+        # Translators: {registration} is PACER's English menu item: keep it in English, in quotes.
+        why = _("You do not have a CM/ECF filing account at this court yet: use {registration}.").format(
+            registration=registration
+        )
     if role is Role.ATTORNEY and login.pro_hac_vice:
-        why += (
-            ' For pro hac vice: after the court grants your motion, choose "Pro Hac Vice" in the '
+        why += " " + _(
+            'For pro hac vice: after the court grants your motion, choose "Pro Hac Vice" in the '
             "registration and enter the case number."
         )
         rules += ("pro-hac-vice",)
     if role is Role.CREDITOR:
-        why += ' Choose Role "Creditor".'
+        # Translators: "Role" and "Creditor" are PACER's English field and choice: keep them.
+        why += " " + _('Choose Role "Creditor".')
         rules += ("creditor-pro-se",)
     if role is Role.PRO_SE:
-        why += (
-            " Not every court accepts e-filing from parties without a lawyer: some only after an order "
+        why += " " + _(
+            "Not every court accepts e-filing from parties without a lawyer: some only after an order "
             "allowing it, some offer an email inbox instead. Check this court's rules first."
         )
         rules += ("creditor-pro-se",)
     if before:
-        why += (
-            f" Until {long_date(go_live)} ask the clerk how to register; "  # type: ignore[arg-type]
-            "from then on it goes through PACER."
-        )
+        why += " " + _(
+            "Until {date} ask the clerk how to register; from then on it goes through PACER."
+        ).format(date=long_date(go_live))  # type: ignore[arg-type]
     status = Status.VERIFY if role is Role.PRO_SE else Status.TODO
     return _court_step(StepId.REQUEST_EFILING_PRIVILEGES, court, status, why + lead, rules=rules)
 
 
 def _recover_how(court: Court) -> tuple[str, ...]:
-    how = HOW[StepId.RECOVER_CMECF_LOGIN]
+    how = how_lines(StepId.RECOVER_CMECF_LOGIN)
     if court.login_help_url:
         how = (
-            f"This court offers its own CM/ECF login retrieval or reset: {court.login_help_url}",
+            _("This court offers its own CM/ECF login retrieval or reset: {url}").format(
+                url=court.login_help_url
+            ),
             *how,
         )
     if court.links_old_account_itself:
-        how += ("This court links the old account itself after a new e-file registration.",)
+        how += (_("This court links the old account itself after a new e-file registration."),)
     return how
 
 
@@ -530,9 +578,9 @@ def _login_steps(court: Court, login: CourtLogin, status: NextGenStatus) -> list
         if login.login_recorded and login.knows_login is False:
             pass  # contradiction (warning): the recorded copy is the answer
         else:
-            why = "You do not know your CM/ECF login or password for this court."
+            why = _("You do not know your CM/ECF login or password for this court.")
             if lost_with_browser or login.login_saved_in_browser:
-                why += " It was only saved in your browser, which lost it at the switch."
+                why += " " + _("It was only saved in your browser, which lost it at the switch.")
             steps.append(
                 _court_step(
                     StepId.RECOVER_CMECF_LOGIN,
@@ -550,9 +598,11 @@ def _login_steps(court: Court, login: CourtLogin, status: NextGenStatus) -> list
                 StepId.RECOVER_CMECF_LOGIN,
                 court,
                 Status.VERIFY,
-                "Check that you know your CM/ECF login and password for this court: you need both to "
-                "link. If you do not, use the court's own retrieval page where it has one, or ask the "
-                "clerk (not PACER).",
+                _(
+                    "Check that you know your CM/ECF login and password for this court: you need both to "
+                    "link. If you do not, use the court's own retrieval page where it has one, or ask the "
+                    "clerk (not PACER)."
+                ),
                 how=_recover_how(court),
                 rules=("recover-cmecf-login",),
             )
@@ -564,16 +614,18 @@ def _login_steps(court: Court, login: CourtLogin, status: NextGenStatus) -> list
                     StepId.SAVE_CMECF_LOGIN,
                     court,
                     Status.DONE,
-                    "You saved your CM/ECF login safely.",
+                    _("You saved your CM/ECF login safely."),
                     rules=("save-browser-login",),
                 )
             )
         else:
-            why = "Your CM/ECF login is only remembered by your browser."
-            why += (
-                f" It will be lost at the switch on {long_date(status.go_live)} and cannot be recovered."  # type: ignore[arg-type]
+            why = _("Your CM/ECF login is only remembered by your browser.")
+            why += " " + (
+                _("It will be lost at the switch on {date} and cannot be recovered.").format(
+                    date=long_date(status.go_live)  # type: ignore[arg-type]
+                )
                 if before
-                else " You need it to link; keep a copy outside the browser."
+                else _("You need it to link; keep a copy outside the browser.")
             )
             due = date.fromordinal(status.go_live.toordinal() - 1) if before and status.go_live else None
             steps.append(
@@ -590,7 +642,7 @@ def _login_steps(court: Court, login: CourtLogin, status: NextGenStatus) -> list
 
 
 def _link_step(court: Court, login: CourtLogin, status: NextGenStatus, optional_why: str = "") -> Step:
-    notices = " ".join(court.notices)
+    notices = " ".join(data_text(notice) or "" for notice in court.notices)
     rules = ("link-per-court",)
     optional = bool(optional_why)
     if login.linked:
@@ -598,14 +650,14 @@ def _link_step(court: Court, login: CourtLogin, status: NextGenStatus, optional_
             StepId.LINK_CMECF_ACCOUNT,
             court,
             Status.DONE,
-            "You linked your accounts at this court.",
+            _("You linked your accounts at this court."),
             rules=rules,
         )
     if status.state is NextGenState.UPCOMING:
-        why = (
-            f"Linking opens when the court switches to NextGen on {long_date(status.go_live)}"  # type: ignore[arg-type]
-            "; you need your upgraded PACER login and your CM/ECF login and password."
-        )
+        why = _(
+            "Linking opens when the court switches to NextGen on {date}; you need your upgraded PACER "
+            "login and your CM/ECF login and password."
+        ).format(date=long_date(status.go_live))  # type: ignore[arg-type]
         return _court_step(
             StepId.LINK_CMECF_ACCOUNT,
             court,
@@ -616,7 +668,7 @@ def _link_step(court: Court, login: CourtLogin, status: NextGenStatus, optional_
             optional=optional,
         )
     if status.state is NextGenState.UNKNOWN:
-        why = f"{optional_why}{status.text} Link as soon as it is on NextGen."
+        why = f"{optional_why}{status.text} " + _("Link as soon as it is on NextGen.")
         return _court_step(
             StepId.LINK_CMECF_ACCOUNT,
             court,
@@ -625,12 +677,12 @@ def _link_step(court: Court, login: CourtLogin, status: NextGenStatus, optional_
             rules=rules,
             optional=optional,
         )
-    why = (
-        f"{optional_why}{status.text} Linking is per court and must be done before you can file here; "
+    why = f"{optional_why}{status.text} " + _(
+        "Linking is per court and must be done before you can file here; "
         "you need your upgraded PACER login and your CM/ECF login and password."
     )
     if login.has_filing_account is None:
-        why += " (If you never had a filing account here, ask for e-filing privileges instead.)"
+        why += " " + _("(If you never had a filing account here, ask for e-filing privileges instead.)")
     return _court_step(
         StepId.LINK_CMECF_ACCOUNT,
         court,
@@ -648,29 +700,32 @@ def _acms_step(court: Court, login: CourtLogin, as_of: date) -> Step | None:
     rule = "acms-ca9" if court.id == "ca9" else "acms-ca2" if court.id == "ca2" else None
     rules = (rule,) if rule else ()
     since = long_date(acms.since)
+    scope = data_text(acms.scope)
     if acms.all_new_cases:
-        why = (
-            f"{court.name} files {acms.scope} in ACMS, not CM/ECF (ACMS since {since}); you sign in "
+        # Translators: {court} is the court's proper name; {scope} which cases, e.g. "all new cases".
+        why = _(
+            "{court} files {scope} in ACMS, not CM/ECF (ACMS since {since}); you sign in "
             "with your upgraded PACER login."
-        )
+        ).format(court=court.name, scope=scope, since=since)
         if acms.old_cases_stay_in_cmecf:
-            why += " Cases opened in CM/ECF before stay in CM/ECF."
+            why += " " + _("Cases opened in CM/ECF before stay in CM/ECF.")
         if login.has_filing_account:
             return _court_step(
                 StepId.FILE_IN_ACMS,
                 court,
                 Status.DONE,
-                why + " You are a registered filer here: no further action is needed.",
+                why + " " + _("You are a registered filer here: no further action is needed."),
                 rules=rules,
             )
         status = Status.TODO if login.has_filing_account is False else Status.VERIFY
         if status is Status.VERIFY:
-            why += " If you are not yet a registered filer here, register through PACER first."
+            why += " " + _("If you are not yet a registered filer here, register through PACER first.")
         return _court_step(StepId.FILE_IN_ACMS, court, status, why, rules=rules)
-    why = (
-        f"{court.name} files {acms.scope} in ACMS with your PACER login; other cases stay in CM/ECF. "
+    # Translators: {court} is the court's proper name; {scope} which cases, e.g. "some case types".
+    why = _(
+        "{court} files {scope} in ACMS with your PACER login; other cases stay in CM/ECF. "
         "Check the court's website for the system your case type uses."
-    )
+    ).format(court=court.name, scope=scope)
     return _court_step(StepId.FILE_IN_ACMS, court, Status.VERIFY, why, rules=rules)
 
 
@@ -687,7 +742,7 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
                 StepId.FILE_CLAIMS_WITH_EPOC,
                 court,
                 Status.TODO,
-                "You only file proofs of claim: the court's ePOC form needs no login or account.",
+                _("You only file proofs of claim: the court's ePOC form needs no login or account."),
                 rules=("creditor-pro-se",),
             )
         ]
@@ -707,7 +762,7 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
     else:
         optional_why = ""
         if all_new_in_acms and login.old_cmecf_cases is None:
-            optional_why = "Only if you still file in a case opened in CM/ECF before ACMS: "
+            optional_why = _("Only if you still file in a case opened in CM/ECF before ACMS:") + " "
         if not login.linked and not optional_why:
             cmecf_steps += _login_steps(court, login, status)
         cmecf_steps.append(_link_step(court, login, status, optional_why))
@@ -720,7 +775,7 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
                     StepId.LINK_TRUSTEE_ACCOUNT,
                     court,
                     Status.DONE,
-                    "You linked your trustee account here too.",
+                    _("You linked your trustee account here too."),
                     rules=("trustee-link",),
                 )
             )
@@ -731,8 +786,10 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
                     StepId.LINK_TRUSTEE_ACCOUNT,
                     court,
                     st,
-                    "You are a trustee: your trustee account is linked on its own, not with your "
-                    "attorney account.",
+                    _(
+                        "You are a trustee: your trustee account is linked on its own, not with your "
+                        "attorney account."
+                    ),
                     available_from=status.go_live if before else None,
                     rules=("trustee-link",),
                 )
@@ -750,8 +807,10 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
                 StepId.ADD_FILING_AGENT,
                 court,
                 Status.SCHEDULED if before else Status.TODO,
-                "Staff file for you: once they have registered as filing agents with their own PACER "
-                "accounts, add them to your account at this court.",
+                _(
+                    "Staff file for you: once they have registered as filing agents with their own PACER "
+                    "accounts, add them to your account at this court."
+                ),
                 available_from=status.go_live if before else None,
                 rules=("filing-agent", "staff-own-account"),
             )
@@ -767,7 +826,7 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
                     StepId.ADD_SECONDARY_EMAILS,
                     court,
                     Status.DONE,
-                    "You added secondary emails at this court.",
+                    _("You added secondary emails at this court."),
                     optional=True,
                     rules=("secondary-emails",),
                 )
@@ -778,8 +837,10 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
                     StepId.ADD_SECONDARY_EMAILS,
                     court,
                     Status.TODO,
-                    "You want others to get copies of this court's notices: secondary emails are set "
-                    "per court in CM/ECF.",
+                    _(
+                        "You want others to get copies of this court's notices: secondary emails are set "
+                        "per court in CM/ECF."
+                    ),
                     optional=True,
                     rules=("secondary-emails",),
                 )
@@ -796,8 +857,16 @@ def resolve_courts(court_ids: list[str], catalog: Catalog) -> list[Court]:
             courts.append(court)
             continue
         close = catalog.suggest(court_id)
-        hint = f"; did you mean {' or '.join(close)}?" if close else "; see `nextgen-wizard courts`"
-        problems.append(f'courts[{index}]: "{court_id}" is not a known court id{hint}')
+        if close:
+            # Translators: {ids} is one or more court ids joined by " or " (translated separately).
+            hint = _("; did you mean {ids}?").format(ids=_(" or ").join(close))
+        else:
+            # Translators: `nextgen-wizard courts` is a command: keep it as it is.
+            hint = _("; see `nextgen-wizard courts`")
+        problems.append(
+            f"courts[{index}]: "
+            + _('"{court_id}" is not a known court id{hint}').format(court_id=court_id, hint=hint)
+        )
     if problems:
         raise UnknownCourtError(problems)
     return courts
@@ -816,11 +885,14 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
     ]
     for court in courts:
         candidates.extend(_court_steps(court, answers, as_of))
-    notes: list[str] = [] if courts else ["No courts chosen yet: add the courts where you file."]
+    notes: list[str] = [] if courts else [_("No courts chosen yet: add the courts where you file.")]
     if rules_may_have_changed(as_of):
+        # Translators: {where} names PACER's announcements page and the courts' websites.
         notes.append(
-            f"These rules were last checked on {long_date(RULES_CHECKED)}, more than a year before "
-            f"{long_date(as_of)}: they may have changed. Check {WHERE_TO_CHECK}."
+            _(
+                "These rules were last checked on {checked}, more than a year before "
+                "{as_of}: they may have changed. Check {where}."
+            ).format(checked=long_date(RULES_CHECKED), as_of=long_date(as_of), where=_(WHERE_TO_CHECK))
         )
     return Checklist(
         as_of=as_of,

@@ -9,12 +9,14 @@ from typing import Any
 
 from .contradictions import AnswerWarning
 from .dates import long_date
+from .i18n import N_, _
 from .plan import Checklist, Step
 from .rules import WHERE_TO_CHECK
-from .steps import STATUS_WORDS, Contact, Status
+from .steps import Contact, Status, status_label
 
 CHECKLIST_FORMAT_VERSION = 1
-DISCLAIMER = "Not affiliated with the federal judiciary; confirm with your court."
+# Marked for the catalog, kept in English here: show it with _(DISCLAIMER).
+DISCLAIMER = N_("Not affiliated with the federal judiciary; confirm with your court.")
 BOXES = {Status.DONE: "[x]", Status.TODO: "[ ]", Status.VERIFY: "[?]", Status.SCHEDULED: "[ ]"}
 
 
@@ -55,9 +57,10 @@ def warning_dict(warning: AnswerWarning) -> dict[str, Any]:
 
 def rules_line(checklist: Checklist) -> str:
     """When the rules were last checked, and (over a year later) that they may have changed."""
-    line = f"Rules last checked: {long_date(checklist.rules_checked)}."
+    line = _("Rules last checked: {date}.").format(date=long_date(checklist.rules_checked))
     if checklist.rules_may_have_changed:
-        line += f" They may have changed since: check {WHERE_TO_CHECK}."
+        # Translators: {where} names PACER's announcements page and the courts' websites.
+        line += " " + _("They may have changed since: check {where}.").format(where=_(WHERE_TO_CHECK))
     return line
 
 
@@ -94,10 +97,14 @@ def render_json(checklist: Checklist) -> str:
 def step_dates(step: Step, as_of: date) -> str:
     """ "Due May 2, 2020", "From May 4, 2020", or "" - shared by every renderer."""
     if step.due:
-        verb = "Was due" if step.due < as_of and step.status is not Status.DONE else "Due"
-        return f"{verb} {long_date(step.due)}"
+        if step.due < as_of and step.status is not Status.DONE:
+            # Translators: a step's deadline that has passed; {date} is a long date.
+            return _("Was due {date}").format(date=long_date(step.due))
+        # Translators: a step's deadline; {date} is a long date.
+        return _("Due {date}").format(date=long_date(step.due))
     if step.available_from:
-        return f"From {long_date(step.available_from)}"
+        # Translators: the first day a step can be done; {date} is a long date.
+        return _("From {date}").format(date=long_date(step.available_from))
     return ""
 
 
@@ -117,26 +124,37 @@ def _contact_line(contact: Contact) -> str:
     return ", ".join(parts)
 
 
+def contact_hours(contact: Contact) -> str | None:
+    """A contact's opening hours in the current language (they are kept in English)."""
+    return _(contact.hours) if contact.hours else None
+
+
 def render_text(checklist: Checklist) -> str:
-    lines = ["NextGen CM/ECF checklist", "=" * 24]
+    title = _("NextGen CM/ECF checklist")
+    lines = [title, "=" * len(title)]
     if checklist.warnings:
-        lines.append("CHECK THESE ANSWERS FIRST: they contradict each other")
+        lines.append(_("CHECK THESE ANSWERS FIRST: they contradict each other"))
         for warning in checklist.warnings:
             lines += _wrap(warning.text, "    ", " !  ")
         lines.append("")
     who = ", ".join(x for x in (checklist.filer_name, checklist.firm_name) if x)
     if who:
-        lines.append(f"For: {who}")
-    lines.append(f"As of: {long_date(checklist.as_of)}")
+        # Translators: {who} is the filer's name and firm.
+        lines.append(_("For: {who}").format(who=who))
+    lines.append(_("As of: {date}").format(date=long_date(checklist.as_of)))
     lines += _wrap(rules_line(checklist), "")
+    # Translators: a label at the start of a line of the plain-text checklist.
+    court_label = _("Court:") + " "
     for court in checklist.courts:
-        lines += _wrap(f"{court.name} ({court.id}): {court.status.text}", "       ", "Court: ")
+        lines += _wrap(f"{court.name} ({court.id}): {court.status.text}", " " * len(court_label), court_label)
+    # Translators: a label at the start of a line of the plain-text checklist.
+    note_label = _("Note:") + " "
     for note in checklist.notes:
-        lines += _wrap(note, "      ", "Note: ")
+        lines += _wrap(note, " " * len(note_label), note_label)
     lines.append("")
     indent = " " * 7
     for number, step in enumerate(checklist.steps, start=1):
-        label = STATUS_WORDS[step.status] + (" (optional)" if step.optional else "")
+        label = status_label(step.status, step.optional)
         dates = step_dates(step, checklist.as_of)
         lines += _wrap(step.title, indent, f"{BOXES[step.status]} {number}. ")
         lines.append(f"{indent}{label}" + (f" - {dates}" if dates else ""))
@@ -145,7 +163,8 @@ def render_text(checklist: Checklist) -> str:
             for item in step.how:
                 lines += _wrap(item, indent + "  ", f"{indent}- ")
             for contact in step.contacts:
-                lines += _wrap(_contact_line(contact), indent + "  ", f"{indent}Contact: ")
+                # Translators: a label at the start of a line of the plain-text checklist.
+                lines += _wrap(_contact_line(contact), indent + "  ", indent + _("Contact:") + " ")
         lines.append("")
-    lines.append(DISCLAIMER)
+    lines.append(_(DISCLAIMER))
     return "\n".join(lines) + "\n"

@@ -9,9 +9,10 @@ from datetime import date
 from html import escape
 
 from .dates import long_date
+from .i18n import PSEUDO, _, current_language
 from .plan import Checklist, Step
-from .render import DISCLAIMER, rules_line, step_dates
-from .steps import PACER_SERVICE_CENTER, STATUS_WORDS, Contact, Status
+from .render import DISCLAIMER, contact_hours, rules_line, step_dates
+from .steps import PACER_SERVICE_CENTER, Contact, Status, status_label
 
 # Each step and each closing section starts with <a name="keep-...">: the printer keeps it on one page.
 KEEP_ANCHOR = "keep-"
@@ -44,13 +45,14 @@ def _contact_html(contact: Contact) -> str:
         parts.append(escape(contact.url))
     if contact.note:
         parts.append(escape(contact.note))
-    if contact.hours:
-        parts.append(escape(contact.hours))
+    hours = contact_hours(contact)
+    if hours:
+        parts.append(escape(hours))
     return " &middot; ".join(parts)
 
 
 def _step_html(number: int, step: Step, as_of: date) -> str:
-    label = STATUS_WORDS[step.status] + (" (optional)" if step.optional else "")
+    label = status_label(step.status, step.optional)
     dates = step_dates(step, as_of)
     head = (
         f'<h3><a name="{KEEP_ANCHOR}step-{number}"></a>{BOX[step.status]} {number}. {escape(step.title)}</h3>'
@@ -62,37 +64,47 @@ def _step_html(number: int, step: Step, as_of: date) -> str:
     if step.status is Status.DONE:
         return head
     how = "".join(f"<li>{escape(line)}</li>" for line in step.how)
-    contacts = "".join(f'<p class="small">Contact: {_contact_html(c)}</p>' for c in step.contacts)
+    contact = escape(_("Contact:"))
+    contacts = "".join(f'<p class="small">{contact} {_contact_html(c)}</p>' for c in step.contacts)
     return head + f"<ol>{how}</ol>" + contacts
 
 
 def _contacts_section(checklist: Checklist) -> str:
     contacts = [c.contact for c in checklist.courts] + [PACER_SERVICE_CENTER]
     rows = "".join(f"<p>{_contact_html(c)}</p>" for c in contacts)
-    return f'<h2><a name="{KEEP_ANCHOR}contacts"></a>Contacts</h2>{rows}'
+    heading = escape(_("Contacts"))
+    return f'<h2><a name="{KEEP_ANCHOR}contacts"></a>{heading}</h2>{rows}'
 
 
 def _reminders_section(checklist: Checklist, secure_keyring: bool) -> str:
-    parts = [f'<h2><a name="{KEEP_ANCHOR}reminders"></a>Where your reminders are</h2>']
+    heading = escape(_("Where your reminders are"))
+    parts = [f'<h2><a name="{KEEP_ANCHOR}reminders"></a>{heading}</h2>']
     if checklist.reminders:
         names = "".join(f"<li>{escape(name)}</li>" for name in checklist.reminders)
-        parts.append(
-            "<p>Your logins are kept in this computer's keyring (password store) under these "
-            f"entries. Passwords are never printed.</p><ul>{names}</ul>"
+        text = _(
+            "Your logins are kept in this computer's keyring (password store) under these "
+            "entries. Passwords are never printed."
         )
+        parts.append(f"<p>{escape(text)}</p><ul>{names}</ul>")
     if not secure_keyring or not checklist.reminders:
-        blank = "Login: ______________________"
+        # Translators: a label before a blank line on paper where the user writes a login.
+        blank = escape(_("Login:")) + " ______________________"
         lines = "".join(f"<tr><td>{escape(c.name)}</td><td>{blank}</td></tr>" for c in checklist.courts)
         lead = (
-            "This computer has no secure keyring, so nothing was saved there. "
+            _("This computer has no secure keyring, so nothing was saved there.")
             if not secure_keyring
-            else "If you keep a login on paper, write it here. "
+            else _("If you keep a login on paper, write it here.")
         )
+        write = _(
+            "Write the logins below, never the passwords in the same place, and keep this "
+            "paper locked away like a key."
+        )
+        # Translators: a label before a blank line on paper where the user writes a username.
+        username = escape(_("Username:")) + " ______________________"
         parts.append(
-            f"<p>{lead}Write the logins below, never the passwords in the same place, and keep this "
-            "paper locked away like a key.</p>"
+            f"<p>{escape(lead)} {escape(write)}</p>"
             f'<table border="1" cellspacing="0" width="100%">{lines}'
-            "<tr><td>PACER</td><td>Username: ______________________</td></tr></table>"
+            f"<tr><td>PACER</td><td>{username}</td></tr></table>"
         )
     return "".join(parts)
 
@@ -117,28 +129,42 @@ def render_html(
     warnings = ""
     if checklist.warnings:
         items = "".join(f"<li>{escape(w.text)}</li>" for w in checklist.warnings)
-        warnings = (
-            f'<h2><a name="{KEEP_ANCHOR}warnings"></a>Check these answers first</h2>'
-            "<p>They contradict each other; the steps below may change once you fix them.</p>"
-            f"<ul>{items}</ul>"
-        )
+        heading = escape(_("Check these answers first"))
+        lead = escape(_("They contradict each other; the steps below may change once you fix them."))
+        warnings = f'<h2><a name="{KEEP_ANCHOR}warnings"></a>{heading}</h2><p>{lead}</p><ul>{items}</ul>'
+
     court_data = ""
     if checklist.court_data:
-        court_data = f'<p class="small">Court data: {escape(checklist.court_data)}.</p>'
+        # Translators: {data} says which court list the steps come from ("PACER's court list of ...").
+        data = escape(_("Court data: {data}.").format(data=checklist.court_data))
+        court_data = f'<p class="small">{data}</p>'
+    title = escape(_("NextGen CM/ECF checklist"))
+    language = current_language()
+    lang = "en" if language == PSEUDO else language
+    # Translators: {who} is the filer's name and firm.
+    for_who = "<p><b>" + escape(_("For: {who}")).format(who=who) + "</b></p>" if who else ""
+    # Translators: on the printed checklist: the day it was made.
+    made = _("Generated {date}").format(date=long_date(generated))
+    # Translators: on the printed checklist: the day it plans for.
+    dated = escape(made) + " &middot; " + escape(_("As of {date}").format(date=long_date(checklist.as_of)))
+    none_chosen = "<li>" + escape(_("none chosen yet")) + "</li>"
+    covered, your_steps = escape(_("Courts covered:")), escape(_("Your steps"))
+    disclaimer = escape(_(DISCLAIMER))
+    firm_support = ""
+    if support:
+        support_label = escape(_("Your firm's support:"))
+        firm_support = f"<p><b>{support_label}</b> {escape(support)}</p>"
     return (
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>NextGen CM/ECF checklist</title>"
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>"
         f"<style>{style(scale)}</style></head><body>{top}"
-        "<h1>NextGen CM/ECF checklist</h1>"
-        + (f"<p><b>For: {who}</b></p>" if who else "")
-        + f'<p class="meta">Generated {escape(long_date(generated))} &middot; '
-        f"As of {escape(long_date(checklist.as_of))}</p>"
+        f"<h1>{title}</h1>" + for_who + f'<p class="meta">{dated}</p>'
         f'<p class="meta">{escape(rules_line(checklist))}</p>{warnings}'
-        f"<p>Courts covered:</p><ul>{courts or '<li>none chosen yet</li>'}</ul>{notes}"
-        f"<h2>Your steps</h2>{steps}"
+        f"<p>{covered}</p><ul>{courts or none_chosen}</ul>{notes}"
+        f"<h2>{your_steps}</h2>{steps}"
         + _contacts_section(checklist)
-        + (f"<p><b>Your firm's support:</b> {escape(support)}</p>" if support else "")
+        + firm_support
         + _reminders_section(checklist, secure_keyring)
-        + f'<p class="small">NextGen Ready {escape(version)}. {escape(DISCLAIMER)}</p>'
+        + f'<p class="small">NextGen Ready {escape(version)}. {disclaimer}</p>'
         + court_data
         + "</body></html>"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from .i18n import _
 from .plan import Checklist, Step
 from .rules import in_force
 from .steps import Status
@@ -23,19 +24,21 @@ def calendar_items(checklist: Checklist) -> list[tuple[date, str, str, str]]:
             continue
         key = f"{step.id.value}-{step.court or 'all'}"
         if step.due:
-            items.append((step.due, f"{key}-due", f"Last day: {step.title}", _description(step)))
+            # Translators: a calendar event's title; {title} is the step's title.
+            summary = _("Last day: {title}").format(title=step.title)
+            items.append((step.due, f"{key}-due", summary, _description(step)))
         if step.available_from:
-            items.append(
-                (step.available_from, f"{key}-from", f"From today: {step.title}", _description(step))
-            )
+            # Translators: a calendar event's title; {title} is the step's title.
+            summary = _("From today: {title}").format(title=step.title)
+            items.append((step.available_from, f"{key}-from", summary, _description(step)))
     if not in_force("password-2025", checklist.as_of):
         return sorted(items)  # the 180-day rule did not exist yet on a replayed earlier date
     change = checklist.as_of + timedelta(days=PASSWORD_CHANGE_DAYS)
     items.append((
-        change, "pacer-password-change", "Change your PACER password",
-        "PACER requires a new password every 180 days (14 to 45 characters, upper and lower case, a "
-        "special character, nothing from your name, username or email). After three skipped prompts "
-        "the account is disabled.",
+        change, "pacer-password-change", _("Change your PACER password"),
+        _("PACER requires a new password every 180 days (14 to 45 characters, upper and lower case, a "
+          "special character, nothing from your name, username or email). After three skipped prompts "
+          "the account is disabled."),
     ))  # fmt: skip
     return sorted(items)
 

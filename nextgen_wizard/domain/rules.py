@@ -16,11 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .i18n import N_
+
 # The day these rules were last compared with the facts file and the court notices.
 RULES_CHECKED = date(2026, 11, 25)
 # After this long past RULES_CHECKED the checklist says the rules may have changed.
 RULES_STALE_AFTER = timedelta(days=365)
-WHERE_TO_CHECK = (
+# Marked for the catalog, kept in English here: show it with _(WHERE_TO_CHECK).
+# Translators: completes "Check {where}." (where to look for changed rules).
+WHERE_TO_CHECK = N_(
     "PACER's announcements (https://pacer.uscourts.gov/announcements) and each court's "
     "own website (its CM/ECF or NextGen page)"
 )

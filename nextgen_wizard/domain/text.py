@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .i18n import _
+
 MAX_TEXT_LENGTH = 200  # a name, a firm, a login: anything longer was pasted by mistake
 
 # Bidirectional embedding/override/isolate controls reorder what a reader sees (Trojan Source).
@@ -33,7 +35,11 @@ def clean_text(text: str, *, keep_lines: bool = False) -> str:
 def text_problem(text: str, limit: int = MAX_TEXT_LENGTH) -> str | None:
     """Why `text` cannot be an answer, or None."""
     if len(text) > limit:
-        return f"is {len(text):,} characters long; at most {limit} are kept"
+        # Translators: follows a field's name ("filer.name: is 250 characters long; ...").
+        return _("is {length} characters long; at most {limit} are kept").format(
+            length=f"{len(text):,}", limit=limit
+        )
     if any(unicodedata.category(c) == "Cs" for c in text):
-        return "contains characters that are not valid text (a broken copy and paste?)"
+        # Translators: follows a field's name ("filer.name: contains ...").
+        return _("contains characters that are not valid text (a broken copy and paste?)")
     return None
