@@ -272,6 +272,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from .session import Session
     from .storage.paths import app_paths
 
+    if args.format == "json":  # for IT's scripts: the same values from every workstation, any language
+        from .domain.i18n import choose_language
+
+        choose_language("en", os.environ)
     session = Session.for_machine(app_paths(), keyring=not args.machine)
     report = run_machine_check(session) if args.machine else run_doctor(session)
     say(render_report(report, args.format))
