@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .domain.dates import as_of_problem, parse_iso_date
+from .domain.i18n import N_, _, ngettext
 from .domain.text import clean_text
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
@@ -44,11 +45,35 @@ class UserError(Exception):
 def as_of_date(text: str) -> date:
     parsed = parse_iso_date(text)
     if parsed is None:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a date; use YYYY-MM-DD, e.g. 2020-04-15')
+        raise argparse.ArgumentTypeError(
+            _('"{text}" is not a date; use YYYY-MM-DD, e.g. 2020-04-15').format(text=text)
+        )
     problem = as_of_problem(parsed)
     if problem:
         raise argparse.ArgumentTypeError(problem)
     return parsed
+
+
+def _error_line(problem: str) -> str:
+    # Translators: the prefix people (and some scripts) look for; Spanish keeps "error:", the same word.
+    return _("error: {problem}").format(problem=problem) + "\n"
+
+
+def _type_yes() -> str:
+    # Translators: the answer must be the translation of "yes" (the next text); "yes" is always accepted too.
+    return _("Type yes to continue: ")
+
+
+def _is_yes(answer: str) -> bool:
+    import unicodedata
+
+    def plain(word: str) -> str:  # "sí" and "si" alike
+        return "".join(
+            c for c in unicodedata.normalize("NFD", word.strip().lower()) if not unicodedata.combining(c)
+        )
+
+    # Translators: the word typed to confirm, as "Type yes to continue" asks for it.
+    return plain(answer) in {"yes", plain(_("yes"))}
 
 
 def say(text: str, *, error: bool = False) -> None:
@@ -66,12 +91,14 @@ def _write_output(data: bytes, fmt: str, out: str | None, force: bool) -> None:
 
     path = Path(out)
     if os.path.lexists(path) and not force:
-        raise UserError([f"{path} already exists; choose another name or add --force to replace it"])
+        raise UserError(
+            [_("{path} already exists; choose another name or add --force to replace it").format(path=path)]
+        )
     try:
         write_export(path, data, fmt, overwrite=force)
     except ExportError as error:
         raise UserError([str(error)], exit_code=EXIT_FAIL) from None
-    say(f"Wrote {path}\n", error=True)
+    say(_("Wrote {path}").format(path=path) + "\n", error=True)
 
 
 def cmd_check_username(args: argparse.Namespace) -> int:
@@ -103,6 +130,14 @@ def _court_dict(court: Court, as_of: date) -> dict:
     }
 
 
+COURT_TYPES = {  # the court types as the `courts` list shows them (the JSON keeps the English value)
+    "district": N_("district"),
+    "bankruptcy": N_("bankruptcy"),
+    "appellate": N_("appellate"),
+    "national": N_("national"),
+}
+
+
 def cmd_courts(args: argparse.Namespace) -> int:
     if args.update:
         return cmd_courts_update(args)
@@ -118,13 +153,17 @@ def cmd_courts(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not found:
         say(
-            f'No court matches "{args.query}". Try a state ("MA"), words of the name '
-            '("massachusetts bankruptcy") or an id ("mab").\n',
+            _(
+                'No court matches "{query}". Try a state ("MA"), words of the name '
+                '("massachusetts bankruptcy") or an id ("mab").'
+            ).format(query=args.query)
+            + "\n",
             error=True,
         )
         return EXIT_FAIL
     for court in found:
-        say(f"{court.id:<8} {court.name} ({court.type.value}) - {court.nextgen_status(args.as_of).text}\n")
+        kind = _(COURT_TYPES.get(court.type.value, court.type.value))
+        say(f"{court.id:<8} {court.name} ({kind}) - {court.nextgen_status(args.as_of).text}\n")
     return EXIT_OK
 
 
@@ -134,16 +173,16 @@ def cmd_courts_update(args: argparse.Namespace) -> int:
     from .storage.files import WriteError
 
     if args.query:
-        raise UserError(["--update takes no search words: run `nextgen-wizard courts WORDS` afterwards"])
+        raise UserError([_("--update takes no search words: run `nextgen-wizard courts WORDS` afterwards")])
     from .storage.paths import app_paths
 
     session = Session.for_courts(app_paths())
     _notices(session)
-    unchanged = f"Your court data is unchanged: {session.describe_court_data()}."
+    unchanged = _("Your court data is unchanged: {data}.").format(data=session.describe_court_data())
     refusal = session.court_update_refusal()
     if refusal:
         raise UserError([refusal], EXIT_FAIL)
-    say(f"Downloading PACER's court list from {session.court_update_address()} ...\n")
+    say(_("Downloading PACER's court list from {url} ...").format(url=session.court_update_address()) + "\n")
     try:
         update = session.check_court_update()
     except CourtUpdateError as error:
@@ -153,17 +192,25 @@ def cmd_courts_update(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin or not sys.stdin.isatty():
             raise UserError(
-                ["using new court data needs confirmation: run it in a terminal, or add --yes", unchanged]
+                [_("using new court data needs confirmation: run it in a terminal, or add --yes"), unchanged]
             )
-        answer = input("Use this court data from now on? Type yes to continue: ")
-        if answer.strip().lower() != "yes":
-            say(f"Not used. {unchanged}\n")
+        answer = input(_("Use this court data from now on?") + " " + _type_yes())
+        if not _is_yes(answer):
+            say(_("Not used. {unchanged}").format(unchanged=unchanged) + "\n")
             return EXIT_OK
     try:
         path = session.use_court_update(update)
     except WriteError as error:
         raise UserError([str(error), unchanged], EXIT_FAIL) from None
-    say(f"Now using {session.catalog.describe()} ({len(session.catalog)} courts), kept in {path}.\n")
+    count = len(session.catalog)
+    say(
+        ngettext(
+            "Now using {data} ({n} court), kept in {path}.",
+            "Now using {data} ({n} courts), kept in {path}.",
+            count,
+        ).format(data=session.catalog.describe(), n=count, path=path)
+        + "\n"
+    )
     return EXIT_OK
 
 
@@ -174,7 +221,7 @@ def _session_error(error: Exception) -> UserError:
 
 def _notices(session) -> None:  # -> None; session: Session
     for notice in session.notices:
-        say(f"note: {notice}\n", error=True)
+        say(_("note: {notice}").format(notice=notice) + "\n", error=True)
 
 
 def build_checklist(args: argparse.Namespace):  # -> Checklist
@@ -202,7 +249,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     checklist = build_checklist(args)
     if args.format == "pdf":
         if not args.output or args.output == "-":
-            raise UserError(["a PDF needs a file: add -o FILE.pdf"])
+            raise UserError([_("a PDF needs a file: add -o FILE.pdf")])
         from .ui.printing import PrintOptions, ensure_gui_app, pdf_bytes
 
         ensure_gui_app()
@@ -225,6 +272,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from .session import Session
     from .storage.paths import app_paths
 
+    if args.format == "json":  # for IT's scripts: the same values from every workstation, any language
+        from .domain.i18n import choose_language
+
+        choose_language("en", os.environ)
     session = Session.for_machine(app_paths(), keyring=not args.machine)
     report = run_machine_check(session) if args.machine else run_doctor(session)
     say(render_report(report, args.format))
@@ -233,8 +284,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def _confirm(question: str) -> bool:
     if not sys.stdin or not sys.stdin.isatty():
-        raise UserError(["reset needs confirmation: run it in a terminal, or add --yes"])
-    return input(f"{question} Type yes to continue: ").strip().lower() == "yes"
+        raise UserError([_("reset needs confirmation: run it in a terminal, or add --yes")])
+    return _is_yes(input(f"{question} {_type_yes()}"))
 
 
 def _open_session(as_of: date | None = None):  # -> Session
@@ -254,15 +305,15 @@ def cmd_reset(args: argparse.Namespace) -> int:
     finally:
         session.close()
     for path in report.removed_files:
-        say(f"Removed {path}\n")
+        say(_("Removed {path}").format(path=path) + "\n")
     for entry in report.removed_entries:
-        say(f'Removed keyring entry "{entry}"\n')
+        say(_('Removed keyring entry "{entry}"').format(entry=entry) + "\n")
     for note in report.notes:
         say(f"{note}\n")
     if not report.removed_files and not report.removed_entries and not report.problems and not report.notes:
-        say("Nothing to remove: no saved answers and no keyring entries.\n")
+        say(_("Nothing to remove: no saved answers and no keyring entries.") + "\n")
     for problem in report.problems:
-        say(f"error: {problem}\n", error=True)
+        say(_error_line(problem), error=True)
     return EXIT_FAIL if report.problems else EXIT_OK
 
 
@@ -273,7 +324,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     try:
         _notices(session)
         if session.saving_unavailable:
-            raise UserError([session.saving_unavailable.replace(" The wizard works, but", " So")], EXIT_FAIL)
+            raise UserError([_cannot_save_here(session)], EXIT_FAIL)
         try:
             value = json.loads(args.value)
         except (json.JSONDecodeError, ValueError, RecursionError):
@@ -287,16 +338,28 @@ def cmd_set(args: argparse.Namespace) -> int:
             raise UserError([problem], EXIT_FAIL)
     finally:
         session.close()
-    say(f"Saved {args.path} = {json.dumps(value)}\n")
+    say(_("Saved {path} = {value}").format(path=args.path, value=json.dumps(value)) + "\n")
     return EXIT_OK
+
+
+def _cannot_save_here(session) -> str:  # session: Session
+    """Why `set` cannot save, in words for the command line (the wizard's notice mentions its window)."""
+    if session.saving_unavailable_reason is None:
+        return str(session.saving_unavailable)
+    return _(
+        "Your answers cannot be kept on this computer: {reason}. So nothing you enter is saved; "
+        "use Save as... to keep your answers somewhere else."
+    ).format(reason=session.saving_unavailable_reason)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.answers and not args.demo:
         raise UserError(
             [
-                "--answers opens a file only in a demo: use --demo --answers FILE "
-                "(your own saved answers are never replaced by a file)"
+                _(
+                    "--answers opens a file only in a demo: use --demo --answers FILE "
+                    "(your own saved answers are never replaced by a file)"
+                )
             ]
         )
     if args.demo:
@@ -325,12 +388,14 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from .ui.screenshots import take_screenshots
 
     for path in take_screenshots(Path(args.folder), args.as_of, theme=args.theme):
-        say(f"Wrote {path}\n")
+        say(_("Wrote {path}").format(path=path) + "\n")
     return EXIT_OK
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or JSON")
+    parser.add_argument(
+        "--format", choices=["text", "json"], default="text", help=_("text (default) or JSON")
+    )
 
 
 def _as_of_option(parser: argparse.ArgumentParser) -> None:
@@ -339,18 +404,20 @@ def _as_of_option(parser: argparse.ArgumentParser) -> None:
         type=as_of_date,
         default=argparse.SUPPRESS,
         metavar="YYYY-MM-DD",
-        help="pretend today is this date (default: today)",
+        help=_("pretend today is this date (default: today)"),
     )
 
 
 def _add_check_username(commands: _Commands) -> None:
     check = commands.add_parser(
         "check-username",
-        help="classify a PACER username (legacy, upgraded-format, unusual, invalid)",
-        description="Classify a PACER username by its form. Exit 0 when well-formed "
-        "(legacy included), 1 when invalid.",
+        help=_("classify a PACER username (legacy, upgraded-format, unusual, invalid)"),
+        description=_(
+            "Classify a PACER username by its form. Exit 0 when well-formed (legacy included), "
+            "1 when invalid."
+        ),
     )
-    check.add_argument("name", help="the PACER username")
+    check.add_argument("name", help=_("the PACER username"))
     _format_option(check)
     check.set_defaults(func=cmd_check_username)
     _as_of_option(check)
@@ -359,19 +426,23 @@ def _add_check_username(commands: _Commands) -> None:
 def _add_courts(commands: _Commands) -> None:
     courts = commands.add_parser(
         "courts",
-        help="list or search the court catalog",
-        description="Search courts by id (mab), state (MA, Massachusetts) or words of the name "
-        "(massachusetts bankruptcy). With no query, lists all. --update downloads PACER's public "
-        "court list (the app's only network use, docs/court-data.md), shows what changed and asks "
-        "before using it.",
+        help=_("list or search the court catalog"),
+        description=_(
+            "Search courts by id (mab), state (MA, Massachusetts) or words of the name "
+            "(massachusetts bankruptcy). With no query, lists all. --update downloads PACER's public "
+            "court list (the app's only network use, docs/court-data.md), shows what changed and asks "
+            "before using it."
+        ),
     )
-    courts.add_argument("query", nargs="?", help="id, state or words of the court's name")
+    courts.add_argument("query", nargs="?", help=_("id, state or words of the court's name"))
     courts.add_argument(
         "--update",
         action="store_true",
-        help="download newer court data from PACER's court list, show what changed, ask before using it",
+        help=_("download newer court data from PACER's court list, show what changed, ask before using it"),
     )
-    courts.add_argument("--yes", action="store_true", help="with --update: use the new data without asking")
+    courts.add_argument(
+        "--yes", action="store_true", help=_("with --update: use the new data without asking")
+    )
     _format_option(courts)
     courts.set_defaults(func=cmd_courts)
     _as_of_option(courts)
@@ -380,20 +451,21 @@ def _add_courts(commands: _Commands) -> None:
 def _add_checklist(commands: _Commands) -> None:
     checklist = commands.add_parser(
         "checklist",
-        help="print the checklist for an answers file",
-        description="Turn answers (docs/answers-format.md) into the ordered checklist "
-        "(docs/checklist-format.md).",
+        help=_("print the checklist for an answers file"),
+        description=_(
+            "Turn answers (docs/answers-format.md) into the ordered checklist (docs/checklist-format.md)."
+        ),
     )
-    checklist.add_argument("--answers", metavar="FILE", help="answers file (JSON)")
+    checklist.add_argument("--answers", metavar="FILE", help=_("answers file (JSON)"))
     checklist.add_argument(
         "--format",
         choices=["text", "json", "html", "pdf", "ics"],
         default="text",
-        help="text, JSON, HTML, PDF (needs -o) or an iCalendar file of the dated items",
+        help=_("text, JSON, HTML, PDF (needs -o) or an iCalendar file of the dated items"),
     )
-    checklist.add_argument("--page", choices=["letter", "a4"], default="letter", help="PDF page size")
-    checklist.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
-    checklist.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    checklist.add_argument("--page", choices=["letter", "a4"], default="letter", help=_("PDF page size"))
+    checklist.add_argument("-o", "--output", metavar="OUT", help=_("write to this file instead of stdout"))
+    checklist.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
     checklist.set_defaults(func=cmd_checklist)
     _as_of_option(checklist)
 
@@ -401,16 +473,20 @@ def _add_checklist(commands: _Commands) -> None:
 def _add_doctor(commands: _Commands) -> None:
     doctor = commands.add_parser(
         "doctor",
-        help="check this computer: folders, keyring, Qt, policy",
-        description="Report version, folders, site policy, keyring backend and Qt platform. "
-        "Exit 0 when everything needed works, 1 with the reasons.",
+        help=_("check this computer: folders, keyring, Qt, policy"),
+        description=_(
+            "Report version, folders, site policy, keyring backend and Qt platform. "
+            "Exit 0 when everything needed works, 1 with the reasons."
+        ),
     )
     _format_option(doctor)
     doctor.add_argument(
         "--machine",
         action="store_true",
-        help="check the installation, court data, policy from every source and Qt without a user's "
-        "keyring session (for IT, e.g. over SSH); exit 0 when the machine is ready",
+        help=_(
+            "check the installation, court data, policy from every source and Qt without a user's "
+            "keyring session (for IT, e.g. over SSH); exit 0 when the machine is ready"
+        ),
     )
     doctor.set_defaults(func=cmd_doctor)
 
@@ -418,41 +494,45 @@ def _add_doctor(commands: _Commands) -> None:
 def _add_set(commands: _Commands) -> None:
     setter = commands.add_parser(
         "set",
-        help="change one saved answer (refused when firm policy locks it)",
-        description="Change one saved answer by its path in the answers format, e.g. "
-        '`set pacer.mfa_enrolled true` or `set courts \'["mab", "mad"]\'`. The value is JSON '
-        "(true, false, null, numbers, lists) or plain text.",
+        help=_("change one saved answer (refused when firm policy locks it)"),
+        description=_(
+            "Change one saved answer by its path in the answers format, e.g. "
+            '`set pacer.mfa_enrolled true` or `set courts \'["mab", "mad"]\'`. The value is JSON '
+            "(true, false, null, numbers, lists) or plain text."
+        ),
     )
-    setter.add_argument("path", help="e.g. role, pacer.mfa_enrolled, cmecf.mab.linked")
-    setter.add_argument("value", help="JSON value or text")
+    setter.add_argument("path", help=_("e.g. role, pacer.mfa_enrolled, cmecf.mab.linked"))
+    setter.add_argument("value", help=_("JSON value or text"))
     setter.set_defaults(func=cmd_set)
 
 
 def _add_reset(commands: _Commands) -> None:
     reset = commands.add_parser(
         "reset",
-        help="remove saved answers and every keyring entry the app created",
-        description="Remove the saved answers and every OS keyring entry NextGen Ready created, "
-        "after confirmation. Reports what it removed.",
+        help=_("remove saved answers and every keyring entry the app created"),
+        description=_(
+            "Remove the saved answers and every OS keyring entry NextGen Ready created, "
+            "after confirmation. Reports what it removed."
+        ),
     )
-    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reset.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     reset.set_defaults(func=cmd_reset)
 
 
 def _add_screenshots(commands: _Commands) -> None:
     shots = commands.add_parser(
         "screenshots",
-        help="save a PNG of every wizard page (for the docs)",
-        description="Render every page offscreen from the example answers and save PNGs.",
+        help=_("save a PNG of every wizard page (for the docs)"),
+        description=_("Render every page offscreen from the example answers and save PNGs."),
     )
     shots.add_argument(
-        "folder", nargs="?", default="docs/screenshots", help="where to save (default: %(default)s)"
+        "folder", nargs="?", default="docs/screenshots", help=_("where to save (default: %(default)s)")
     )
     shots.add_argument(
         "--theme",
         choices=["light", "dark"],
         default=None,
-        help="only this palette (default: both, light in FOLDER and dark in FOLDER/dark)",
+        help=_("only this palette (default: both, light in FOLDER and dark in FOLDER/dark)"),
     )
     shots.set_defaults(func=cmd_screenshots)
     _as_of_option(shots)
@@ -484,48 +564,105 @@ def command_in(argv: Sequence[str]) -> list[str] | None:
     return []
 
 
+# argparse's own texts that people see (its help headings and its mistakes), so that --help and a
+# mistyped command read in the chosen language too; they are translated through this catalog.
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+)
+_ARGPARSE_PLURALS = (
+    ngettext("expected %s argument", "expected %s arguments", 2),
+)  # marks it for the catalog
+
+
+def _same_placeholders(original: str, translated: str) -> str:
+    """The translation when it keeps argparse's %-placeholders, else the original (never a crash)."""
+    import re
+
+    def found(text: str) -> list[str]:
+        return sorted(re.findall(r"%(?:\(\w+\))?[a-z%]", text))
+
+    return translated if found(original) == found(translated) else original
+
+
+def translate_argparse() -> None:
+    """argparse's texts through the product's catalog (argparse looks `_` up when it speaks)."""
+
+    def translated(message: str) -> str:
+        if not isinstance(message, str) or not message:
+            return message  # argparse asks for None too (a sub-parser group without a description)
+        return _same_placeholders(message, _(message))
+
+    def translated_plural(singular: str, plural: str, count: int) -> str:
+        return _same_placeholders(singular if count == 1 else plural, ngettext(singular, plural, count))
+
+    setattr(argparse, "_", translated)  # noqa: B010 - argparse declares no such attribute for type checkers
+    setattr(argparse, "ngettext", translated_plural)  # noqa: B010
+
+
 def build_parser(commands_wanted: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole command line; with `commands_wanted`, only those commands' sub-parsers."""
     parser = argparse.ArgumentParser(
         prog="nextgen-wizard",
-        description=f"{APP_NAME} {__version__}: get through the federal courts' NextGen CM/ECF "
-        "account changes. With no command, opens the wizard window.",
-        epilog="Exit codes: 0 success, 1 a check failed, 2 bad input.",
+        description=_(
+            "{app} {version}: get through the federal courts' NextGen CM/ECF "
+            "account changes. With no command, opens the wizard window."
+        ).format(app=APP_NAME, version=__version__),
+        epilog=_("Exit codes: 0 success, 1 a check failed, 2 bad input."),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--as-of",
         type=as_of_date,
         default=date.today(),
         metavar="YYYY-MM-DD",
-        help="pretend today is this date (default: today)",
+        help=_("pretend today is this date (default: today)"),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="seminar mode: a fictional filer, nothing saved, the OS keyring never touched",
+        help=_("seminar mode: a fictional filer, nothing saved, the OS keyring never touched"),
     )
-    parser.add_argument("--answers", metavar="FILE", help="with --demo: start from this answers file")
+    parser.add_argument("--answers", metavar="FILE", help=_("with --demo: start from this answers file"))
     parser.add_argument(
         "--font-scale",
         type=float,
         default=1.0,
         metavar="X",
-        help="text size for projectors and low vision, e.g. 1.5 or 2 (Ctrl+= and Ctrl+- change it live)",
+        help=_("text size for projectors and low vision, e.g. 1.5 or 2 (Ctrl+= and Ctrl+- change it live)"),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="build every page offscreen from an example, render the checklist, print one line per check",
+        help=_("build every page offscreen from an example, render the checklist, print one line per check"),
     )
     parser.add_argument(
         "--lang",
         choices=["en", "es"],
         default=None,
-        help="language: en or es (default: what you chose in the wizard, your firm's, or your system's)",
+        help=_("language: en or es (default: what you chose in the wizard, your firm's, or your system's)"),
     )
     parser.set_defaults(func=cmd_gui)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     for name, add in COMMANDS.items():
         if commands_wanted is None or name in commands_wanted:
             add(commands)
@@ -586,6 +723,7 @@ def _choose_language(argv: list[str]) -> None:
 
 def _run(argv: list[str]) -> int:
     _choose_language(argv)
+    translate_argparse()
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     if needs_log(args):
@@ -597,7 +735,7 @@ def _run(argv: list[str]) -> int:
         return args.func(args)
     except UserError as error:
         for problem in error.problems:
-            say(f"error: {problem}\n", error=True)
+            say(_error_line(problem), error=True)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -605,8 +743,12 @@ def _run(argv: list[str]) -> int:
         if os.environ.get("NEXTGEN_WIZARD_DEBUG"):
             raise
         say(
-            f"error: unexpected problem ({type(error).__name__}: {error}). "
-            "Please report it; set NEXTGEN_WIZARD_DEBUG=1 for details.\n",
+            _error_line(
+                _(
+                    "unexpected problem ({error}: {reason}). Please report it; set NEXTGEN_WIZARD_DEBUG=1 "
+                    "for details."
+                ).format(error=type(error).__name__, reason=error)
+            ),
             error=True,
         )
         return EXIT_FAIL

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
+from .domain.i18n import _, ngettext
 from .storage.paths import AppPaths, make_private_dir
 
 if TYPE_CHECKING:
@@ -40,7 +41,9 @@ def _folder_writable(paths: AppPaths) -> str | None:
         with tempfile.NamedTemporaryFile(dir=paths.data, prefix=".doctor-"):
             pass
     except OSError as error:
-        return f"the data folder {paths.data} is not writable ({error.strerror}): answers cannot be saved"
+        return _("the data folder {folder} is not writable ({reason}): answers cannot be saved").format(
+            folder=paths.data, reason=error.strerror
+        )
     return None
 
 
@@ -63,11 +66,11 @@ def keyring_candidates() -> dict[str, str]:
             module = importlib.import_module(module_name)
             backend = getattr(module, "Keyring", None) or getattr(module, "DBusKeyring", None)
             if backend is None:
-                raise LookupError("no keyring class in this module")
+                raise LookupError(_("no keyring class in this module"))
             priority = backend.priority  # raises with the reason when not usable
-            found[name] = f"usable (priority {priority})"
+            found[name] = _("usable (priority {priority})").format(priority=priority)
         except Exception as error:  # each reason is reported, none is fatal
-            found[name] = f"not usable: {type(error).__name__}: {error}"
+            found[name] = _("not usable: {error}: {reason}").format(error=type(error).__name__, reason=error)
     return found
 
 
@@ -96,19 +99,19 @@ def _qt() -> tuple[dict[str, str], str | None]:
     try:
         import PySide6
     except ImportError:
-        return {"pyside6": "missing"}, "PySide6 is not installed: the wizard window cannot open"
+        return {"pyside6": "missing"}, _("PySide6 is not installed: the wizard window cannot open")
     platform = os.environ.get("QT_QPA_PLATFORM")
     if platform:
-        where = f"{platform} (from QT_QPA_PLATFORM)"
+        where = _("{platform} (from QT_QPA_PLATFORM)").format(platform=platform)
     elif sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
-        where = "none: no display here"
+        where = _("none: no display here")
         return {"pyside6": PySide6.__version__, "platform": where}, (
-            "no display: the wizard window cannot open in this session (headless commands still work)"
+            _("no display: the wizard window cannot open in this session (headless commands still work)")
         )
     else:
-        where = "the desktop's default"
+        where = _("the desktop's default")
     return {"pyside6": PySide6.__version__, "platform": where}, None
 
 
@@ -133,7 +136,7 @@ def run_doctor(session: Session) -> Report:
     )
     report.policy_values = _policy_values(session)
     report.warnings += session.court_data_problems  # ignored, never fatal: the shipped data is the floor
-    report.problems += [f"firm policy: {problem}" for problem in session.policy.problems]
+    report.problems += [_firm_policy(problem) for problem in session.policy.problems]
     for problem in (_folder_writable(paths), keyring_problem):
         if problem:
             report.problems.append(problem)
@@ -154,7 +157,7 @@ def _qt_plugins() -> tuple[dict[str, str], str | None]:
         import PySide6
         from PySide6.QtCore import QLibraryInfo
     except ImportError:
-        return {"pyside6": "missing"}, "PySide6 is not installed: the wizard window cannot open"
+        return {"pyside6": "missing"}, _("PySide6 is not installed: the wizard window cannot open")
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
     wanted = {"linux": ("xcb", "wayland"), "win32": ("windows",), "darwin": ("cocoa",)}
     key = "linux" if sys.platform.startswith("linux") else sys.platform
@@ -164,9 +167,11 @@ def _qt_plugins() -> tuple[dict[str, str], str | None]:
         else []
     )
     found = [n for n in wanted.get(key, ()) if any(n in name for name in names)]
-    info = {"pyside6": PySide6.__version__, "platform_plugins": ", ".join(found) or "none"}
+    info = {"pyside6": PySide6.__version__, "platform_plugins": ", ".join(found) or _("none")}
     if wanted.get(key) and not found:
-        return info, f"Qt's window plugin for this system ({' or '.join(wanted[key])}) is missing"
+        return info, _("Qt's window plugin for this system ({plugins}) is missing").format(
+            plugins=_(" or ").join(wanted[key])
+        )
     return info, None
 
 
@@ -180,7 +185,9 @@ def _keyring_module() -> tuple[str, str | None]:
     try:
         importlib.import_module(module)
     except Exception as error:  # reported, never fatal to the report
-        return module, f"the keyring backend {module} cannot be loaded ({type(error).__name__})"
+        return module, _("the keyring backend {module} cannot be loaded ({error})").format(
+            module=module, error=type(error).__name__
+        )
     return module, None
 
 
@@ -202,16 +209,21 @@ def run_machine_check(session: Session) -> Report:
         catalog_courts=len(session.catalog),
     )
     report.policy_values = _policy_values(session)
-    report.problems += [f"firm policy: {problem}" for problem in session.policy.problems]
+    report.problems += [_firm_policy(problem) for problem in session.policy.problems]
     for problem in (qt_problem, keyring_problem):
         if problem:
             report.problems.append(problem)
     if len(session.catalog) < 150:
-        report.problems.append(f"the court data holds only {len(session.catalog)} courts")
+        count = len(session.catalog)
+        report.problems.append(
+            ngettext(
+                "the court data holds only {n} court", "the court data holds only {n} courts", count
+            ).format(n=count)
+        )
     try:
         resource_path("examples", "demo.json")
     except FileNotFoundError:
-        report.problems.append("the installation is incomplete: the demo answers are missing")
+        report.problems.append(_("the installation is incomplete: the demo answers are missing"))
     return report
 
 
@@ -220,51 +232,90 @@ def _candidates(keyring: dict[str, object]) -> dict[str, str]:
     return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
+def _firm_policy(problem: str) -> str:
+    return _("firm policy: {problem}").format(problem=problem)
+
+
+def _rows(rows: list[tuple[str, str] | str]) -> list[str]:
+    """Labelled rows with their values lined up, whatever the labels' length in this language."""
+    width = max([16] + [len(row[0]) + 2 for row in rows if isinstance(row, tuple)])
+    return [f"{row[0]:<{width}}{row[1]}" if isinstance(row, tuple) else row for row in rows]
+
+
+def _courts(count: int) -> str:
+    return ngettext("{n} court", "{n} courts", count).format(n=count)
+
+
+def _tail(report: Report, ready: str) -> list[str]:
+    lines = [_("Warning: {warning}").format(warning=w) for w in report.warnings]
+    lines += [_("Problem: {problem}").format(problem=p) for p in report.problems]
+    lines.append(ready if report.ok else _("Result: problems found (above)."))
+    return lines
+
+
 def render_report(report: Report, fmt: str) -> str:
+    """Text for a person (labels and sentences in the chosen language), or JSON whose keys stay English."""
     if fmt == "json":
         return json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
     keyring = report.keyring
     if "backend_module" in keyring:
         return _render_machine(report)
-    verdict = "accepted" if keyring.get("accepted") else "REFUSED"
+    verdict = _("accepted") if keyring.get("accepted") else _("REFUSED")
     lines = [
         report.version,
-        f"Data folder:    {report.paths['data']}",
-        f"Log folder:     {report.paths['log']}",
-        f"Config folder:  {report.paths['config']}",
-        f"Site policy:    {report.policy}",
-        *_policy_lines(report),
-        f"Keyring:        {keyring.get('backend')} ({verdict})",
-        *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
-        f"Qt:             PySide6 {report.qt.get('pyside6')}, platform {report.qt.get('platform', '-')}",
-        f"Court catalog:  {report.catalog_courts} courts",
-        f"Court data:     {report.court_data}",
+        *_rows(
+            [
+                (_("Data folder:"), report.paths["data"]),
+                (_("Log folder:"), report.paths["log"]),
+                (_("Config folder:"), report.paths["config"]),
+                (_("Site policy:"), report.policy),
+                *_policy_lines(report),
+                (_("Keyring:"), f"{keyring.get('backend')} ({verdict})"),
+                *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
+                (
+                    "Qt:",
+                    _("PySide6 {version}, platform {platform}").format(
+                        version=report.qt.get("pyside6"), platform=report.qt.get("platform", "-")
+                    ),
+                ),
+                (_("Court catalog:"), _courts(report.catalog_courts)),
+                (_("Court data:"), report.court_data),
+            ]
+        ),
     ]
-    lines += [f"Warning: {w}" for w in report.warnings]
-    lines += [f"Problem: {p}" for p in report.problems]
-    lines.append("Result: everything needed works." if report.ok else "Result: problems found (above).")
+    lines += _tail(report, _("Result: everything needed works."))
     return "\n".join(lines) + "\n"
 
 
 def _policy_lines(report: Report) -> list[str]:
     return [
-        f"  {row['key']} = {json.dumps(row['value'])}   (from {row['source']})"
+        _("  {key} = {value}   (from {source})").format(
+            key=row["key"], value=json.dumps(row["value"]), source=row["source"]
+        )
         for row in report.policy_values
     ]
 
 
 def _render_machine(report: Report) -> str:
+    installed = _("installed") if report.keyring["installed"] else _("MISSING")
     lines = [
-        f"{report.version} (machine check: no user session needed)",
-        f"Program:        {report.paths['program']}",
-        f"Site policy:    {report.policy}",
-        *_policy_lines(report),
-        f"Keyring:        {report.keyring['backend_module']} "
-        f"({'installed' if report.keyring['installed'] else 'MISSING'})",
-        f"Qt:             PySide6 {report.qt.get('pyside6')}, window plugins: "
-        f"{report.qt.get('platform_plugins', '-')}",
-        f"Court catalog:  {report.catalog_courts} courts",
+        _("{version} (machine check: no user session needed)").format(version=report.version),
+        *_rows(
+            [
+                (_("Program:"), report.paths["program"]),
+                (_("Site policy:"), report.policy),
+                *_policy_lines(report),
+                (_("Keyring:"), f"{report.keyring['backend_module']} ({installed})"),
+                (
+                    "Qt:",
+                    _("PySide6 {version}, window plugins: {plugins}").format(
+                        version=report.qt.get("pyside6"), plugins=report.qt.get("platform_plugins", "-")
+                    ),
+                ),
+                (_("Court catalog:"), _courts(report.catalog_courts)),
+            ]
+        ),
     ]
-    lines += [f"Problem: {p}" for p in report.problems]
-    lines.append("Result: this machine is ready." if report.ok else "Result: problems found (above).")
+    lines += [_("Problem: {problem}").format(problem=p) for p in report.problems]
+    lines.append(_("Result: this machine is ready.") if report.ok else _("Result: problems found (above)."))
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from .domain.i18n import _
 from .storage.files import WriteError, write_file
 
 
@@ -20,9 +21,9 @@ class ExportError(OSError):
 
 def _pdf_problem(data: bytes) -> str | None:
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
-        return "the PDF came out incomplete"
+        return _("the PDF came out incomplete")
     if not re.search(rb"/Type\s*/Page\b", data):
-        return "the PDF has no pages"
+        return _("the PDF has no pages")
     return None
 
 
@@ -32,7 +33,7 @@ def _ics_problem(data: bytes) -> str | None:
     try:
         Calendar.from_ical(data)
     except ValueError as error:
-        return f"the calendar file does not read back ({error})"
+        return _("the calendar file does not read back ({reason})").format(reason=error)
     return None
 
 
@@ -40,7 +41,7 @@ def _text_problem(data: bytes) -> str | None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return "the text is not UTF-8"
+        return _("the text is not UTF-8")
     return None
 
 
@@ -48,7 +49,7 @@ def _json_problem(data: bytes) -> str | None:
     try:
         json.loads(data)
     except ValueError:
-        return "the JSON does not read back"
+        return _("the JSON does not read back")
     return None
 
 

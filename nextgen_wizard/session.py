@@ -28,7 +28,7 @@ from .domain.answers import (
 )
 from .domain.courts import Catalog, load_catalog
 from .domain.dates import as_of_problem
-from .domain.i18n import apply_firm_default
+from .domain.i18n import _, apply_firm_default, current_language
 from .domain.plan import Checklist, UnknownCourtError, plan, resolve_courts
 from .domain.questions import open_questions
 from .storage.answer_files import AnswersFileError, read_answers_file
@@ -126,6 +126,7 @@ class Session:
     offered_save_as: bool = False
     saving_unavailable: str | None = None  # why answers cannot be kept here, in words
     court_data: CourtData | None = None  # which court data `catalog` is (None: given by the caller)
+    saving_unavailable_reason: str | None = None  # why the data folder cannot be used, for the CLI
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -152,8 +153,7 @@ class Session:
             return cls._open_demo(paths, as_of, demo, catalog)
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
         session.notices += session.court_data_problems
-        session.policy = session._load_policy()
-        apply_firm_default(session.policy.language)
+        session.policy = session._load_policy_in_its_language()
         session.vault = vault if vault is not None else session._vault_for_policy()
         session.notices += session._policy_notices()
         lock = InstanceLock(paths.instance_lock)
@@ -161,16 +161,19 @@ class Session:
             if not lock.acquire():
                 raise SessionError(
                     [
-                        "NextGen Ready is already open on this computer. Switch to that window "
-                        "(look in the taskbar) to continue, or close it first."
+                        _(
+                            "NextGen Ready is already open on this computer. Switch to that window "
+                            "(look in the taskbar) to continue, or close it first."
+                        )
                     ],
                     exit_code=1,
                 )
         except LockUnavailable as error:
-            session.saving_unavailable = (
-                f"Your answers cannot be kept on this computer: {error}. The wizard works, but "
+            session.saving_unavailable = _(
+                "Your answers cannot be kept on this computer: {reason}. The wizard works, but "
                 "nothing you enter is saved; use Save as... to keep your answers somewhere else."
-            )
+            ).format(reason=error)
+            session.saving_unavailable_reason = str(error)
             session.notices.append(session.saving_unavailable)
             loaded = AnswerStore(paths.answers_file).load_read_only()
             session.notices += loaded.notices
@@ -219,15 +222,14 @@ class Session:
         catalog = catalog or court_data.catalog  # type: ignore[union-attr]
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
         session.notices += session.court_data_problems
-        session.policy = session._load_policy()
-        apply_firm_default(session.policy.language)
+        session.policy = session._load_policy_in_its_language()
         session.notices += session._policy_notices()
         if with_vault:
             session.vault = session._vault_for_policy()
         source = answers_file or paths.answers_file
         if answers_file is None and not source.exists():
             raise SessionError(
-                ["no saved answers yet: run the wizard first, or pass --answers FILE (see examples/)"]
+                [_("no saved answers yet: run the wizard first, or pass --answers FILE (see examples/)")]
             )
         try:
             answers = read_answers_file(source)
@@ -268,14 +270,22 @@ class Session:
         session = cls(catalog=court_data.catalog, as_of=date.today(), answers=Answers(), paths=paths)
         session.court_data = court_data
         session.notices += session.court_data_problems
-        session.policy = session._load_policy()
-        apply_firm_default(session.policy.language)
+        session.policy = session._load_policy_in_its_language()
         return session
 
     def close(self) -> None:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def _load_policy_in_its_language(self) -> Policy:
+        """The firm's policy, its default language applied; read again when that changed the language,
+        so its problems are told in the language the rest of the session speaks."""
+        before = current_language()
+        policy = self._load_policy()
+        if apply_firm_default(policy.language) != before:
+            policy = self._load_policy()
+        return policy
 
     def _load_policy(self) -> Policy:
         assert self.paths is not None
@@ -288,11 +298,11 @@ class Session:
         if not self.policy.problems:
             return []
         if self.policy.failed:
-            head = (
+            head = _(
                 "Your firm's policy could not be used, so saving passwords is off. Tell your IT department:"
             )
         else:
-            head = (
+            head = _(
                 "Some of your firm's policy settings have mistakes and were left out. "
                 "Tell your IT department:"
             )
@@ -312,10 +322,12 @@ class Session:
         if not unknown:
             return answers
         copy_path = store.keep_copy("unknown courts") if store is not None and store.path.exists() else None
-        kept = f" Your saved file was kept as {copy_path}." if copy_path else ""
+        kept = _(" Your saved file was kept as {copy}.").format(copy=copy_path) if copy_path else ""
         self.notices.append(
-            f"These court ids in your saved answers are not courts this app knows, so they were left "
-            f"out: {', '.join(unknown)}.{kept}"
+            _(
+                "These court ids in your saved answers are not courts this app knows, so they were left "
+                "out: {courts}.{kept}"
+            ).format(courts=", ".join(unknown), kept=kept)
         )
         data = answers_to_dict(answers)
         data["courts"] = [c for c in data["courts"] if c not in unknown]
@@ -379,10 +391,10 @@ class Session:
         """Why newer court data may not be downloaded here, or None."""
         if not self.policy.court_updates:
             where = f" ({self.policy.source})" if self.policy.source else ""
-            return (
+            return _(
                 "Your IT department turned off downloading court data in your firm's policy"
-                f"{where}; the app keeps using {self.catalog.describe()}."
-            )
+                "{where}; the app keeps using {data}."
+            ).format(where=where, data=self.catalog.describe())
         return None
 
     def court_update_address(self) -> str:
@@ -434,20 +446,29 @@ class Session:
             section = path.split(".")[0]
             if section not in ANSWER_SECTIONS or path.count(".") > 2 or path.endswith("."):
                 problems.append(
-                    f'"{raw_path}" is not an answer; e.g. {", ".join(PRESETTABLE[:4])} '
-                    "(see docs/answers-format.md)"
+                    _('"{path}" is not an answer; e.g. {examples} (see docs/answers-format.md)').format(
+                        path=raw_path, examples=", ".join(PRESETTABLE[:4])
+                    )
                 )
                 continue
             if self.is_locked(path):
                 if _plain(value) == _plain(get_path(data, path)):
                     continue  # the locked value itself: nothing changes
                 where = f" ({self.policy.source})" if self.policy.source else ""
-                problems.append(f"{path} is locked by your firm's policy{where}; ask your IT department")
+                problems.append(
+                    _("{path} is locked by your firm's policy{where}; ask your IT department").format(
+                        path=path, where=where
+                    )
+                )
                 continue
             if section == "cmecf" and path.count(".") == 2:
                 court = path.split(".")[1]
                 if court not in data["courts"]:
-                    problems.append(f'{path}: "{court}" is not one of your courts; add it first')
+                    problems.append(
+                        _('{path}: "{court}" is not one of your courts; add it first').format(
+                            path=path, court=court
+                        )
+                    )
                     continue
                 data["cmecf"].setdefault(court, _plain(CourtLogin()))
             set_path(data, path, _plain(value))
@@ -473,7 +494,9 @@ class Session:
     def add_court(self, court_id: str) -> None:
         court = self.catalog.get(court_id)
         if court is None:
-            raise ChangeRefused([f'"{court_id}" is not a court id; search by state or name'])
+            raise ChangeRefused(
+                [_('"{court}" is not a court id; search by state or name').format(court=court_id)]
+            )
         if court.id not in self.answers.courts:
             self.set_answer("courts", [*self.answers.courts, court.id])
 
@@ -551,22 +574,31 @@ class Session:
         try:
             info = self.vault.info()
         except VaultError as error:
-            return KeyringStatus("unknown", "-", False, problem=f"keyring could not start: {error}")
+            return KeyringStatus(
+                _("unknown"), "-", False, problem=_("keyring could not start: {reason}").format(reason=error)
+            )
         except Exception as error:  # a broken keyring installation must not stop a report
             return KeyringStatus(
-                "unknown", "-", False, problem=f"keyring could not start ({type(error).__name__})"
+                _("unknown"),
+                "-",
+                False,
+                problem=_("keyring could not start ({error})").format(error=type(error).__name__),
             )
         if not info.accepted:
             return KeyringStatus(
                 info.name,
                 info.class_path,
                 False,
-                problem=f"no secure keyring: {info.reason}; credential reminders cannot be saved",
+                problem=_("no secure keyring: {reason}; credential reminders cannot be saved").format(
+                    reason=info.reason
+                ),
             )
         try:
             self.vault.load(f"{APP_NAME}: doctor probe")  # reading proves it is reachable and unlocked
         except VaultError as error:
-            return KeyringStatus(info.name, info.class_path, True, problem=f"keyring: {error}")
+            return KeyringStatus(
+                info.name, info.class_path, True, problem=_("keyring: {reason}").format(reason=error)
+            )
         return KeyringStatus(info.name, info.class_path, True, reachable=True)
 
     def keep_login(self, court_id: str | None, login: str, password: str) -> str:
@@ -609,7 +641,7 @@ class Session:
         try:
             save_language(self.paths.config, language)
         except OSError as error:
-            return f"The language could not be kept: {error}"
+            return _("The language could not be kept: {reason}").format(reason=error)
         return None
 
     def remember_page(self, page_name: str) -> None:
@@ -640,14 +672,19 @@ class Session:
         entries = self._entries_to_remove()
         keyring_usable = self._check_keyring_for_reset(report)
         if self.paths.data.exists() and not os.access(self.paths.data, os.W_OK):
-            report.problems.append(f"{self.paths.data} cannot be changed (read-only?). Nothing was removed.")
+            report.problems.append(
+                _("{folder} cannot be changed (read-only?). Nothing was removed.").format(
+                    folder=self.paths.data
+                )
+            )
         if report.problems:
             return report  # nothing removed: the user fixes the keyring first
         if not confirm(
-            f"This removes your saved answers in {self.paths.data} and every keyring entry "
-            f"{APP_NAME} created."
+            _("This removes your saved answers in {folder} and every keyring entry {app} created.").format(
+                folder=self.paths.data, app=APP_NAME
+            )
         ):
-            report.notes.append("Nothing was removed.")
+            report.notes.append(_("Nothing was removed."))
             return report
         if keyring_usable:
             for entry in entries:
@@ -655,11 +692,17 @@ class Session:
                     if self.vault.forget(entry):
                         report.removed_entries.append(entry)
                 except VaultError as error:
-                    report.problems.append(f'keyring entry "{entry}" was not removed: {error}')
+                    report.problems.append(
+                        _('keyring entry "{entry}" was not removed: {reason}').format(
+                            entry=entry, reason=error
+                        )
+                    )
         try:
             report.removed_files += self._remove_files()
         except OSError as error:
-            report.problems.append(f"some files were not removed: {error.strerror or error}")
+            report.problems.append(
+                _("some files were not removed: {reason}").format(reason=error.strerror or error)
+            )
         return report
 
     def _entries_to_remove(self) -> list[str]:
@@ -672,36 +715,49 @@ class Session:
         try:
             info = self.vault.info()
         except NoSecureKeyring as error:
-            report.notes.append(f"{error} So {APP_NAME} never stored anything in a keyring here.")
+            report.notes.append(
+                _("{reason} So {app} never stored anything in a keyring here.").format(
+                    reason=error, app=APP_NAME
+                )
+            )
             return False
         except KeyringTimeout as error:
-            report.problems.append(f"{error} Nothing was removed.")
+            report.problems.append(_("{reason} Nothing was removed.").format(reason=error))
             return False
         except VaultError as error:
-            report.problems.append(f"The keyring could not be checked: {error} Nothing was removed.")
+            report.problems.append(
+                _("The keyring could not be checked: {reason} Nothing was removed.").format(reason=error)
+            )
             return False
         if not info.accepted:
             report.notes.append(
-                f"No secure keyring is in use here ({info.reason}), "
-                f"so {APP_NAME} never stored anything in one."
+                _(
+                    "No secure keyring is in use here ({reason}), so {app} never stored anything in one."
+                ).format(reason=info.reason, app=APP_NAME)
             )
             return False
         try:
             self.vault.load(login_entry(None))  # proves it answers and is unlocked
         except KeyringLocked:
             report.problems.append(
-                "Your keyring is locked. Unlock it (usually with your computer login password), then run "
-                "reset again. Nothing was removed."
+                _(
+                    "Your keyring is locked. Unlock it (usually with your computer login password), then run "
+                    "reset again. Nothing was removed."
+                )
             )
         except KeyringTimeout as error:
-            report.problems.append(f"{error} Run reset again once it answers. Nothing was removed.")
+            report.problems.append(
+                _("{reason} Run reset again once it answers. Nothing was removed.").format(reason=error)
+            )
         except NoSecureKeyring:
             report.notes.append(
-                f"No secure keyring is in use here, so {APP_NAME} never stored anything in one."
+                _("No secure keyring is in use here, so {app} never stored anything in one.").format(
+                    app=APP_NAME
+                )
             )
             return False
         except VaultError as error:
-            report.problems.append(f"{error} Nothing was removed.")
+            report.problems.append(_("{reason} Nothing was removed.").format(reason=error))
         return not report.problems
 
     def _remove_files(self) -> list[Path]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.answers import MIGRATIONS, SCHEMA_VERSION, Answers, AnswersError, answers_from_dict
+from ..domain.i18n import _
 from .files import ReadError, read_file
 
 MAX_ANSWERS_BYTES = 1_000_000  # an answers file is a few kB; anything this big is not one
@@ -33,18 +34,20 @@ class NewerAnswers(ValueError):
     """Written by a newer version of the app: never overwritten, never quarantined."""
 
     def __init__(self, version: int) -> None:
-        super().__init__(f"format {version}")
+        super().__init__(_("format {version}").format(version=version))
         self.version = version
 
 
 def _number(text: str) -> int | float:
     if len(text.lstrip("-").replace(".", "").split("e")[0].split("E")[0]) > MAX_NUMBER_DIGITS:
-        raise DamagedAnswers(f"it holds a number {len(text)} digits long, which no answer has")
+        raise DamagedAnswers(
+            _("it holds a number {digits} digits long, which no answer has").format(digits=len(text))
+        )
     return float(text) if any(c in text for c in ".eE") else int(text)
 
 
 def _no_constant(name: str) -> Any:
-    raise DamagedAnswers(f"it holds {name}, which is not a JSON value")
+    raise DamagedAnswers(_("it holds {name}, which is not a JSON value").format(name=name))
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -66,54 +69,71 @@ def parse_answers_bytes(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DamagedAnswers("it is not a text file (expected JSON in UTF-8)") from None
+        raise DamagedAnswers(_("it is not a text file (expected JSON in UTF-8)")) from None
     try:
         data = json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise DamagedAnswers(
-            f"it is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            _("it is not valid JSON (line {line}, column {column}: {reason})").format(
+                line=error.lineno, column=error.colno, reason=error.msg
+            )
         ) from None
     except RecursionError:
-        raise DamagedAnswers("it is nested far deeper than any answers file") from None
+        raise DamagedAnswers(_("it is nested far deeper than any answers file")) from None
     except ValueError as error:  # DamagedAnswers from the hooks, or an int too long to convert
         if isinstance(error, DamagedAnswers):
             raise
-        raise DamagedAnswers(f"it holds a value that cannot be read ({error})") from None
+        raise DamagedAnswers(
+            _("it holds a value that cannot be read ({reason})").format(reason=error)
+        ) from None
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
-        raise DamagedAnswers("it is nested far deeper than any answers file")
+        raise DamagedAnswers(_("it is nested far deeper than any answers file"))
     check_schema_version(data)
     return data
 
 
 def check_schema_version(data: Any) -> None:
     if not isinstance(data, dict):
-        raise DamagedAnswers(f"it holds {type(data).__name__}, not an answers object ({{...}})")
+        raise DamagedAnswers(
+            _("it holds {kind}, not an answers object ({{...}})").format(kind=type(data).__name__)
+        )
     if "schema_version" not in data:
         return  # answers_from_dict names the missing field
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise DamagedAnswers(f"its schema_version {json.dumps(version)[:20]} is not a whole number")
+        raise DamagedAnswers(
+            _("its schema_version {version} is not a whole number").format(version=json.dumps(version)[:20])
+        )
     if version > SCHEMA_VERSION:
         raise NewerAnswers(version)
     reachable = all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION))
     if not reachable:
-        raise DamagedAnswers(f"its schema_version {version} is not one NextGen Ready ever wrote")
+        raise DamagedAnswers(
+            _("its schema_version {version} is not one NextGen Ready ever wrote").format(version=version)
+        )
 
 
 def read_answers_file(path: Path) -> Answers:
     try:
         raw = read_file(path, MAX_ANSWERS_BYTES)
     except FileNotFoundError:
-        raise AnswersFileError([f"{path}: no such file; check the name and folder"]) from None
+        raise AnswersFileError(
+            [_("{path}: no such file; check the name and folder").format(path=path)]
+        ) from None
     except ReadError as error:
-        raise AnswersFileError([f"{error}; check the file name"]) from None
+        raise AnswersFileError([_("{reason}; check the file name").format(reason=error)]) from None
     try:
         data = parse_answers_bytes(raw)
     except DamagedAnswers as error:
         raise AnswersFileError([f"{path}: {error}"]) from None
     except NewerAnswers as error:
         raise AnswersFileError(
-            [f"{path}: written by a newer version of NextGen Ready ({error}); update the app to read it"]
+            [
+                _(
+                    "{path}: written by a newer version of NextGen Ready ({version}); "
+                    "update the app to read it"
+                ).format(path=path, version=error)
+            ]
         ) from None
     try:
         return answers_from_dict(data)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
+from ..domain.i18n import _
 from .answer_files import MAX_ANSWERS_BYTES, DamagedAnswers, NewerAnswers, parse_answers_bytes
 from .files import ReadError, WriteError, read_file, remove_leftover_temporaries, write_file
 from .paths import make_private_dir
@@ -54,7 +55,8 @@ class AnswerStore:
         except FileNotFoundError:
             return LoadResult(Answers())
         except ReadError as error:
-            return quarantine(str(error).replace(str(self.path), "it", 1))
+            # Translators: "it" stands for the answers file at the start of a reason: "it is a folder".
+            return quarantine(str(error).replace(str(self.path), _("it"), 1))
         try:
             data = parse_answers_bytes(raw)
         except DamagedAnswers as error:
@@ -64,9 +66,11 @@ class AnswerStore:
             return LoadResult(
                 Answers(),
                 [
-                    f"Your saved answers ({self.path}) were written by a newer version of NextGen Ready "
-                    f"({error}). They were left untouched. Update the app to continue with them; "
-                    "until then this session is not saved there (use Save as... to keep it)."
+                    _(
+                        "Your saved answers ({path}) were written by a newer version of NextGen Ready "
+                        "({version}). They were left untouched. Update the app to continue with them; "
+                        "until then this session is not saved there (use Save as... to keep it)."
+                    ).format(path=self.path, version=error)
                 ],
                 writable=False,
                 existed=True,
@@ -74,7 +78,11 @@ class AnswerStore:
         try:
             return LoadResult(self.validate(data), existed=True)
         except AnswersError as error:
-            return quarantine("it does not hold valid answers (" + "; ".join(error.problems[:3]) + ")")
+            return quarantine(
+                _("it does not hold valid answers ({problems})").format(
+                    problems="; ".join(error.problems[:3])
+                )
+            )
 
     def load_read_only(self) -> LoadResult:
         """Load without moving anything (the folder cannot be written): a damaged file is only named."""
@@ -88,8 +96,10 @@ class AnswerStore:
         return LoadResult(
             Answers(),
             [
-                f"Your saved answers could not be used: {why}. The file is left as it was and this "
-                "session is not saved there."
+                _(
+                    "Your saved answers could not be used: {why}. The file is left as it was and this "
+                    "session is not saved there."
+                ).format(why=why)
             ],
             writable=False,
         )
@@ -109,13 +119,17 @@ class AnswerStore:
             os.replace(self.path, target)
         except OSError as error:
             log.warning("could not move a damaged answers file aside: %s", error.strerror)
-            return self._stuck(f"{why}; it could not be moved aside ({error.strerror})")
+            return self._stuck(
+                _("{why}; it could not be moved aside ({reason})").format(why=why, reason=error.strerror)
+            )
         log.warning("moved damaged answers aside to %s (%s)", target.name, why)
         return LoadResult(
             Answers(),
             [
-                f"Your saved answers could not be used: {why}. The file was kept as {target}. "
-                "The wizard starts fresh."
+                _(
+                    "Your saved answers could not be used: {why}. The file was kept as {copy}. "
+                    "The wizard starts fresh."
+                ).format(why=why, copy=target)
             ],
         )
 
@@ -132,8 +146,10 @@ class AnswerStore:
     def save(self, answers: Answers) -> None:
         if not self.writable:
             raise StoreWriteError(
-                f"Not saved: {self.path} is left untouched (see the earlier message). "
-                "Use Save as... to keep your answers elsewhere."
+                _(
+                    "Not saved: {path} is left untouched (see the earlier message). "
+                    "Use Save as... to keep your answers elsewhere."
+                ).format(path=self.path)
             )
         self._write(self.path, answers, overwrite=True)
         log.info("answers saved")
@@ -151,20 +167,24 @@ class AnswerStore:
         except WriteError as error:
             log.error("saving answers failed: %s", error)
             raise StoreWriteError(
-                f"Your answers could not be saved: {error} They are still here in the wizard; "
-                "use Save as... to keep them somewhere else."
+                _(
+                    "Your answers could not be saved: {reason} They are still here in the wizard; "
+                    "use Save as... to keep them somewhere else."
+                ).format(reason=error)
             ) from None
         except OSError as error:
             raise StoreWriteError(
-                f"Your answers could not be saved: {error.strerror or error} ({path.parent}). They are "
-                "still here in the wizard; use Save as... to keep them somewhere else."
+                _(
+                    "Your answers could not be saved: {reason} ({folder}). They are "
+                    "still here in the wizard; use Save as... to keep them somewhere else."
+                ).format(reason=error.strerror or error, folder=path.parent)
             ) from None
 
     def _reads_back(self, written: bytes) -> str | None:
         try:
             self.validate(parse_answers_bytes(written))
         except (DamagedAnswers, NewerAnswers, AnswersError) as error:
-            return f"what was written would not load again ({error})"
+            return _("what was written would not load again ({reason})").format(reason=error)
         return None
 
     def remove(self) -> list[Path]:

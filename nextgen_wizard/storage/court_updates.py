@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 from .. import APP_NAME, __version__
 from ..domain.courts import Catalog, catalog_from_data, load_catalog
+from ..domain.i18n import _, ngettext
 from ..domain.resources import resource_path
 from .files import ReadError, WriteError, read_file, write_file
 from .paths import AppPaths, make_private_dir
@@ -101,14 +102,14 @@ def address_problem(url: str) -> str | None:
         parts = urlparse(url)
         host = parts.hostname or ""
     except ValueError:
-        return f'"{url}" is not a web address'
+        return _('"{url}" is not a web address').format(url=url)
     if parts.scheme == "https" and host:
         return None
     if parts.scheme == "http" and host and is_loopback(host):
         return None
     if parts.scheme == "http":
-        return f"{url} is plain http: court data is downloaded only over https"
-    return f'"{url}" is not an https address'
+        return _("{url} is plain http: court data is downloaded only over https").format(url=url)
+    return _('"{url}" is not an https address').format(url=url)
 
 
 def update_address(policy_url: str | None, current: CourtData) -> str:
@@ -133,7 +134,11 @@ def _opener(url: str) -> urllib.request.OpenerDirector:
         def redirect_request(self, req, fp, code, msg, headers, newurl):
             problem = address_problem(newurl)
             if problem:
-                raise CourtUpdateError(f"The address redirected to one the app will not use: {problem}.")
+                raise CourtUpdateError(
+                    _("The address redirected to one the app will not use: {problem}.").format(
+                        problem=problem
+                    )
+                )
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     handlers: list[urllib.request.BaseHandler] = [
@@ -165,27 +170,41 @@ def _why(error: BaseException, url: str, timeout: float) -> str:
     proxy = _proxy_for(url)
     if isinstance(error, urllib.error.HTTPError):
         if error.code == 407:
-            return f"The proxy {proxy or 'in use'} asks for a login the app does not have (HTTP 407)."
-        return f"{host} answered with an error (HTTP {error.code} {error.reason})."
+            if proxy:
+                return _("The proxy {proxy} asks for a login the app does not have (HTTP 407).").format(
+                    proxy=proxy
+                )
+            return _("The proxy in use asks for a login the app does not have (HTTP 407).")
+        return _("{host} answered with an error (HTTP {code} {reason}).").format(
+            host=host, code=error.code, reason=error.reason
+        )
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError | socket.timeout):
-        return f"{host} did not answer within {timeout:g} seconds."
+        return _("{host} did not answer within {seconds} seconds.").format(host=host, seconds=f"{timeout:g}")
     if isinstance(reason, ssl.SSLCertVerificationError):
-        return (
-            f"The secure connection to {host} could not be verified ({reason.verify_message}): a proxy or "
+        return _(
+            "The secure connection to {host} could not be verified ({reason}): a proxy or "
             "a Wi-Fi sign-in page may be in the way."
-        )
+        ).format(host=host, reason=reason.verify_message)
     if isinstance(reason, ssl.SSLError):
-        return f"The secure connection to {host} failed ({reason.reason or reason})."
+        return _("The secure connection to {host} failed ({reason}).").format(
+            host=host, reason=reason.reason or reason
+        )
     if proxy:
-        return f"The proxy {proxy} could not be reached or refused the connection ({_short(reason)})."
+        return _("The proxy {proxy} could not be reached or refused the connection ({reason}).").format(
+            proxy=proxy, reason=_short(reason)
+        )
     if isinstance(reason, socket.gaierror):
-        return f"{host} could not be found: this computer seems to be offline (no network or no DNS)."
+        return _(
+            "{host} could not be found: this computer seems to be offline (no network or no DNS)."
+        ).format(host=host)
     if isinstance(reason, ConnectionRefusedError):
-        return f"{host} refused the connection."
+        return _("{host} refused the connection.").format(host=host)
     if isinstance(reason, ConnectionError):
-        return f"The connection to {host} was broken off ({_short(reason)})."
-    return f"{host} could not be reached ({_short(reason)})."
+        return _("The connection to {host} was broken off ({reason}).").format(
+            host=host, reason=_short(reason)
+        )
+    return _("{host} could not be reached ({reason}).").format(host=host, reason=_short(reason))
 
 
 def _short(reason: object) -> str:
@@ -202,7 +221,9 @@ def fetch(url: str, *, timeout: float, cap: int = MAX_FEED_BYTES) -> bytes:
 
     problem = address_problem(url)
     if problem:
-        raise CourtUpdateError(f"The app will not download from this address: {problem}.")
+        raise CourtUpdateError(
+            _("The app will not download from this address: {problem}.").format(problem=problem)
+        )
     request = urllib.request.Request(
         url, headers={"User-Agent": f"{APP_NAME}/{__version__}", "Accept": "application/json"}
     )
@@ -212,8 +233,10 @@ def fetch(url: str, *, timeout: float, cap: int = MAX_FEED_BYTES) -> bytes:
             kind = (response.headers.get_content_type() or "").lower()
             if kind == "text/html":
                 raise CourtUpdateError(
-                    "The address sent a web page instead of the court list: a Wi-Fi sign-in page, a proxy "
-                    "or a firewall may be in the way."
+                    _(
+                        "The address sent a web page instead of the court list: a Wi-Fi sign-in page, "
+                        "a proxy or a firewall may be in the way."
+                    )
                 )
             declared = response.headers.get("Content-Length")
             length = int(declared) if declared and declared.isdigit() else None
@@ -224,7 +247,9 @@ def fetch(url: str, *, timeout: float, cap: int = MAX_FEED_BYTES) -> bytes:
             while True:
                 if time.monotonic() > deadline:
                     raise CourtUpdateError(
-                        f"{urlparse(url).hostname} did not send the court list within {timeout:g} seconds."
+                        _("{host} did not send the court list within {seconds} seconds.").format(
+                            host=urlparse(url).hostname, seconds=f"{timeout:g}"
+                        )
                     )
                 chunk = response.read(65536)
                 if not chunk:
@@ -240,18 +265,22 @@ def fetch(url: str, *, timeout: float, cap: int = MAX_FEED_BYTES) -> bytes:
     except Exception as error:  # http.client's IncompleteRead, BadStatusLine, ...
         if type(error).__name__ == "IncompleteRead":
             raise CourtUpdateError(_cut_off()) from None
-        raise CourtUpdateError(f"The download failed ({type(error).__name__}).") from None
+        raise CourtUpdateError(
+            _("The download failed ({error}).").format(error=type(error).__name__)
+        ) from None
     if length is not None and total < length:
         raise CourtUpdateError(_cut_off())
     return b"".join(chunks)
 
 
 def _too_big(cap: int) -> str:
-    return f"The download passed {cap:,} bytes, far larger than the court list, so it was stopped."
+    return _("The download passed {cap:,} bytes, far larger than the court list, so it was stopped.").format(
+        cap=cap
+    )
 
 
 def _cut_off() -> str:
-    return "The download was cut off before its end (the connection dropped)."
+    return _("The download was cut off before its end (the connection dropped).")
 
 
 def default_timeout() -> float:
@@ -314,13 +343,15 @@ def keep_update(update: CourtUpdate, paths: AppPaths) -> Path:
         make_private_dir(paths.data)
     except OSError as error:
         why = error.strerror or error
-        raise WriteError(f"{target} was not written: {why}. Nothing was replaced.") from None
+        raise WriteError(
+            _("{path} was not written: {why}. Nothing was replaced.").format(path=target, why=why)
+        ) from None
 
     def check(written: bytes) -> str | None:
         try:
             _read_record(written, shipped=None)
         except ValueError as error:
-            return f"it did not read back ({error})"
+            return _("it did not read back ({reason})").format(reason=error)
         return None
 
     write_file(target, stored_record(update), check=check, mode=0o644)
@@ -332,23 +363,26 @@ def _read_record(raw: bytes, shipped: Catalog | None) -> tuple[Catalog, dict]:
     try:
         record = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise ValueError("it is not valid JSON") from None
+        raise ValueError(_("it is not valid JSON")) from None
     if not isinstance(record, dict) or record.get("format") != STORED_FORMAT:
-        raise ValueError("it is not a court data file of this app's format")
+        raise ValueError(_("it is not a court data file of this app's format"))
     data = record.get("catalog")
     if not isinstance(data, dict):
-        raise ValueError("it holds no court list")
+        raise ValueError(_("it holds no court list"))
     if hashlib.sha256(_catalog_bytes(data)).hexdigest() != record.get("catalog_sha256"):
-        raise ValueError("its SHA-256 does not match: it was changed or damaged after it was downloaded")
+        raise ValueError(_("its SHA-256 does not match: it was changed or damaged after it was downloaded"))
     fetched = record.get("fetched")
     if not isinstance(fetched, str) or not _is_iso_day(fetched):
-        raise ValueError("it does not say when it was downloaded")
+        raise ValueError(_("it does not say when it was downloaded"))
     try:
         catalog = catalog_from_data(data, fetched=fetched)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ValueError(f"its court list cannot be read ({error!r})") from None
+        raise ValueError(_("its court list cannot be read ({error})").format(error=repr(error))) from None
     if shipped is not None and len(catalog) < int(len(shipped) * MIN_SHARE_OF_KNOWN):
-        raise ValueError(f"it lists only {len(catalog)} courts")
+        count = len(catalog)
+        raise ValueError(
+            ngettext("it lists only {n} court", "it lists only {n} courts", count).format(n=count)
+        )
     return catalog, record
 
 
@@ -385,7 +419,9 @@ def current_court_data(paths: AppPaths | None, shipped: Catalog | None = None) -
             continue  # older than what this version of the app ships: the shipped data is the floor
         made_with = str(record["catalog"].get("overrides_checked") or "")
         if made_with < str(shipped_overrides().get("checked") or ""):
-            ignored.append((path, "it was made with older reviewed court corrections than this version has"))
+            ignored.append(
+                (path, _("it was made with older reviewed court corrections than this version has"))
+            )
             continue
         if (catalog.feed_date, catalog.fetched) > (best.catalog.feed_date, best.catalog.fetched):
             software = record.get("software")
@@ -396,8 +432,10 @@ def current_court_data(paths: AppPaths | None, shipped: Catalog | None = None) -
                 {str(k): str(v) for k, v in software.items()} if isinstance(software, dict) else {},
             )
     problems = tuple(
-        f"The court data file {path} was ignored ({why}); the app uses {best.catalog.describe()}. "
-        "Check for newer court data to replace it."
+        _(
+            "The court data file {path} was ignored ({why}); the app uses {data}. "
+            "Check for newer court data to replace it."
+        ).format(path=path, why=why, data=best.catalog.describe())
         for path, why in ignored
     )
     return CourtData(best.catalog, best.path, best.url, best.software, problems)

@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..domain.i18n import _
+
 TEMP_PREFIX = ".nextgen-"
 TEMP_SUFFIX = ".tmp"
 # Names of temporary files earlier versions left behind; removed like our own.
@@ -38,16 +40,24 @@ Check = Callable[[bytes], str | None]  # returns the problem in words, or None w
 def why_not_written(error: OSError, folder: Path) -> str:
     """The reason in words a lawyer understands."""
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"the disk holding {folder} is full"
+        return _("the disk holding {folder} is full").format(folder=folder)
     if error.errno == errno.EROFS:
-        return f"{folder} is on a read-only disk"
+        return _("{folder} is on a read-only disk").format(folder=folder)
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"you may not write in {folder}"
+        return _("you may not write in {folder}").format(folder=folder)
     if error.errno == errno.ENOENT:
-        return f"the folder {folder} does not exist"
+        return _("the folder {folder} does not exist").format(folder=folder)
     if error.errno == errno.ENOTDIR:
-        return f"{folder} is not a folder"
-    return f"{error.strerror or error} ({folder})"
+        return _("{folder} is not a folder").format(folder=folder)
+    return _("{reason} ({folder})").format(reason=error.strerror or error, folder=folder)
+
+
+def _not_written(path: Path, why: object) -> str:
+    return _("{path} was not written: {why}. Nothing was replaced.").format(path=path, why=why)
+
+
+def _cannot_read(path: Path, error: OSError) -> str:
+    return _("{path} cannot be read ({reason})").format(path=path, reason=error.strerror or error)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -81,17 +91,19 @@ def write_file(
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not data:
-        raise WriteError(f"{path} was not written: there was nothing to write. Nothing was replaced.")
+        raise WriteError(
+            _("{path} was not written: there was nothing to write. Nothing was replaced.").format(path=path)
+        )
     if not overwrite and os.path.lexists(path):
-        raise WriteError(f"{path} already exists; choose another name or allow replacing it")
+        raise WriteError(
+            _("{path} already exists; choose another name or allow replacing it").format(path=path)
+        )
     if os.path.isdir(path):
-        raise WriteError(f"{path} is a folder; choose a file name")
+        raise WriteError(_("{path} is a folder; choose a file name").format(path=path))
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     except OSError as error:
-        raise WriteError(
-            f"{path} was not written: {why_not_written(error, folder)}. Nothing was replaced."
-        ) from None
+        raise WriteError(_not_written(path, why_not_written(error, folder))) from None
     try:
         try:
             with os.fdopen(descriptor, "wb") as handle:  # mkstemp: 0600, O_EXCL, no link followed
@@ -102,24 +114,20 @@ def write_file(
                 os.chmod(temporary, mode)
             written = Path(temporary).read_bytes()
         except OSError as error:
-            raise WriteError(
-                f"{path} was not written: {why_not_written(error, folder)}. Nothing was replaced."
-            ) from None
+            raise WriteError(_not_written(path, why_not_written(error, folder))) from None
         if written != data:
-            raise WriteError(
-                f"{path} was not written: the disk gave back something else. Nothing was replaced."
-            )
+            raise WriteError(_not_written(path, _("the disk gave back something else")))
         problem = check(written) if check else None
         if problem:
-            raise WriteError(f"{path} was not written: {problem}. Nothing was replaced.")
+            raise WriteError(_not_written(path, problem))
         if not overwrite and os.path.lexists(path):
-            raise WriteError(f"{path} already exists; choose another name or allow replacing it")
+            raise WriteError(
+                _("{path} already exists; choose another name or allow replacing it").format(path=path)
+            )
         try:
             os.replace(temporary, path)
         except OSError as error:
-            raise WriteError(
-                f"{path} was not written: {why_not_written(error, folder)}. Nothing was replaced."
-            ) from None
+            raise WriteError(_not_written(path, why_not_written(error, folder))) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -161,16 +169,22 @@ def read_file(path: Path, cap: int) -> bytes:
         raise
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise ReadError(f"{path} is a link, not a file; it was not followed") from None
+            raise ReadError(
+                _("{path} is a link, not a file; it was not followed").format(path=path)
+            ) from None
         if error.errno == errno.EISDIR:
-            raise ReadError(f"{path} is a folder, not a file") from None
-        raise ReadError(f"{path} cannot be read ({error.strerror or error})") from None
+            raise ReadError(_("{path} is a folder, not a file").format(path=path)) from None
+        raise ReadError(_cannot_read(path, error)) from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(f"{path} is not a regular file (a device, pipe or folder is in its place)")
+            raise ReadError(
+                _("{path} is not a regular file (a device, pipe or folder is in its place)").format(path=path)
+            )
         if info.st_size > cap:
-            raise ReadError(f"{path} is {info.st_size:,} bytes, far larger than it can be")
+            raise ReadError(
+                _("{path} is {size:,} bytes, far larger than it can be").format(path=path, size=info.st_size)
+            )
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -179,12 +193,14 @@ def read_file(path: Path, cap: int) -> bytes:
                 break
             total += len(chunk)
             if total > cap:
-                raise ReadError(f"{path} grew past {cap:,} bytes while being read")
+                raise ReadError(
+                    _("{path} grew past {cap:,} bytes while being read").format(path=path, cap=cap)
+                )
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as error:
         if isinstance(error, ReadError):
             raise
-        raise ReadError(f"{path} cannot be read ({error.strerror or error})") from None
+        raise ReadError(_cannot_read(path, error)) from None
     finally:
         os.close(descriptor)

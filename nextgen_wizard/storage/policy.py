@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
+from ..domain.i18n import _, ngettext
 from .paths import POLICY_VARIABLE
 from .policy_sources import RawSource, SourceReaders, file_source, read_sources
 
@@ -178,7 +179,9 @@ class Policy:
         }
         rows = [(key, values[key], self.origins[key]) for key in values if key in self.origins]
         if self.failed and "wizard.credential_storage" not in self.origins:
-            rows.append(("wizard.credential_storage", False, "turned off: a policy source could not be read"))
+            rows.append(
+                ("wizard.credential_storage", False, _("turned off: a policy source could not be read"))
+            )
         for path, preset in sorted(self.presets.items()):
             shown = {"value": preset.value, "locked": preset.locked}
             rows.append((f"answers.{path}", shown, self.origins.get(f"answers.{path}", "?")))
@@ -186,19 +189,34 @@ class Policy:
 
     def describe(self) -> str:
         if self.source is None:
-            return "none"
+            return _("none")
         if self.failed:
-            return f"{self.source} could NOT be read: saving passwords is off until it is fixed"
-        locked = ", ".join(sorted(self.locked)) or "none"
-        partly = f"; {len(self.problems)} setting(s) left out" if self.problems else ""
-        more = f" and {len(self.sources) - 1} more source(s)" if len(self.sources) > 1 else ""
-        updates = "; court data updates: off" if not self.court_updates else ""
+            return _("{source} could NOT be read: saving passwords is off until it is fixed").format(
+                source=self.source
+            )
+        locked = ", ".join(sorted(self.locked)) or _("none")
+        count = len(self.problems)
+        # The English keeps "(s)" in both forms (people and scripts know it); translations use real plurals.
+        partly = ngettext("; {n} setting(s) left out", "; {n} setting(s) left out", count)
+        partly = partly.format(n=count)
+        more = len(self.sources) - 1
+        also = ngettext(" and {n} more source(s)", " and {n} more source(s)", more) if more else ""
+        also = also.format(n=more)
+        updates = _("; court data updates: off") if not self.court_updates else ""
         if self.court_updates and self.court_update_url:
-            updates = f"; court data from: {self.court_update_url}"
-        return (
-            f"{self.source}{more} (firm: {self.firm_name or '-'}; presets: {len(self.presets)}; "
-            f"locked: {locked}; saving passwords: {'on' if self.credential_storage else 'off'}"
-            f"{updates}{partly})"
+            updates = _("; court data from: {url}").format(url=self.court_update_url)
+        return _(
+            "{source}{more} (firm: {firm}; presets: {presets}; locked: {locked}; saving passwords: {saving}"
+            "{updates}{partly})"
+        ).format(
+            source=self.source,
+            more=also,
+            firm=self.firm_name or "-",
+            presets=len(self.presets),
+            locked=locked,
+            saving=_("on") if self.credential_storage else _("off"),
+            updates=updates,
+            partly=partly if count else "",
         )
 
 
@@ -235,8 +253,12 @@ class _Collector:
 
     def add(self, key: str, message: str, line_key: str | None = None) -> None:
         line = _line_of(self.text, line_key or key)
-        where = f"{self.path}, line {line}" if line else str(self.path)
-        self.problems.append(f"{where}: {key}: {message} (left out; the rest of the policy applies)")
+        where = _("{path}, line {line}").format(path=self.path, line=line) if line else str(self.path)
+        self.problems.append(
+            _("{where}: {key}: {message} (left out; the rest of the policy applies)").format(
+                where=where, key=key, message=message
+            )
+        )
 
 
 def set_path(data: dict, path: str, value: Any) -> None:
@@ -260,7 +282,7 @@ def get_path(data: dict, path: str) -> Any:
 def _flatten_presets(raw: Any, out: _Collector) -> dict[str, Any]:
     """[answers."pacer.x"] and [answers.pacer.x] both name the preset pacer.x."""
     if not isinstance(raw, dict):
-        out.add("answers", 'must be a table of presets, e.g. [answers."role"]')
+        out.add("answers", _('must be a table of presets, e.g. [answers."role"]'))
         return {}
     entries: dict[str, Any] = {}
     for path, entry in raw.items():
@@ -277,11 +299,12 @@ def _normalise_courts(key: str, value: Any, known: Collection[str] | None, out: 
     courts: list[str] = []
     for item in value:
         if not isinstance(item, str):
-            out.add(f'answers."{key}"', f"{item!r} is not a court id", key)
+            out.add(f'answers."{key}"', _("{item} is not a court id").format(item=repr(item)), key)
             continue
         court = item.strip().lower()
         if known is not None and court not in known:
-            out.add(f'answers."{key}"', f'"{item}" is not a court id (see nextgen-wizard courts)', key)
+            problem = _('"{item}" is not a court id (see nextgen-wizard courts)').format(item=item)
+            out.add(f'answers."{key}"', problem, key)
         elif court not in courts:
             courts.append(court)
     return courts
@@ -302,18 +325,26 @@ def _read_presets(raw: Any, out: _Collector, known_courts: Collection[str] | Non
     for key, spec in _flatten_presets(raw, out).items():
         label = f'answers."{key}"'
         if key not in PRESETTABLE:
-            out.add(label, f"cannot be preset; presettable answers are: {', '.join(PRESETTABLE)}", key)
+            out.add(
+                label,
+                _("cannot be preset; presettable answers are: {keys}").format(keys=", ".join(PRESETTABLE)),
+                key,
+            )
             continue
         if not isinstance(spec, dict) or "value" not in spec:
-            out.add(label, "needs value = ... (and optionally locked = true)", key)
+            out.add(label, _("needs value = ... (and optionally locked = true)"), key)
             continue
         unknown = set(spec) - {"value", "locked"}
         if unknown:
-            out.add(label, f"unknown setting {', '.join(sorted(unknown))}; use value and locked", key)
+            out.add(
+                label,
+                _("unknown setting {names}; use value and locked").format(names=", ".join(sorted(unknown))),
+                key,
+            )
             continue
         locked = spec.get("locked", False)
         if not isinstance(locked, bool):
-            out.add(label, "locked must be true or false", key)
+            out.add(label, _("locked must be true or false"), key)
             continue
         value = spec["value"]
         if KEYS_BY_NAME[f"answers.{key}"].type == "court-list":
@@ -332,7 +363,12 @@ def _read_settings(raw: dict, out: _Collector) -> dict[str, Any]:
         if top == "answers":
             continue
         if not isinstance(value, dict):
-            out.add(top, f'unknown setting; known: {", ".join(sorted(SETTINGS))} and [answers."..."] presets')
+            out.add(
+                top,
+                _('unknown setting; known: {keys} and [answers."..."] presets').format(
+                    keys=", ".join(sorted(SETTINGS))
+                ),
+            )
             continue
         for key, setting in value.items():
             name = f"{top}.{key}"
@@ -341,14 +377,18 @@ def _read_settings(raw: dict, out: _Collector) -> dict[str, Any]:
                 import difflib
 
                 close = difflib.get_close_matches(name, sorted(SETTINGS), n=1)
-                hint = f'; did you mean "{close[0]}"?' if close else f"; known: {', '.join(sorted(SETTINGS))}"
-                out.add(name, f"unknown setting{hint}", key)
+                if close:
+                    message = _('unknown setting; did you mean "{key}"?').format(key=close[0])
+                else:
+                    message = _("unknown setting; known: {keys}").format(keys=", ".join(sorted(SETTINGS)))
+                out.add(name, message, key)
             elif spec.type == "bool" and not isinstance(setting, bool):
-                out.add(name, "must be true or false", key)
+                out.add(name, _("must be true or false"), key)
             elif spec.type == "text" and (not isinstance(setting, str) or len(setting) > 500):
-                out.add(name, "must be text in quotes (at most 500 characters)", key)
+                out.add(name, _("must be text in quotes (at most 500 characters)"), key)
             elif spec.type == "choice" and setting not in spec.allowed:
-                out.add(name, f"must be one of {', '.join(repr(a) for a in spec.allowed)}", key)
+                allowed = ", ".join(repr(a) for a in spec.allowed)
+                out.add(name, _("must be one of {values}").format(values=allowed), key)
             else:
                 settings[name] = setting.strip() if isinstance(setting, str) else setting
     return settings
@@ -385,7 +425,9 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
         if source.error is not None:
             failed = True
             problems.append(
-                f"{source.name}: {source.error}. Saving passwords is off until your IT department fixes it."
+                _("{source}: {reason}. Saving passwords is off until your IT department fixes it.").format(
+                    source=source.name, reason=source.error
+                )
             )
             continue
         out = _Collector(source.name, source.text)
@@ -431,8 +473,9 @@ def apply_policy(policy: Policy, answers: Answers) -> Applied:
         if preset.locked:
             if current not in (None, [], preset.value):
                 overridden.append(
-                    f"{preset.path} is locked by your firm's policy to {preset.value!r}; "
-                    f"{current!r} was not used"
+                    _("{path} is locked by your firm's policy to {value}; {current} was not used").format(
+                        path=preset.path, value=repr(preset.value), current=repr(current)
+                    )
                 )
             set_path(data, preset.path, copy.deepcopy(preset.value))
         elif current in (None, []):

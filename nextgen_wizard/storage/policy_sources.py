@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from xml.parsers.expat import ExpatError
 
+from ..domain.i18n import _
 from .files import ReadError, read_file
 
 REGISTRY_PATH = r"Software\Policies\NextGen Ready"
@@ -141,7 +142,7 @@ def _registry_sources(readers: SourceReaders) -> list[RawSource]:
         try:
             values = reader(hive, REGISTRY_PATH)
         except OSError as error:
-            sources.append(RawSource(name, "registry", error=f"cannot be read ({error})"))
+            sources.append(RawSource(name, "registry", error=_cannot_be_read(error)))
             continue
         if values is None:
             continue
@@ -150,19 +151,25 @@ def _registry_sources(readers: SourceReaders) -> list[RawSource]:
     return sources
 
 
+def _cannot_be_read(error: object) -> str:
+    # Translators: follows the name of a policy source (a file, a registry key): "<name>: cannot be read".
+    return _("cannot be read ({reason})").format(reason=error)
+
+
 def _plist_source(path: Path) -> RawSource | None:
     try:
         raw = read_file(path, MAX_SOURCE_BYTES)
     except FileNotFoundError:
         return None
     except ReadError as error:
-        return RawSource(str(path), "managed-preferences", error=f"cannot be read ({error})", path=path)
+        return RawSource(str(path), "managed-preferences", error=_cannot_be_read(error), path=path)
     try:
         values = plistlib.loads(raw)
     except (plistlib.InvalidFileException, ValueError, OverflowError, ExpatError) as error:
-        return RawSource(str(path), "managed-preferences", error=f"is not a valid plist ({error})", path=path)
+        why = _("is not a valid plist ({reason})").format(reason=error)
+        return RawSource(str(path), "managed-preferences", error=why, path=path)
     if not isinstance(values, dict):
-        return RawSource(str(path), "managed-preferences", error="does not hold a dictionary", path=path)
+        return RawSource(str(path), "managed-preferences", error=_("does not hold a dictionary"), path=path)
     return RawSource(str(path), "managed-preferences", data=flat_to_tree(values), path=path)
 
 
@@ -195,23 +202,24 @@ def file_source(path: Path, required: bool) -> RawSource | None:
         raw = read_file(path, MAX_SOURCE_BYTES)
     except FileNotFoundError:
         if required:
-            missing = "this policy file does not exist"
+            missing = _("this policy file does not exist")
             return RawSource(str(path), "file", error=missing, required=True, path=path)
         return None
     except ReadError as error:
-        return RawSource(str(path), "file", error=f"cannot be read ({error})", path=path)
+        return RawSource(str(path), "file", error=_cannot_be_read(error), path=path)
     try:
         text = raw.decode("utf-8-sig")  # Notepad's byte order mark is fine
     except UnicodeDecodeError:
-        return RawSource(str(path), "file", error="is not a text file in UTF-8", path=path)
+        return RawSource(str(path), "file", error=_("is not a text file in UTF-8"), path=path)
     import tomllib  # its regular expressions cost start-up time; most computers have no policy
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return RawSource(str(path), "file", error=f"is not valid TOML ({error})", path=path)
+        why = _("is not valid TOML ({reason})").format(reason=error)
+        return RawSource(str(path), "file", error=why, path=path)
     except RecursionError:
-        return RawSource(str(path), "file", error="is nested too deeply to be a policy", path=path)
+        return RawSource(str(path), "file", error=_("is nested too deeply to be a policy"), path=path)
     return RawSource(str(path), "file", data=data, text=text, path=path)
 
 

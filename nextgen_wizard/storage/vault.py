@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from .. import APP_NAME
+from ..domain.i18n import N_, _
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -46,10 +47,10 @@ ACCEPTED_BACKENDS = {
 LOGIN_INDEX_SUFFIX = " (login name)"
 LOGIN_INDEX_USER = "login"
 
-NO_SECURE_KEYRING = (
+NO_SECURE_KEYRING = N_(
     "There is no secure keyring on this computer, so nothing was saved. "
     "Write the login down instead: the printed checklist has a box for it. Keep the paper safe."
-)
+)  # translated where it is raised
 
 
 def pacer_entry() -> str:
@@ -101,6 +102,12 @@ class Vault(Protocol):
     def forget(self, entry: str) -> bool: ...
 
 
+def _locked() -> str:
+    return _(
+        "Your keyring is locked. Unlock it (usually with your computer login password), then press Retry."
+    )
+
+
 def _class_path(backend: Any) -> str:
     return _class_path_of(type(backend))
 
@@ -131,21 +138,25 @@ def describe_backend(backend: Any) -> BackendInfo:
     if _is_chain(backend):
         children = getattr(type(backend), "backends", [])
         return BackendInfo(
-            "a chain of keyrings",
+            _("a chain of keyrings"),
             path,
             False,
-            "none of its stores is a system keyring: " + ", ".join(_class_path(c) for c in children),
+            _("none of its stores is a system keyring: {stores}").format(
+                stores=", ".join(_class_path(c) for c in children)
+            ),
         )
     if path in ACCEPTED_BACKENDS:
-        return BackendInfo(ACCEPTED_BACKENDS[path], path, True, "a system keyring")
+        return BackendInfo(ACCEPTED_BACKENDS[path], path, True, _("a system keyring"))
     if path.startswith("keyring.backends.fail."):
-        name, why = "none found", "no system keyring was found (is a keyring service running and unlocked?)"
+        name = _("none found")
+        why = _("no system keyring was found (is a keyring service running and unlocked?)")
     elif path.startswith("keyring.backends.null."):
-        name, why = "switched off", "keyring is switched off (null backend)"
+        name, why = _("switched off"), _("keyring is switched off (null backend)")
     elif path.startswith("keyrings.alt."):
-        name, why = "a file store", "keyrings.alt keeps secrets in a file, which this app does not accept"
+        name = _("a file store")
+        why = _("keyrings.alt keeps secrets in a file, which this app does not accept")
     else:
-        name, why = path, "it is not one of the system keyrings this app trusts"
+        name, why = path, _("it is not one of the system keyrings this app trusts")
     return BackendInfo(name, path, False, why)
 
 
@@ -153,8 +164,10 @@ def check_secret_size(login: str, password: str) -> None:
     size = len(password.encode("utf-16-le"))
     if size > WINDOWS_SECRET_LIMIT_BYTES or len(login) > 512:
         raise SecretTooLarge(
-            f"That password is too long to keep in a keyring ({len(password)} characters; Windows "
-            f"Credential Manager holds at most {WINDOWS_SECRET_LIMIT_BYTES // 2}). Check what was pasted."
+            _(
+                "That password is too long to keep in a keyring ({length} characters; Windows "
+                "Credential Manager holds at most {limit}). Check what was pasted."
+            ).format(length=len(password), limit=WINDOWS_SECRET_LIMIT_BYTES // 2)
         )
 
 
@@ -174,8 +187,10 @@ def run_with_timeout(call: Callable[[], T], timeout: float) -> T:
     threading.Thread(target=target, name="keyring-call", daemon=True).start()
     if not finished.wait(timeout):
         raise KeyringTimeout(
-            f"The keyring did not answer within {timeout:g} seconds. It may be waiting for you to "
-            "unlock it: look for an unlock window, then press Retry."
+            _(
+                "The keyring did not answer within {seconds} seconds. It may be waiting for you to "
+                "unlock it: look for an unlock window, then press Retry."
+            ).format(seconds=f"{timeout:g}")
         )
     if "error" in outcome:
         raise outcome["error"]
@@ -211,8 +226,9 @@ class KeyringVault:
             except Exception as error:  # a configured backend that cannot even start (a missing module)
                 log.warning("keyring could not start: %s", type(error).__name__)
                 raise NoSecureKeyring(
-                    f"{NO_SECURE_KEYRING} (Reason: the configured keyring could not start: "
-                    f"{type(error).__name__}.)"
+                    _("{message} (Reason: the configured keyring could not start: {error}.)").format(
+                        message=_(NO_SECURE_KEYRING), error=type(error).__name__
+                    )
                 ) from None
         return self._backend
 
@@ -223,7 +239,9 @@ class KeyringVault:
         info = self.info()
         if not info.accepted:
             log.warning("keyring refused: %s (%s)", info.class_path, info.reason)
-            raise NoSecureKeyring(f"{NO_SECURE_KEYRING} (Reason: {info.reason}.)")
+            raise NoSecureKeyring(
+                _("{message} (Reason: {reason}.)").format(message=_(NO_SECURE_KEYRING), reason=info.reason)
+            )
         return info
 
     def _call(self, call: Callable[[], T]) -> T:
@@ -232,28 +250,26 @@ class KeyringVault:
         try:
             return run_with_timeout(call, self.timeout)
         except errors.KeyringLocked:
-            raise KeyringLocked(
-                "Your keyring is locked. Unlock it (usually with your computer login password), "
-                "then press Retry."
-            ) from None
+            raise KeyringLocked(_locked()) from None
         except errors.NoKeyringError:
-            raise NoSecureKeyring(NO_SECURE_KEYRING) from None
+            raise NoSecureKeyring(_(NO_SECURE_KEYRING)) from None
         except errors.InitError as error:
             # Secret Service raises this when the collection stays locked (the unlock was dismissed).
             if "unlock" in str(error).lower() or "locked" in str(error).lower():
-                raise KeyringLocked(
-                    "Your keyring is locked. Unlock it (usually with your computer login password), "
-                    "then press Retry."
-                ) from None
+                raise KeyringLocked(_locked()) from None
             raise VaultError(
-                "The keyring could not be opened. Check that your keyring service is running, "
-                "then press Retry."
+                _(
+                    "The keyring could not be opened. Check that your keyring service is running, "
+                    "then press Retry."
+                )
             ) from None
         except VaultError:
             raise
         except Exception as error:  # keyring and D-Bus errors carry no secret
             log.error("keyring call failed: %s", type(error).__name__)
-            raise VaultError(f"The keyring reported a problem ({type(error).__name__}). Try again.") from None
+            raise VaultError(
+                _("The keyring reported a problem ({error}). Try again.").format(error=type(error).__name__)
+            ) from None
 
     def _find(self, entry: str) -> Any:
         """The stored credential for an entry, without knowing its login in advance."""
@@ -277,9 +293,13 @@ class KeyringVault:
             self._call(lambda: backend.set_password(entry + LOGIN_INDEX_SUFFIX, LOGIN_INDEX_USER, login))
         stored = self._find(entry)
         if stored is None or stored.username != login or stored.password != password:
-            raise VaultError(f"{info.name} did not give back what was saved. Nothing can be relied on there.")
+            raise VaultError(
+                _("{keyring} did not give back what was saved. Nothing can be relied on there.").format(
+                    keyring=info.name
+                )
+            )
         log.info("saved keyring entry %r in %s and read it back", entry, info.name)
-        return f"Saved in {info.name} and checked."
+        return _("Saved in {keyring} and checked.").format(keyring=info.name)
 
     def load(self, entry: str) -> Credential | None:
         self._accepted()
@@ -307,12 +327,12 @@ class MemoryVault:
         self._entries: dict[str, Credential] = {}
 
     def info(self) -> BackendInfo:
-        return BackendInfo("memory only (demo: nothing is saved)", "MemoryVault", True, "demo mode")
+        return BackendInfo(_("memory only (demo: nothing is saved)"), "MemoryVault", True, _("demo mode"))
 
     def save(self, entry: str, login: str, password: str) -> str:
         check_secret_size(login, password)
         self._entries[entry] = Credential(login, password)
-        return "Kept in memory for this demo only, and checked."
+        return _("Kept in memory for this demo only, and checked.")
 
     def load(self, entry: str) -> Credential | None:
         return self._entries.get(entry)
@@ -325,12 +345,15 @@ class TurnedOffVault:
     """What the vault is when firm policy turns password saving off: it refuses, and says why."""
 
     def info(self) -> BackendInfo:
-        return BackendInfo("turned off by your firm", "policy", False, "your firm's policy turns it off")
+        why = _("your firm's policy turns it off")
+        return BackendInfo(_("turned off by your firm"), "policy", False, why)
 
     def save(self, entry: str, login: str, password: str) -> str:
         raise NoSecureKeyring(
-            "Your firm has turned off saving passwords in this app, so nothing was saved. Write the "
-            "login down instead: the printed checklist has a box for it. Keep the paper safe."
+            _(
+                "Your firm has turned off saving passwords in this app, so nothing was saved. Write the "
+                "login down instead: the printed checklist has a box for it. Keep the paper safe."
+            )
         )
 
     def load(self, entry: str) -> Credential | None:
