@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.i18n import N_, _
+
 
 class Options(QGroupBox):
     """A question with one answer picked from radio buttons; nothing picked means unanswered."""
@@ -94,11 +96,11 @@ class Choice(Options):
     def __init__(
         self,
         question: str,
-        labels: tuple[str, ...] = ("Yes", "No", "Not sure"),
+        labels: tuple[str, ...] = (N_("Yes"), N_("No"), N_("Not sure")),
         parent: QWidget | None = None,
     ) -> None:
         values: list[Any] = [True, False, "unsure"][: len(labels)]
-        super().__init__(question, list(zip(labels, values, strict=True)), parent)
+        super().__init__(question, list(zip([_(label) for label in labels], values, strict=True)), parent)
 
     def value(self) -> bool | None:
         value = super().value()
@@ -251,15 +253,16 @@ class CopyButton(QPushButton):
     """Copies a phone number (never a secret) to the clipboard."""
 
     def __init__(self, value: str, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"Copy {value}", parent)
+        super().__init__(_("Copy {number}").format(number=value), parent)
         self.value = value
-        self.setAccessibleName(f"Copy {what} {value}")
+        # Translators: {what} is e.g. "Clerk's Office phone"; {number} the phone number.
+        self.setAccessibleName(_("Copy {what} {number}").format(what=what, number=value))
         self.clicked.connect(self._copy)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.value)
-        self.setText(f"Copied {self.value}")
-        QTimer.singleShot(2000, lambda: self.setText(f"Copy {self.value}"))
+        self.setText(_("Copied {number}").format(number=self.value))
+        QTimer.singleShot(2000, lambda: self.setText(_("Copy {number}").format(number=self.value)))
 
 
 class _Relay(QObject):
@@ -340,10 +343,14 @@ def open_in_browser(parent: QWidget, url: str) -> bool:
     if QDesktopServices.openUrl(QUrl(url)):
         return True
     box = QMessageBox(parent)
-    box.setWindowTitle("Open this address in your browser")
-    box.setText(f"The browser could not be opened from here. Copy this address into your browser:\n\n{url}")
+    box.setWindowTitle(_("Open this address in your browser"))
+    box.setText(
+        _("The browser could not be opened from here. Copy this address into your browser:\n\n{url}").format(
+            url=url
+        )
+    )
     box.setTextInteractionFlags(box.textInteractionFlags() | _selectable())
-    copy = box.addButton("Copy the address", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(_("Copy the address"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(url))
     box.open()
