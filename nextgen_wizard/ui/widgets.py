@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFrame,
     QGroupBox,
     QLabel,
@@ -30,6 +31,93 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.i18n import N_, _
+
+
+class _Wrapping:
+    """A radio button or check box whose text wraps onto more lines when the width runs out.
+
+    Qt's buttons never wrap, so a long answer (large text, a longer language) would push the page
+    off the side. The whole text stays the accessible name and keeps its access key; it is shown
+    with line breaks put in for the width the layout gives the button.
+    """
+
+    full_text = ""
+
+    def _plain_width(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(text.replace("&", ""))  # type: ignore[attr-defined]
+
+    def _overhead(self) -> int:
+        """Indicator, spacing, padding and border: the button's width beyond its text."""
+        shown = self.text().split("\n")  # type: ignore[attr-defined]
+        return super().sizeHint().width() - max(self._plain_width(line) for line in shown)  # type: ignore[misc]
+
+    def _wrapped(self, width: int) -> str:
+        room = max(width - self._overhead(), self.fontMetrics().averageCharWidth() * 8)  # type: ignore[attr-defined]
+        lines: list[str] = []
+        for word in self.full_text.split(" "):
+            if lines and self._plain_width(f"{lines[-1]} {word}") <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+
+    def _show(self, text: str) -> None:
+        if text != self.text():  # type: ignore[attr-defined]
+            super().setText(text)  # type: ignore[misc]
+            self.updateGeometry()  # type: ignore[attr-defined]
+
+    def setText(self, text: str) -> None:
+        self.full_text = text
+        self.setAccessibleName(text.replace("&", ""))  # type: ignore[attr-defined]
+        self._show(self._wrapped(self.width()) if self.isVisible() else text)  # type: ignore[attr-defined]
+
+    def _height(self, lines: int) -> int:
+        shown = self.text().count("\n") + 1  # type: ignore[attr-defined]
+        line = self.fontMetrics().lineSpacing()  # type: ignore[attr-defined]
+        return super().sizeHint().height() + (lines - shown) * line  # type: ignore[misc]
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._height(self._wrapped(width).count("\n") + 1)
+
+    def sizeHint(self) -> QSize:
+        """On one line, as Qt's own button (a flow layout places it at this width)."""
+        return QSize(self._overhead() + self._plain_width(self.full_text), self._height(1))
+
+    def minimumSizeHint(self) -> QSize:
+        widest_word = max(self._plain_width(word) for word in self.full_text.split(" "))
+        least = self.fontMetrics().averageCharWidth() * 8  # type: ignore[attr-defined]
+        one_line = self._overhead() + self._plain_width(self.full_text)
+        return QSize(min(one_line, self._overhead() + max(widest_word, least)), self._height(1))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)  # type: ignore[misc]
+        self._show(self._wrapped(self.width()))  # type: ignore[attr-defined]
+
+
+    def _shrinkable(self) -> None:
+        """Qt's buttons never get narrower than their one-line text; these may (they wrap)."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)  # type: ignore[attr-defined]
+
+
+class WrappingRadioButton(_Wrapping, QRadioButton):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        QRadioButton.__init__(self, parent)
+        self._shrinkable()
+        self.setText(text)
+
+
+class WrappingCheckBox(_Wrapping, QCheckBox):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        QCheckBox.__init__(self, parent)
+        self._shrinkable()
+        self.setText(text)
 
 
 class Options(QGroupBox):
@@ -57,7 +145,7 @@ class Options(QGroupBox):
         layout.setContentsMargins(8, 0, 0, 0)
         outer.addLayout(layout)
         for index, (text, value) in enumerate(options):
-            button = QRadioButton(text)
+            button = WrappingRadioButton(text)
             button.setAccessibleName(f"{plain_question} {text.replace('&', '')}")
             self.group.addButton(button, index)
             layout.addWidget(button)

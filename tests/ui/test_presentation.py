@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QRadioButton, QWidget
 
 from nextgen_wizard.ui.screenshots import walk_all_pages
 from nextgen_wizard.ui.wizard import PageId
@@ -184,6 +184,12 @@ def clipped(widget: QWidget) -> str | None:
     if isinstance(widget, QLabel) and widget.wordWrap():
         if widget.height() + 1 < widget.heightForWidth(widget.width()):
             return f"label cut at the bottom: {text[:50]!r}"
+    elif isinstance(widget, QCheckBox | QRadioButton) and widget.hasHeightForWidth():  # wraps (ui/widgets.py)
+        if widget.height() + 1 < widget.heightForWidth(widget.width()):
+            return f"{type(widget).__name__} cut at the bottom: {text[:50]!r}"
+        qt_hint = (QCheckBox if isinstance(widget, QCheckBox) else QRadioButton).sizeHint(widget)
+        if widget.width() + 1 < qt_hint.width():  # the longest line as shown, as Qt lays it out
+            return f"{type(widget).__name__} cut at the side: {text[:50]!r}"
     elif widget.width() + 1 < widget.sizeHint().width():
         return f"{type(widget).__name__} cut at the side: {text[:50]!r}"
     return None
@@ -218,6 +224,32 @@ def test_the_clipping_check_notices_a_cut_label(qtbot) -> None:
     wrapped.show()
     wrapped.resize(100, 10)
     assert clipped(wrapped)
+
+
+def test_long_answers_wrap_instead_of_widening_the_page(qtbot) -> None:
+    """A radio button's or check box's long text (large text, a longer language) wraps in its room,
+    keeps its whole text as the accessible name and its access key; the clipping check still
+    notices one given too little height."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from nextgen_wizard.ui.widgets import WrappingCheckBox, WrappingRadioButton
+
+    text = "Paralegal or assistant who &files for an attorney or trustee, in a much longer language"
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = QVBoxLayout(box)
+    radio, check = WrappingRadioButton(text), WrappingCheckBox(text)
+    layout.addWidget(radio)
+    layout.addWidget(check)
+    box.resize(220, 400)
+    box.show()
+    qtbot.waitExposed(box)
+    for button in (radio, check):
+        assert "\n" in button.text() and button.text().replace("\n", " ") == text
+        assert button.accessibleName() == text.replace("&", "") and button.full_text == text
+        assert button.width() <= 220 and clipped(button) is None
+    radio.resize(radio.width(), 10)
+    assert clipped(radio)
 
 
 def test_font_scale_option_and_text_size_shortcuts(qtbot) -> None:

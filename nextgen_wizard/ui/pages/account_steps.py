@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ...domain.answers import AccountType
 from ...domain.i18n import _
 from ...domain.steps import MANAGE_MY_ACCOUNT_URL, REGISTRATION_URL, StepId
 from ...session import Session
-from ..widgets import Choice, button_row, clear_layout, open_in_browser, text_label
+from ..widgets import Choice, WrappingCheckBox, button_row, clear_layout, open_in_browser, text_label
 from .base import AnswerPage
 from .step_view import StepView
 
@@ -56,7 +56,7 @@ class UpgradePage(StepPage):
         self.open_button = QPushButton(_("&Open Manage My Account in the browser"))
         self.open_button.clicked.connect(lambda: _open(self, MANAGE_MY_ACCOUNT_URL))
         # Translators: "Account Type" and "Upgraded PACER Account" are PACER's own words: keep them.
-        self.done = QCheckBox(_('I have &upgraded: Account Type now says "Upgraded PACER Account"'))
+        self.done = WrappingCheckBox(_('I have &upgraded: Account Type now says "Upgraded PACER Account"'))
         self.done.toggled.connect(self._done_changed)
         self.body.addLayout(button_row(self.open_button))
         self.body.addWidget(self.done)
@@ -90,7 +90,7 @@ class NewAccountPage(StepPage):
         super().build()
         self.open_button = QPushButton(_("&Open PACER registration in the browser"))
         self.open_button.clicked.connect(lambda: _open(self, REGISTRATION_URL))
-        self.done = QCheckBox(_("I have &registered my own PACER account"))
+        self.done = WrappingCheckBox(_("I have &registered my own PACER account"))
         self.done.toggled.connect(self._done_changed)
         self.card = Choice(
             _("Will you register with a credit &card? (Without one, PACER mails an activation code.)")

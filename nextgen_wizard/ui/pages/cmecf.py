@@ -2,11 +2,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.i18n import N_, _
 from ...session import Session
-from ..widgets import Choice, Notice, announce, button_row, clear_layout, run_in_background, text_label
+from ..widgets import (
+    Choice,
+    Notice,
+    WrappingCheckBox,
+    announce,
+    button_row,
+    clear_layout,
+    run_in_background,
+    text_label,
+)
 from .base import AnswerPage
 
 if TYPE_CHECKING:
@@ -34,8 +43,10 @@ class CourtLoginBox(QGroupBox):
         layout = QVBoxLayout(self)
         self.has_account = Choice(_("Do you have a CM/ECF filing account at {court}?").format(court=court_id))
         self.knows = Choice(_("Do you know its login and password ({court})?").format(court=court_id))
-        self.browser = QCheckBox(_("Only my browser remembers this login ({court})").format(court=court_id))
-        self.recorded = QCheckBox(
+        self.browser = WrappingCheckBox(
+            _("Only my browser remembers this login ({court})").format(court=court_id)
+        )
+        self.recorded = WrappingCheckBox(
             _("I have written it down or saved it safely ({court})").format(court=court_id)
         )
         self.save_button = QPushButton(_("Save {court} login in the keyring...").format(court=court_id))

@@ -63,6 +63,7 @@ class CourtsPage(AnswerPage):
         search_label = QLabel(_("Find a &court (name, state such as MA, or id such as mab):"))
         self.search = SearchField()
         search_label.setBuddy(self.search)
+        search_label.setWordWrap(True)  # long in some languages, and at large text sizes
         self.search.textChanged.connect(self._search)
         self.search.submitted.connect(self._add_selected)
         layout.addWidget(search_label)
@@ -90,6 +91,7 @@ class CourtsPage(AnswerPage):
             listing.setWordWrap(True)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         chosen_label.setBuddy(self.chosen)
+        chosen_label.setWordWrap(True)
         layout.addWidget(chosen_label)
         layout.addWidget(self.chosen)
         self.remove_button = QPushButton(_("&Remove court"))

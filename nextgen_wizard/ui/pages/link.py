@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 from ...domain.i18n import _
 from ...domain.steps import Status, StepId
 from ...session import Session
-from ..widgets import clear_layout
+from ..widgets import WrappingCheckBox, clear_layout
 from .base import AnswerPage
 from .step_view import StepView
 
@@ -42,7 +42,7 @@ class LinkPage(AnswerPage):
             layout = QVBoxLayout(box)
             layout.addWidget(StepView(step, self.session.as_of, with_title=False))
             if step.id is StepId.LINK_CMECF_ACCOUNT:
-                check = QCheckBox(_("I have linked my account at {court}").format(court=court.id))
+                check = WrappingCheckBox(_("I have linked my account at {court}").format(court=court.id))
                 check.setChecked(step.status is Status.DONE)
                 if step.status is Status.SCHEDULED:
                     check.setEnabled(False)

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain.answers import AccountType, SignInProblem
 from ...domain.dates import long_date, parse_typed_date
 from ...domain.i18n import N_, _
 from ...domain.pacer import UsernameKind, classify_username
 from ...session import Session
-from ..widgets import Choice, Options, announce, text_label
+from ..widgets import Choice, Options, WrappingCheckBox, announce, text_label
 from .base import AnswerPage
 
 MARKS = {
@@ -64,6 +64,7 @@ class PacerPage(AnswerPage):
         self.username = QLineEdit()
         self.username.setMaxLength(200)
         username_label.setBuddy(self.username)
+        username_label.setWordWrap(True)
         self.username.textEdited.connect(self._username_changed)
         self.verdict = text_label("")
         self.verdict.setAccessibleName(_("Username check"))
@@ -82,7 +83,7 @@ class PacerPage(AnswerPage):
         )
         self.account_type.changed.connect(self._type_changed)
         layout.addWidget(self.account_type)
-        self.knows_date = QCheckBox(_("I know when the account was &created:"))
+        self.knows_date = WrappingCheckBox(_("I know when the account was &created:"))
         # A plain field: type 2012-03-05 or 3/5/2012 (date pickers' sections are fiddly to type in).
         self.created = QLineEdit()
         self.created.setPlaceholderText(_("e.g. 2012-03-05 or 3/5/2012"))
