@@ -106,6 +106,7 @@ def help_html(page_key: str, support: str | None = None) -> str:
         f"<dt><b>{html.escape(_(term))}</b></dt><dd>{html.escape(_(text))}</dd>"
         for term, text in GLOSSARY.items()
     )
-    firm = f"<p><b>{html.escape(_('Help from your firm:'))}</b> {html.escape(support)}</p>" if support else ""
+    firm_label = html.escape(_("Help from your firm:"))  # outside the f-string: Babel finds it there
+    firm = f"<p><b>{firm_label}</b> {html.escape(support)}</p>" if support else ""
     words = html.escape(_("Words used here"))
     return f"<p>{html.escape(_(PAGE_HELP[page_key]))}</p>{firm}<h3>{words}</h3><dl>{terms}</dl>"
