@@ -133,7 +133,9 @@ def pseudo(message: str) -> str:
         parts.append(match.group(0))
         last = match.end()
     parts.append(message[last:].translate(_ACCENTED))
-    padding = "~" * max(2, len(message) // 3)
+    # The padding comes in words of up to eight, so long texts can still wrap as real ones do.
+    length = max(2, len(message) // 3)
+    padding = " ".join("~" * min(8, length - start) for start in range(0, length, 8))
     return f"[{''.join(parts)} {padding}]"
 
 

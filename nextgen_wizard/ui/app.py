@@ -9,6 +9,7 @@ import os
 import sys
 
 from .. import APP_NAME, __version__
+from ..domain.i18n import _
 from .font_scale import set_font_scale
 
 log = logging.getLogger(__name__)
@@ -19,12 +20,12 @@ def display_problem() -> str | None:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return None
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        return (
+        return _(
             "No display was found, so the wizard window cannot open here. Run it in a desktop "
             "session, or use the headless commands (see nextgen-wizard --help)."
         )
     if not os.environ.get("WAYLAND_DISPLAY") and not _loadable("libxcb-cursor.so.0"):
-        return (
+        return _(
             "The wizard needs the system library libxcb-cursor0 to open its window. Ask your IT "
             "department to install it (Debian/Ubuntu: sudo apt install libxcb-cursor0)."
         )
@@ -88,9 +89,9 @@ def _ask_resume(parent) -> bool:
 
     box = QMessageBox(parent)
     box.setWindowTitle(APP_NAME)
-    box.setText("Welcome back. Continue where you stopped, or start over with empty answers?")
-    carry_on = box.addButton("&Continue where I stopped", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Start over", QMessageBox.ButtonRole.DestructiveRole)
+    box.setText(_("Welcome back. Continue where you stopped, or start over with empty answers?"))
+    carry_on = box.addButton(_("&Continue where I stopped"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("&Start over"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(carry_on)
     box.exec()
     return box.clickedButton() is carry_on
@@ -160,10 +161,10 @@ def _after_first_paint(app, log_file) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     problem = display_problem()
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
         return 1
     if not 0.5 <= args.font_scale <= 4:
-        print("error: --font-scale must be between 0.5 and 4, e.g. 1.5", file=sys.stderr)
+        print(_("error: --font-scale must be between 0.5 and 4, e.g. 1.5"), file=sys.stderr)
         return 2
     gc.disable()  # until the first paint: start-up makes many objects and no garbage worth a pass
     # The session and everything under it (no Qt) are imported before PySide6: once PySide6 is

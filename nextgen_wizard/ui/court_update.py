@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from .. import APP_NAME, __version__
+from ..domain.i18n import N_, _, ngettext
 from ..session import CourtUpdateError
 from ..storage.court_updates import CourtUpdate
 from ..storage.files import WriteError
@@ -22,33 +23,40 @@ from .widgets import run_in_background
 if TYPE_CHECKING:
     from .wizard import NextGenWizard
 
-TITLE = "Court data"
+TITLE = N_("Court data")  # the message boxes' title, translated where shown
 
 
 def add_court_data_actions(wizard: NextGenWizard, menu: QMenu) -> None:
     """Add the court data check and the about box to the wizard's View menu."""
     menu.addSeparator()
-    check = QAction("Check for newer &court data...", wizard)
+    check = QAction(_("Check for newer &court data..."), wizard)
     check.setObjectName("check_court_data")
     check.triggered.connect(lambda _checked=False: CourtDataCheck(wizard, check).start())
     menu.addAction(check)
-    about = QAction(f"&About {APP_NAME}...", wizard)
+    about = QAction(_("&About {app}...").format(app=APP_NAME), wizard)
     about.setObjectName("about")
     about.triggered.connect(lambda _checked=False: show_about(wizard))
     menu.addAction(about)
 
 
 def show_about(wizard: NextGenWizard) -> None:
-    tell(wizard, "information", f"About {APP_NAME}", about_text(wizard))
+    tell(wizard, "information", _("About {app}").format(app=APP_NAME), about_text(wizard))
 
 
 def about_text(wizard: NextGenWizard) -> str:
     session = wizard.session
-    return (
-        f"{APP_NAME} {__version__}\n\n"
-        f"Court data: {session.describe_court_data()}, {len(session.catalog)} courts.\n\n"
-        "The app goes online only when you choose View > Check for newer court data... "
-        "(see docs/court-data.md)."
+    count = len(session.catalog)
+    return "\n\n".join(
+        [
+            f"{APP_NAME} {__version__}",
+            ngettext(
+                "Court data: {data}, {count} court.", "Court data: {data}, {count} courts.", count
+            ).format(data=session.describe_court_data(), count=count),
+            _(
+                "The app goes online only when you choose View > Check for newer court data... "
+                "(see docs/court-data.md)."
+            ),
+        ]
     )
 
 
@@ -77,7 +85,7 @@ class CourtDataCheck:
         session = self.wizard.session
         refusal = session.court_update_refusal()
         if refusal:
-            tell(self.wizard, "information", TITLE, refusal)
+            tell(self.wizard, "information", _(TITLE), refusal)
             return
         if self.action is not None:
             self.action.setEnabled(False)
@@ -91,22 +99,31 @@ class CourtDataCheck:
         if self.action is not None:
             self.action.setEnabled(True)
         session = self.wizard.session
-        unchanged = f"Your court data is unchanged: {session.describe_court_data()}."
+        unchanged = _("Your court data is unchanged: {data}.").format(data=session.describe_court_data())
         if error is not None or update is None:
-            why = str(error) if isinstance(error, CourtUpdateError) else f"The check failed ({error!r})."
-            tell(self.wizard, "warning", TITLE, f"{why}\n\n{unchanged}")
+            why = (
+                str(error)
+                if isinstance(error, CourtUpdateError)
+                else _("The check failed ({error}).").format(error=repr(error))
+            )
+            tell(self.wizard, "warning", _(TITLE), f"{why}\n\n{unchanged}")
             return
-        question = "\n\n".join(["\n".join(update.summary), "Use this court data from now on?"])
-        if not ask(self.wizard, TITLE, question):
-            tell(self.wizard, "information", TITLE, unchanged)
+        question = "\n\n".join(["\n".join(update.summary), _("Use this court data from now on?")])
+        if not ask(self.wizard, _(TITLE), question):
+            tell(self.wizard, "information", _(TITLE), unchanged)
             return
         try:
             path = session.use_court_update(update)
         except WriteError as error:
-            tell(self.wizard, "warning", TITLE, f"{error}\n\n{unchanged}")
+            tell(self.wizard, "warning", _(TITLE), f"{error}\n\n{unchanged}")
             return
-        now = f"Now using {session.catalog.describe()} ({len(session.catalog)} courts).\n\nKept in {path}."
-        tell(self.wizard, "information", TITLE, now)
+        count = len(session.catalog)
+        now = ngettext(
+            "Now using {data} ({count} court).\n\nKept in {path}.",
+            "Now using {data} ({count} courts).\n\nKept in {path}.",
+            count,
+        ).format(data=session.catalog.describe(), count=count, path=path)
+        tell(self.wizard, "information", _(TITLE), now)
         page = self.wizard.currentPage()
         if page is not None and hasattr(page, "load") and getattr(page, "built", False):
             page.load()  # the page on screen shows the new data

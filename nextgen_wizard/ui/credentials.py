@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.i18n import _
 from ..domain.pacer import PASSWORD_RULE_TEXT, cmecf_login_warning, password_problems
 from ..session import KeyringLocked, KeyringTimeout, NoSecureKeyring, VaultError
 from .widgets import announce, run_in_background, text_label
@@ -40,34 +41,38 @@ class CredentialDialog(QDialog):
         self.keep, self.check_pacer_rules, self.person = keep, check_pacer_rules, person
         self.saved_message: str | None = None
         self.refused = False
-        self.setWindowTitle(f"Save your {what} login")
+        # Translators: {what} is "PACER" or "CM/ECF (mab)".
+        self.setWindowTitle(_("Save your {what} login").format(what=what))
         self.setSizeGripEnabled(True)
         self.setMinimumWidth(min(self.fontMetrics().averageCharWidth() * 60, 1200))
         layout = QVBoxLayout(self)
         layout.addWidget(
+            # Translators: {where} is the keyring's name, e.g. "Windows Credential Manager".
             text_label(
-                f"The login and password are kept in {where}, your computer's own password store; "
-                "NextGen Ready writes only the entry's name in its answers. You can remove them any time."
+                _(
+                    "The login and password are kept in {where}, your computer's own password store; "
+                    "NextGen Ready writes only the entry's name in its answers. You can remove them any time."
+                ).format(where=where)
             )
         )
         form = QFormLayout()
         self.login = QLineEdit(login)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        login_label, password_label = QLabel("&Login:"), QLabel("&Password:")
+        login_label, password_label = QLabel(_("&Login:")), QLabel(_("&Password:"))
         login_label.setBuddy(self.login)
         password_label.setBuddy(self.password)
         form.addRow(login_label, self.login)
         form.addRow(password_label, self.password)
         layout.addLayout(form)
-        self.reveal = QCheckBox("S&how password")
+        self.reveal = QCheckBox(_("S&how password"))
         self.reveal.toggled.connect(self._reveal)
         layout.addWidget(self.reveal)
         self.feedback = text_label("")
-        self.feedback.setAccessibleName("Password feedback")
+        self.feedback.setAccessibleName(_("Password feedback"))
         layout.addWidget(self.feedback)
         self.status = text_label("")
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(_("Save status"))
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -94,19 +99,19 @@ class CredentialDialog(QDialog):
             )
             if failed:
                 notes.append(
-                    "PACER's 2025 rules this password does not meet: "
-                    + "; ".join(PASSWORD_RULE_TEXT[rule] for rule in failed)
-                    + "."
+                    _("PACER's 2025 rules this password does not meet: {rules}.").format(
+                        rules="; ".join(_(PASSWORD_RULE_TEXT[rule]) for rule in failed)
+                    )
                 )
             else:
-                notes.append("This password meets PACER's 2025 rules.")
+                notes.append(_("This password meets PACER's 2025 rules."))
         announce(self.feedback, "\n".join(notes))
         ready = bool(self.login.text().strip() and self.password.text())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
 
     def save(self) -> None:
         login, password = self.login.text().strip(), self.password.text()
-        announce(self.status, "Saving in the keyring...")
+        announce(self.status, _("Saving in the keyring..."))
         self.buttons.setEnabled(False)
         run_in_background(lambda: self.keep(login, password), self._saved)
 
@@ -124,6 +129,9 @@ class CredentialDialog(QDialog):
             self.password.clear()
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         elif isinstance(error, (KeyringLocked, KeyringTimeout, VaultError)):
-            announce(self.status, f"{error} (Nothing was saved. Press Save to retry.)")
+            announce(self.status, _("{error} (Nothing was saved. Press Save to retry.)").format(error=error))
         else:
-            announce(self.status, f"Nothing was saved: {type(error).__name__}. Press Save to retry.")
+            announce(
+                self.status,
+                _("Nothing was saved: {error}. Press Save to retry.").format(error=type(error).__name__),
+            )

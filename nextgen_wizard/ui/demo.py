@@ -15,11 +15,12 @@ import tempfile
 from pathlib import Path
 
 from ..domain.answers import Answers, answers_from_dict
+from ..domain.i18n import N_
 from ..domain.resources import resource_path
 from ..storage.paths import HOME_VARIABLE
 
 DEMO_ANSWERS = ("examples", "demo.json")
-BANNER = "DEMO - fictional data, nothing is saved"
+BANNER = N_("DEMO - fictional data, nothing is saved")  # translated where shown: _(BANNER)
 
 
 def enter_demo_home() -> Path:

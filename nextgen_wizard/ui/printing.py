@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from .. import __version__
+from ..domain.i18n import _, current_language
 from ..domain.render import DISCLAIMER
 from ..domain.render_html import KEEP_ANCHOR
 
@@ -147,7 +148,10 @@ def _paint_page(
     small = QFont(BODY_FONT)
     small.setPointSizeF(8)
     painter.setFont(small)
-    text = f"NextGen Ready {__version__} - Page {page + 1} of {doc.pageCount()} - {DISCLAIMER}"
+    # Translators: the footer of every printed page; {disclaimer} is the checklist's disclaimer.
+    text = _("NextGen Ready {version} - Page {page} of {pages} - {disclaimer}").format(
+        version=__version__, page=page + 1, pages=doc.pageCount(), disclaimer=_(DISCLAIMER)
+    )
     if options.banner:
         text = f"{options.banner} - {text}"
     painter.drawText(
@@ -181,6 +185,11 @@ def xmp_metadata(title: str, author: str, language: str = "en-US") -> bytes:
 <?xpacket end="w"?>""".encode()
 
 
+def _pdf_language() -> str:
+    """The PDF's language tag: the checklist is in the app's language (pseudo text is English)."""
+    return "es" if current_language() == "es" else "en-US"
+
+
 def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes, int]:
     """The checklist as PDF in memory (fonts embedded by QPdfWriter) and its page count.
 
@@ -193,12 +202,14 @@ def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes,
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(300)
-    title = "NextGen CM/ECF checklist" + (f" - {options.author}" if options.author else "")
+    title = _("NextGen CM/ECF checklist") + (f" - {options.author}" if options.author else "")
     author = options.author or "NextGen Ready"
     writer.setTitle(title)
     writer.setAuthor(author)
     writer.setCreator(f"NextGen Ready {__version__}")
-    writer.setDocumentXmpMetadata(xmp_metadata(title, author))  # with the document's language
+    writer.setDocumentXmpMetadata(
+        xmp_metadata(title, author, _pdf_language())
+    )  # with the document's language
     pages = paint_pages(html, writer, options)
     del writer  # finishes the file
     buffer.close()

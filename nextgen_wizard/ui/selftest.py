@@ -1,6 +1,7 @@
 """`nextgen-wizard --self-test`: build every page offscreen from an example and render the checklist.
 
 Prints one line per check and returns 0 when all pass; the installers run it on the frozen app.
+Its lines stay in English whatever the language: a check for developers and IT, read in build logs.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFrame,
     QGroupBox,
     QLabel,
@@ -28,6 +29,95 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..domain.i18n import N_, _
+
+
+class _Wrapping:
+    """A radio button or check box whose text wraps onto more lines when the width runs out.
+
+    Qt's buttons never wrap, so a long answer (large text, a longer language) would push the page
+    off the side. The whole text stays the accessible name and keeps its access key; it is shown
+    with line breaks put in for the width the layout gives the button.
+    """
+
+    full_text = ""
+
+    def _plain_width(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(text.replace("&", ""))  # type: ignore[attr-defined]
+
+    def _overhead(self) -> int:
+        """Indicator, spacing, padding and border: the button's width beyond its text."""
+        shown = self.text().split("\n")  # type: ignore[attr-defined]
+        return super().sizeHint().width() - max(self._plain_width(line) for line in shown)  # type: ignore[misc]
+
+    def _wrapped(self, width: int) -> str:
+        room = max(width - self._overhead(), self.fontMetrics().averageCharWidth() * 8)  # type: ignore[attr-defined]
+        lines: list[str] = []
+        for word in self.full_text.split(" "):
+            if lines and self._plain_width(f"{lines[-1]} {word}") <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+
+    def _show(self, text: str) -> None:
+        if text != self.text():  # type: ignore[attr-defined]
+            super().setText(text)  # type: ignore[misc]
+            self.updateGeometry()  # type: ignore[attr-defined]
+
+    def setText(self, text: str) -> None:
+        self.full_text = text
+        self.setAccessibleName(text.replace("&", ""))  # type: ignore[attr-defined]
+        self._show(self._wrapped(self.width()) if self.isVisible() else text)  # type: ignore[attr-defined]
+
+    def _height(self, lines: int) -> int:
+        shown = self.text().count("\n") + 1  # type: ignore[attr-defined]
+        line = self.fontMetrics().lineSpacing()  # type: ignore[attr-defined]
+        return super().sizeHint().height() + (lines - shown) * line  # type: ignore[misc]
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._height(self._wrapped(width).count("\n") + 1)
+
+    def sizeHint(self) -> QSize:
+        """On one line, as Qt's own button (a flow layout places it at this width)."""
+        return QSize(self._overhead() + self._plain_width(self.full_text), self._height(1))
+
+    def minimumSizeHint(self) -> QSize:
+        widest_word = max(self._plain_width(word) for word in self.full_text.split(" "))
+        least = self.fontMetrics().averageCharWidth() * 8  # type: ignore[attr-defined]
+        one_line = self._overhead() + self._plain_width(self.full_text)
+        return QSize(min(one_line, self._overhead() + max(widest_word, least)), self._height(1))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)  # type: ignore[misc]
+        self._show(self._wrapped(self.width()))  # type: ignore[attr-defined]
+
+
+    def _shrinkable(self) -> None:
+        """Qt's buttons never get narrower than their one-line text; these may (they wrap)."""
+        from PySide6.QtWidgets import QSizePolicy
+
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)  # type: ignore[attr-defined]
+
+
+class WrappingRadioButton(_Wrapping, QRadioButton):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        QRadioButton.__init__(self, parent)
+        self._shrinkable()
+        self.setText(text)
+
+
+class WrappingCheckBox(_Wrapping, QCheckBox):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        QCheckBox.__init__(self, parent)
+        self._shrinkable()
+        self.setText(text)
 
 
 class Options(QGroupBox):
@@ -55,7 +145,7 @@ class Options(QGroupBox):
         layout.setContentsMargins(8, 0, 0, 0)
         outer.addLayout(layout)
         for index, (text, value) in enumerate(options):
-            button = QRadioButton(text)
+            button = WrappingRadioButton(text)
             button.setAccessibleName(f"{plain_question} {text.replace('&', '')}")
             self.group.addButton(button, index)
             layout.addWidget(button)
@@ -94,11 +184,11 @@ class Choice(Options):
     def __init__(
         self,
         question: str,
-        labels: tuple[str, ...] = ("Yes", "No", "Not sure"),
+        labels: tuple[str, ...] = (N_("Yes"), N_("No"), N_("Not sure")),
         parent: QWidget | None = None,
     ) -> None:
         values: list[Any] = [True, False, "unsure"][: len(labels)]
-        super().__init__(question, list(zip(labels, values, strict=True)), parent)
+        super().__init__(question, list(zip([_(label) for label in labels], values, strict=True)), parent)
 
     def value(self) -> bool | None:
         value = super().value()
@@ -251,15 +341,16 @@ class CopyButton(QPushButton):
     """Copies a phone number (never a secret) to the clipboard."""
 
     def __init__(self, value: str, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"Copy {value}", parent)
+        super().__init__(_("Copy {number}").format(number=value), parent)
         self.value = value
-        self.setAccessibleName(f"Copy {what} {value}")
+        # Translators: {what} is e.g. "Clerk's Office phone"; {number} the phone number.
+        self.setAccessibleName(_("Copy {what} {number}").format(what=what, number=value))
         self.clicked.connect(self._copy)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.value)
-        self.setText(f"Copied {self.value}")
-        QTimer.singleShot(2000, lambda: self.setText(f"Copy {self.value}"))
+        self.setText(_("Copied {number}").format(number=self.value))
+        QTimer.singleShot(2000, lambda: self.setText(_("Copy {number}").format(number=self.value)))
 
 
 class _Relay(QObject):
@@ -340,10 +431,14 @@ def open_in_browser(parent: QWidget, url: str) -> bool:
     if QDesktopServices.openUrl(QUrl(url)):
         return True
     box = QMessageBox(parent)
-    box.setWindowTitle("Open this address in your browser")
-    box.setText(f"The browser could not be opened from here. Copy this address into your browser:\n\n{url}")
+    box.setWindowTitle(_("Open this address in your browser"))
+    box.setText(
+        _("The browser could not be opened from here. Copy this address into your browser:\n\n{url}").format(
+            url=url
+        )
+    )
     box.setTextInteractionFlags(box.textInteractionFlags() | _selectable())
-    copy = box.addButton("Copy the address", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(_("Copy the address"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(url))
     box.open()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..domain.dates import long_date
-from ..domain.i18n import _
+from ..domain.i18n import N_, _
 from ..domain.steps import Status, StepId
 from .accessibility import Heading, announce_focus
 from .font_scale import font_scale
@@ -85,18 +85,18 @@ def page_path(checklist: Checklist, has_courts: bool, situation: bool = False) -
 # Each page's title, for the side panel, which lists pages not made yet (a test checks that
 # these are the pages' own titles).
 PAGE_TITLES: dict[PageId, str] = {
-    PageId.WELCOME: "Welcome",
-    PageId.COURTS: "You and your courts",
-    PageId.PACER: "Your PACER account",
-    PageId.SITUATION: "Your situation",
-    PageId.UPGRADE: "Upgrade your PACER account",
-    PageId.NEW_ACCOUNT: "Get your own PACER account",
-    PageId.FIRM: "Firm billing account (optional)",
-    PageId.MFA: "Multi-factor authentication",
-    PageId.CMECF: "Your CM/ECF logins",
-    PageId.LINK: "Link your accounts",
-    PageId.CHECKLIST: "Your checklist",
-}
+    PageId.WELCOME: N_("Welcome"),
+    PageId.COURTS: N_("You and your courts"),
+    PageId.PACER: N_("Your PACER account"),
+    PageId.SITUATION: N_("Your situation"),
+    PageId.UPGRADE: N_("Upgrade your PACER account"),
+    PageId.NEW_ACCOUNT: N_("Get your own PACER account"),
+    PageId.FIRM: N_("Firm billing account (optional)"),
+    PageId.MFA: N_("Multi-factor authentication"),
+    PageId.CMECF: N_("Your CM/ECF logins"),
+    PageId.LINK: N_("Link your accounts"),
+    PageId.CHECKLIST: N_("Your checklist"),
+}  # English here (tests compare them); translated where shown: _(PAGE_TITLES[page_id])
 
 # Values of Qt enums used before the first paint, set through Qt's property system by name
 # so that the `Qt` namespace (and its enum conversion) waits until after the paint.
@@ -123,8 +123,12 @@ PAGE_STEPS: dict[PageId, frozenset[StepId]] = {
         StepId.LINK_CMECF_ACCOUNT, StepId.REQUEST_EFILING_PRIVILEGES, StepId.FILE_IN_ACMS,
     }),
 }  # fmt: skip
-DONE, TO_DO, CHECK = "done", "to do", "needs checking"
-NOT_YET, NOT_ASKED = "not yet possible", "not asked yet"
+# A page's state: English words here (page_state() returns them, tests compare them), translated
+# where the side panel shows them.
+# Translators: the state of a page of the wizard, shown under its title in the side panel.
+DONE, TO_DO, CHECK = N_("done"), N_("to do"), N_("needs checking")
+# Translators: the state of a page of the wizard, shown under its title in the side panel.
+NOT_YET, NOT_ASKED = N_("not yet possible"), N_("not asked yet")
 STATE_MARKS = {DONE: "✓", TO_DO: "●", CHECK: "?", NOT_YET: "◷", NOT_ASKED: "○"}
 
 
@@ -196,9 +200,12 @@ class NextGenWizard(QWizard):
         self.is_started = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)  # AeroStyle breaks dark mode on Windows
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        # Qt's own Spanish gives Help and Back the same access key (&Ayuda, < &Atrás): the text is
+        # set here so each language can pick its own (English: Qt's "&Help", unchanged).
+        self.setButtonText(QWizard.WizardButton.HelpButton, _("&Help"))
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
-        title = APP_NAME + (" - DEMO" if session.demo else "")
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Close"))
+        title = APP_NAME + (_(" - DEMO") if session.demo else "")
         self.setWindowTitle(title)
         self.setMinimumSize(640, 480)  # fit_to_screen() sizes it to the text and the screen
         self.setStartId(PageId.WELCOME)  # creates the first page; the others come when needed
@@ -207,7 +214,8 @@ class NextGenWizard(QWizard):
         self.helpRequested.connect(self.show_help)
         # The View button is there from the start; its menu and every shortcut come right after
         # the first paint (finish_start), before anyone can reach them.
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "&View")
+        # Translators: the button that opens the wizard's menu (text size, court data, language).
+        self.setButtonText(QWizard.WizardButton.CustomButton1, _("&View"))
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonLayout([
             QWizard.WizardButton.HelpButton, QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
@@ -270,11 +278,11 @@ class NextGenWizard(QWizard):
 
         menu = self.view_menu
         for label, keys, step in (
-            ("&Larger text", ("Ctrl+=", "Ctrl++"), 0.25),
-            ("&Smaller text", ("Ctrl+-",), -0.25),
-            ("&Normal text size", ("Ctrl+0",), 0.0),
+            (N_("&Larger text"), ("Ctrl+=", "Ctrl++"), 0.25),
+            (N_("&Smaller text"), ("Ctrl+-",), -0.25),
+            (N_("&Normal text size"), ("Ctrl+0",), 0.0),
         ):
-            action = QAction(label, self)
+            action = QAction(_(label), self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
@@ -403,7 +411,7 @@ class NextGenWizard(QWizard):
         page = self.currentPage()
         key = getattr(page, "help_key", "welcome")
         box = QMessageBox(self)
-        box.setWindowTitle(f"Help - {page.title() if page else APP_NAME}")
+        box.setWindowTitle(_("Help - {title}").format(title=page.title() if page else APP_NAME))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(help_html(key, self.session.support))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
@@ -433,20 +441,21 @@ class SidePanel(QWidget):
         if wizard.session.demo:
             from .demo import BANNER
 
-            self.banner = QLabel(f"<b>{BANNER}</b>")
+            self.banner = QLabel(f"<b>{_(BANNER)}</b>")
             self.banner.setWordWrap(True)
             self.banner.setObjectName("demoBanner")
             self.banner.setFrameShape(QLabel.Shape.Box)
-            self.banner.setAccessibleName("Demo mode")
+            self.banner.setAccessibleName(_("Demo mode"))
             layout.addWidget(self.banner)
-            self.start_over = QPushButton("Start over (demo)")  # no access key: it must not clash on any page
+            # No access key: it must not clash on any page.
+            self.start_over = QPushButton(_("Start over (demo)"))
             self.start_over.clicked.connect(wizard.start_over_demo)
             layout.addWidget(self.start_over)
-        heading = Heading("Your steps", level=2)
+        heading = Heading(_("Your steps"), level=2)
         heading.setProperty("focusPolicy", "NoFocus")
         layout.addWidget(heading)
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Wizard steps")
+        self.steps.setAccessibleName(_("Wizard steps"))
         # Qt.NoFocus, Qt.ScrollBarAlwaysOff, Qt.ElideNone, by name (see ACCESSIBLE_TEXT_ROLE)
         self.steps.setProperty("focusPolicy", "NoFocus")
         self._fit_width()
@@ -456,7 +465,7 @@ class SidePanel(QWidget):
         layout.addWidget(self.steps, 1)
         self.as_of = QLabel()
         self.as_of.setWordWrap(True)
-        self.as_of.setAccessibleName("As-of date")
+        self.as_of.setAccessibleName(_("As-of date"))
         layout.addWidget(self.as_of)
 
     def changeEvent(self, event) -> None:
@@ -474,12 +483,15 @@ class SidePanel(QWidget):
         visited = set(wizard.visitedIds())
         current = wizard.currentId()
         for page_id in wizard.path():
-            title = PAGE_TITLES[page_id]  # pages not made yet are listed too: no page() here
+            title = _(PAGE_TITLES[page_id])  # pages not made yet are listed too: no page() here
             state = page_state(page_id, checklist, asked=page_id in visited or page_id == current)
             here = page_id == current
             mark = "▶" if here else STATE_MARKS[state]
-            item = QListWidgetItem(f"{mark} {title}\n    {state}")
-            spoken = f"{title}: {state}" + (", this page" if here else "")
+            words = _(state)
+            item = QListWidgetItem(f"{mark} {title}\n    {words}")
+            spoken = (
+                _("{title}: {state}, this page") if here else _("{title}: {state}")
+            ).format(title=title, state=words)
             item.setData(ACCESSIBLE_TEXT_ROLE, spoken)
             item.setToolTip(spoken)
             if here:
@@ -489,6 +501,6 @@ class SidePanel(QWidget):
             self.steps.addItem(item)
         as_of = wizard.session.as_of
         if as_of == date.today():
-            self.as_of.setText(f"As of today, {long_date(as_of)}")
+            self.as_of.setText(_("As of today, {date}").format(date=long_date(as_of)))
         else:
-            self.as_of.setText(f"<b>Replaying {long_date(as_of)}</b> (not today's date)")
+            self.as_of.setText(_("<b>Replaying {date}</b> (not today's date)").format(date=long_date(as_of)))

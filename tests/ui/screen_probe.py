@@ -2,6 +2,7 @@
 
 Run as its own process (the screen size is fixed when Qt starts):
     python tests/ui/screen_probe.py WIDTH HEIGHT SCALE light|dark
+    NEXTGEN_WIZARD_LANG=es python tests/ui/screen_probe.py ...   (es, pseudo; else the OS's language)
 Prints one JSON object: pages seen, problems (clipped text, sideways scrolling, buttons off the
 window, a window larger than the screen, repeated access keys) and the focus ring's contrast.
 """
@@ -36,9 +37,27 @@ def clipped(widget) -> str | None:
     if isinstance(widget, QLabel) and widget.wordWrap():
         if widget.height() + 1 < widget.heightForWidth(widget.width()):
             return f"label cut at the bottom: {text[:50]!r}"
+    elif _wraps(widget):  # a radio button or check box that wraps its text (ui/widgets.py)
+        if widget.height() + 1 < widget.heightForWidth(widget.width()):
+            return f"{type(widget).__name__} cut at the bottom: {text[:50]!r}"
+        if widget.width() + 1 < _qt_size_hint(widget).width():  # its longest line, as Qt lays it out
+            return f"{type(widget).__name__} cut at the side: {text[:50]!r}"
     elif widget.width() + 1 < widget.sizeHint().width():
         return f"{type(widget).__name__} cut at the side: {text[:50]!r}"
     return None
+
+
+def _wraps(widget) -> bool:
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    return isinstance(widget, QCheckBox | QRadioButton) and widget.hasHeightForWidth()
+
+
+def _qt_size_hint(widget):
+    """Qt's own size hint for the text as shown (with its line breaks), not the wrapping widget's."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    return (QCheckBox if isinstance(widget, QCheckBox) else QRadioButton).sizeHint(widget)
 
 
 def access_keys(wizard) -> list[str]:
@@ -79,10 +98,14 @@ def main(width: int, height: int, scale: float, theme: str) -> dict:
     _configure_screen(width, height)
     from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWizard
 
+    from nextgen_wizard.domain.i18n import choose_language
     from nextgen_wizard.ui.app import make_app
     from nextgen_wizard.ui.screenshots import walk_all_pages
     from nextgen_wizard.ui.style import apply_style, dark_palette
 
+    # The language as the app picks it (cli.main): NEXTGEN_WIZARD_LANG=es or pseudo, else the OS's
+    # (the tests set English); before make_app, which loads Qt's own translations for it.
+    language = choose_language(os.environ.get("NEXTGEN_WIZARD_LANG"), os.environ)
     app = make_app()
     if theme == "dark":
         app.setPalette(dark_palette())
@@ -126,7 +149,7 @@ def main(width: int, height: int, scale: float, theme: str) -> dict:
         if ring is None:
             ring = focus_contrast(wizard)
         QApplication.processEvents()
-    return {"pages": pages, "problems": problems, "focus_contrast": ring}
+    return {"pages": pages, "problems": problems, "focus_contrast": ring, "language": language}
 
 
 if __name__ == "__main__":

@@ -208,6 +208,32 @@ def test_the_clipping_check_notices_a_cut_label(qtbot) -> None:
     assert clipped(wrapped)
 
 
+def test_long_answers_wrap_instead_of_widening_the_page(qtbot) -> None:
+    """A radio button's or check box's long text (large text, a longer language) wraps in its room,
+    keeps its whole text as the accessible name and its access key; the clipping check still
+    notices one given too little height."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from nextgen_wizard.ui.widgets import WrappingCheckBox, WrappingRadioButton
+
+    text = "Paralegal or assistant who &files for an attorney or trustee, in a much longer language"
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = QVBoxLayout(box)
+    radio, check = WrappingRadioButton(text), WrappingCheckBox(text)
+    layout.addWidget(radio)
+    layout.addWidget(check)
+    box.resize(220, 400)
+    box.show()
+    qtbot.waitExposed(box)
+    for button in (radio, check):
+        assert "\n" in button.text() and button.text().replace("\n", " ") == text
+        assert button.accessibleName() == text.replace("&", "") and button.full_text == text
+        assert button.width() <= 220 and clipped(button) is None
+    radio.resize(radio.width(), 10)
+    assert clipped(radio)
+
+
 def test_font_scale_option_and_text_size_shortcuts(qtbot) -> None:
     from PySide6.QtWidgets import QApplication
 

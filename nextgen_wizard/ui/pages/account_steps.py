@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ...domain.answers import AccountType
+from ...domain.i18n import _
 from ...domain.steps import MANAGE_MY_ACCOUNT_URL, REGISTRATION_URL, StepId
 from ...session import Session
-from ..widgets import Choice, button_row, clear_layout, open_in_browser, text_label
+from ..widgets import Choice, WrappingCheckBox, button_row, clear_layout, open_in_browser, text_label
 from .base import AnswerPage
 from .step_view import StepView
 
@@ -46,13 +47,16 @@ class UpgradePage(StepPage):
     warning_paths = ("pacer.account_type", "pacer.username")
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, "Upgrade your PACER account", "Legacy accounts cannot sign in to NextGen.")
+        super().__init__(
+            session, _("Upgrade your PACER account"), _("Legacy accounts cannot sign in to NextGen.")
+        )
 
     def build(self) -> None:
         super().build()
-        self.open_button = QPushButton("&Open Manage My Account in the browser")
+        self.open_button = QPushButton(_("&Open Manage My Account in the browser"))
         self.open_button.clicked.connect(lambda: _open(self, MANAGE_MY_ACCOUNT_URL))
-        self.done = QCheckBox('I have &upgraded: Account Type now says "Upgraded PACER Account"')
+        # Translators: "Account Type" and "Upgraded PACER Account" are PACER's own words: keep them.
+        self.done = WrappingCheckBox(_('I have &upgraded: Account Type now says "Upgraded PACER Account"'))
         self.done.toggled.connect(self._done_changed)
         self.body.addLayout(button_row(self.open_button))
         self.body.addWidget(self.done)
@@ -79,17 +83,17 @@ class NewAccountPage(StepPage):
 
     def __init__(self, session: Session) -> None:
         super().__init__(
-            session, "Get your own PACER account", "Shared accounts can no longer be used to file."
+            session, _("Get your own PACER account"), _("Shared accounts can no longer be used to file.")
         )
 
     def build(self) -> None:
         super().build()
-        self.open_button = QPushButton("&Open PACER registration in the browser")
+        self.open_button = QPushButton(_("&Open PACER registration in the browser"))
         self.open_button.clicked.connect(lambda: _open(self, REGISTRATION_URL))
-        self.done = QCheckBox("I have &registered my own PACER account")
+        self.done = WrappingCheckBox(_("I have &registered my own PACER account"))
         self.done.toggled.connect(self._done_changed)
         self.card = Choice(
-            "Will you register with a credit &card? (Without one, PACER mails an activation code.)"
+            _("Will you register with a credit &card? (Without one, PACER mails an activation code.)")
         )
         self.card.changed.connect(self._card_changed)
         self.body.insertWidget(0, self.card)
@@ -120,17 +124,21 @@ class FirmPage(AnswerPage):
     help_key = "firm"
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, "Firm billing account (optional)", "One PACER bill for the whole firm.")
+        super().__init__(
+            session, _("Firm billing account (optional)"), _("One PACER bill for the whole firm.")
+        )
 
     def build(self) -> None:
         self.body.addWidget(
             text_label(
-                "A PACER Administrative Account (PAA) pays the PACER fees of the people the firm adds to "
-                "it. It cannot search or file, and each person still needs an individual account."
+                _(
+                    "A PACER Administrative Account (PAA) pays the PACER fees of the people the firm adds to "
+                    "it. It cannot search or file, and each person still needs an individual account."
+                )
             )
         )
-        self.wants = Choice("Does your firm &want a firm billing account?")
-        self.has = Choice("Does your firm already h&ave one?")
+        self.wants = Choice(_("Does your firm &want a firm billing account?"))
+        self.has = Choice(_("Does your firm already h&ave one?"))
         self.wants.changed.connect(self._changed)
         self.has.changed.connect(self._changed)
         self.body.addWidget(self.wants)
@@ -155,12 +163,14 @@ class MfaPage(StepPage):
     warning_paths = ("pacer.mfa_enrolled", "pacer.sign_in_problem")
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, "Multi-factor authentication", "PACER asks filers for a code from an app.")
+        super().__init__(
+            session, _("Multi-factor authentication"), _("PACER asks filers for a code from an app.")
+        )
 
     def build(self) -> None:
         super().build()
-        self.enrolled = Choice("Have you turned on &MFA in PACER?")
-        self.email = Choice("Is the &email address in your PACER account current?")
+        self.enrolled = Choice(_("Have you turned on &MFA in PACER?"))
+        self.email = Choice(_("Is the &email address in your PACER account current?"))
         self.enrolled.changed.connect(self._changed)
         self.email.changed.connect(self._changed)
         self.body.insertWidget(0, self.enrolled)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
+from ...domain.i18n import _
 from ...session import Session
 from ..accessibility import Heading
 from ..widgets import Notice, announce, order_tabs, text_label
@@ -44,12 +45,12 @@ class AnswerPage(QWizardPage):
             outer.addWidget(self.intro)
         self.blocked = text_label("")  # why Next is not available yet, in words
         self.blocked.setObjectName("blocked")
-        self.blocked.setAccessibleName("Why you cannot go on yet")
+        self.blocked.setAccessibleName(_("Why you cannot go on yet"))
         self.blocked.hide()
         self.save_notice = Notice()
         outer.addWidget(self.save_notice)
         self.warnings = Notice()
-        self.warnings.setAccessibleName("Please check")
+        self.warnings.setAccessibleName(_("Please check"))
         outer.addWidget(self.warnings)
         # Everything scrolls, so nothing is clipped at large font sizes.
         scroll = QScrollArea()
@@ -85,7 +86,8 @@ class AnswerPage(QWizardPage):
 
     def show_blocked(self) -> None:
         reason = self.blocked_reason() if self.built else None
-        text = f"To go on: {reason}" if reason else ""
+        # Translators: {reason} is what is missing on the page, e.g. "choose who you are."
+        text = _("To go on: {reason}").format(reason=reason) if reason else ""
         if text != self.blocked.text():
             self.blocked.setVisible(bool(text))
             if text:
@@ -99,7 +101,7 @@ class AnswerPage(QWizardPage):
     def show_warnings(self) -> None:
         """Contradictions among this page's answers, each with what to check (from plan())."""
         found = self.session.warnings_for(*self.warning_paths) if self.warning_paths else []
-        text = "\n".join(f"Please check: {warning}" for warning in found)
+        text = "\n".join(_("Please check: {warning}").format(warning=warning) for warning in found)
         if text != self.warnings.label.text():
             self.warnings.show_text(text)
             if text:
@@ -115,7 +117,7 @@ class AnswerPage(QWizardPage):
         try:
             self.session.set_answer(path, value)
         except ChangeRefused as error:
-            self.save_notice.show_text("Not changed: " + " ".join(error.problems))
+            self.save_notice.show_text(_("Not changed: {problems}").format(problems=" ".join(error.problems)))
             return False
         return True
 
@@ -123,8 +125,8 @@ class AnswerPage(QWizardPage):
         """Show an answer firm IT has locked as read-only, and say so."""
         if self.session.is_locked(*paths):
             widget.setEnabled(False)
-            widget.setToolTip("Set by your firm's policy; ask your IT department to change it.")
-            widget.setAccessibleDescription("Locked by your firm's policy")
+            widget.setToolTip(_("Set by your firm's policy; ask your IT department to change it."))
+            widget.setAccessibleDescription(_("Locked by your firm's policy"))
 
     def changed(self) -> None:
         """An answer changed: the path and the side panel may change with it."""
@@ -146,9 +148,9 @@ class AnswerPage(QWizardPage):
 
     def offer_save_as(self, problem: str) -> None:
         """The answers could not be saved where they live: offer to keep them somewhere else."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", problem, parent=self)
-        save_as = box.addButton("&Save answers as...", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Continue without saving", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Not saved"), problem, parent=self)
+        save_as = box.addButton(_("&Save answers as..."), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("&Continue without saving"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is save_as:
             self.save_answers_as()
@@ -158,8 +160,8 @@ class AnswerPage(QWizardPage):
 
 
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save your answers", str(Path.home() / "nextgen-answers.json"), "Answers (*.json)"
+            chosen, _kind = QFileDialog.getSaveFileName(
+                self, _("Save your answers"), str(Path.home() / "nextgen-answers.json"), _("Answers (*.json)")
             )
             if not chosen:
                 return None
@@ -169,5 +171,5 @@ class AnswerPage(QWizardPage):
         except OSError as error:  # the store's message says what happened and that nothing was replaced
             self.save_notice.show_text(str(error))
             return None
-        self.save_notice.show_text(f"Your answers were saved as {path}.")
+        self.save_notice.show_text(_("Your answers were saved as {path}.").format(path=path))
         return path

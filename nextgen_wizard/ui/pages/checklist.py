@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ... import __version__
 from ...domain.dates import long_date
+from ...domain.i18n import N_, _, ngettext
 from ...domain.plan import Checklist
 from ...domain.render_html import render_html
 from ...domain.steps import STATUS_WORDS, Contact
@@ -23,7 +24,7 @@ from ..widgets import announce, button_row, run_in_background, text_label
 from .base import AnswerPage
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole, as a number (no Qt enum needed)
-DEMO_BANNER = "DEMO - fictional data, nothing is saved"
+DEMO_BANNER = N_("DEMO - fictional data, nothing is saved")  # translated where used
 
 
 def _reach(contact: Contact) -> str:
@@ -35,35 +36,41 @@ def show_steps(steps: QListWidget, checklist: Checklist) -> None:
     (its status in words first, then the title, dates and details), then the courts' contacts."""
     steps.clear()
     for warning in checklist.warnings:
-        steps.addItem(f"Please check: {warning.text}")
+        steps.addItem(_("Please check: {warning}").format(warning=warning.text))
     for note in checklist.notes:
         steps.addItem(note)
     for step in checklist.steps:
-        words = STATUS_WORDS[step.status] + (" (optional)" if step.optional else "")
+        status = _(STATUS_WORDS[step.status])
+        words = _("{status} (optional)").format(status=status) if step.optional else status
         when = ""
         if step.due:
-            when = f" - due {long_date(step.due)}"
+            # Translators: follows a step's title in the checklist: " - due November 30, 2026".
+            when = _(" - due {date}").format(date=long_date(step.due))
         elif step.available_from:
-            when = f" - from {long_date(step.available_from)}"
+            # Translators: follows a step's title in the checklist: " - from December 1, 2026".
+            when = _(" - from {date}").format(date=long_date(step.available_from))
         details = [step.why, *step.how, *(f"{c.name}: {_reach(c)}" for c in step.contacts)]
         item = QListWidgetItem("\n".join([f"{words}: {step.title}{when}", *(f"    {d}" for d in details)]))
         item.setData(ACCESSIBLE_TEXT_ROLE, f"{words}: {step.title}{when}. " + " ".join(details))
         steps.addItem(item)
     for court in checklist.courts:
-        steps.addItem(f"Contact - {court.contact.name}: {_reach(court.contact)}")
+        contact = court.contact
+        steps.addItem(_("Contact - {name}: {reach}").format(name=contact.name, reach=_reach(contact)))
 
 
 class ChecklistPage(AnswerPage):
     help_key = "checklist"
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, "Your checklist", "Work through it, tick steps off, keep it on your desk.")
+        super().__init__(
+            session, _("Your checklist"), _("Work through it, tick steps off, keep it on your desk.")
+        )
 
     def build(self) -> None:
         # One item per step, its status in words first, details below it: a screen reader walks the
         # steps one by one (a formatted text view would be one long label).
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Your steps, each with its status")
+        self.steps.setAccessibleName(_("Your steps, each with its status"))
         self.steps.setWordWrap(True)  # long lines wrap: nothing is cut off or scrolls sideways
         self.steps.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.steps.setProperty("textElideMode", "ElideNone")
@@ -71,17 +78,17 @@ class ChecklistPage(AnswerPage):
         self.steps.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.body.addWidget(self.steps, 1)
         self.page_size = QComboBox()
-        self.page_size.addItem("US Letter", "letter")
+        self.page_size.addItem(_("US Letter"), "letter")
         self.page_size.addItem("A4", "a4")
-        size_label = QLabel("Paper si&ze:")
+        size_label = QLabel(_("Paper si&ze:"))
         size_label.setBuddy(self.page_size)
-        self.preview_button = QPushButton("Print previe&w...")
-        self.print_button = QPushButton("&Print...")
-        self.pdf_button = QPushButton("Save as P&DF...")
-        self.html_button = QPushButton("Save as HT&ML...")
-        self.html_button.setToolTip("A web page with real headings and lists, for screen readers")
+        self.preview_button = QPushButton(_("Print previe&w..."))
+        self.print_button = QPushButton(_("&Print..."))
+        self.pdf_button = QPushButton(_("Save as P&DF..."))
+        self.html_button = QPushButton(_("Save as HT&ML..."))
+        self.html_button.setToolTip(_("A web page with real headings and lists, for screen readers"))
         self.html_button.clicked.connect(self.save_html)
-        self.ics_button = QPushButton("Add dates to ca&lendar...")
+        self.ics_button = QPushButton(_("Add dates to ca&lendar..."))
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_)
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -98,7 +105,7 @@ class ChecklistPage(AnswerPage):
             )
         )
         self.status = text_label("")
-        self.status.setAccessibleName("Export status")
+        self.status.setAccessibleName(_("Export status"))
         self.body.addWidget(self.status)
 
     def options(self):  # -> PrintOptions; printing is imported when first used: a faster start
@@ -106,7 +113,7 @@ class ChecklistPage(AnswerPage):
 
         return PrintOptions(
             page=self.page_size.currentData(),
-            banner=DEMO_BANNER if self.session.demo else None,
+            banner=_(DEMO_BANNER) if self.session.demo else None,
             author=self.answers.filer.name,
         )
 
@@ -118,7 +125,7 @@ class ChecklistPage(AnswerPage):
             generated=date.today(),
             version=__version__,
             secure_keyring=secure,
-            banner=DEMO_BANNER if self.session.demo else None,
+            banner=_(DEMO_BANNER) if self.session.demo else None,
             support=self.session.support,
             scale=scale,
         )
@@ -140,7 +147,7 @@ class ChecklistPage(AnswerPage):
         from ...exports import write_export
 
         name = f"NextGen-checklist-{self.session.as_of.isoformat()}.html"
-        path = path or self._ask_path("Save checklist as a web page", name, "Web page (*.html)")
+        path = path or self._ask_path(_("Save checklist as a web page"), name, _("Web page (*.html)"))
         if path is None:
             return None
 
@@ -148,9 +155,9 @@ class ChecklistPage(AnswerPage):
             write_export(path, self.html().encode("utf-8"), "html", overwrite=True)
             return True
 
-        if self._export("The web page", write) is None:
+        if self._export(_("The web page was not saved."), write) is None:
             return None
-        announce(self.status, f"Saved {path}. Open it in a browser or a screen reader.")
+        announce(self.status, _("Saved {path}. Open it in a browser or a screen reader.").format(path=path))
         return path
 
     def _keyring_known(self) -> None:
@@ -179,28 +186,29 @@ class ChecklistPage(AnswerPage):
             paint_pages(self.html(), printer, self.options())
 
     def _ask_path(self, title: str, name: str, kind: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), kind)
+        path, _kind = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), kind)
         return Path(path) if path else None  # the dialog itself asks before replacing a file
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         from ..printing import default_pdf_name, save_pdf
 
         path = path or self._ask_path(
-            "Save checklist as PDF", default_pdf_name(self.session.as_of), "PDF (*.pdf)"
+            _("Save checklist as PDF"), default_pdf_name(self.session.as_of), _("PDF (*.pdf)")
         )
         if path is None:
             return None
-        pages = self._export("The PDF", lambda: save_pdf(self.html(), path, self.options()))
+        pages = self._export(_("The PDF was not saved."), lambda: save_pdf(self.html(), path, self.options()))
         if pages is None:
             return None
-        announce(self.status, f"Saved {path} ({pages} page{'s' if pages > 1 else ''}).")
+        saved = ngettext("Saved {path} ({pages} page).", "Saved {path} ({pages} pages).", pages)
+        announce(self.status, saved.format(path=path, pages=pages))
         return path
 
     def save_ics(self, path: Path | None = None) -> Path | None:
         from ...domain.render_ics import render_ics
 
         name = f"NextGen-dates-{self.session.as_of.isoformat()}.ics"
-        path = path or self._ask_path("Add dates to your calendar", name, "Calendar (*.ics)")
+        path = path or self._ask_path(_("Add dates to your calendar"), name, _("Calendar (*.ics)"))
         if path is None:
             return None
         from ...exports import write_export
@@ -209,16 +217,18 @@ class ChecklistPage(AnswerPage):
             write_export(path, render_ics(self.session.plan()), "ics", overwrite=True)
             return True
 
-        saved = self._export("The calendar file", write)
+        saved = self._export(_("The calendar file was not saved."), write)
         if saved is None:
             return None
-        announce(self.status, f"Saved {path}. Open it to add the dates to your calendar.")
+        announce(self.status, _("Saved {path}. Open it to add the dates to your calendar.").format(path=path))
         return path
 
-    def _export(self, what: str, write):
+    def _export(self, not_saved: str, write):
+        """`not_saved`: the whole first sentence, e.g. "The PDF was not saved." (translated as one)."""
         try:
             return write()
         except OSError as error:  # ExportError: the sentence says what happened, nothing was replaced
-            announce(self.status, f"{what} was not saved. {error} Try another folder.")
-            QMessageBox.warning(self, "Not saved", self.status.text())
+            text = _("{not_saved} {error} Try another folder.").format(not_saved=not_saved, error=error)
+            announce(self.status, text)
+            QMessageBox.warning(self, _("Not saved"), self.status.text())
             return None

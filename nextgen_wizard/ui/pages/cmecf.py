@@ -2,10 +2,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from ...domain.i18n import N_, _
 from ...session import Session
-from ..widgets import Choice, Notice, announce, button_row, clear_layout, run_in_background, text_label
+from ..widgets import (
+    Choice,
+    Notice,
+    WrappingCheckBox,
+    announce,
+    button_row,
+    clear_layout,
+    run_in_background,
+    text_label,
+)
 from .base import AnswerPage
 
 if TYPE_CHECKING:
@@ -13,12 +23,12 @@ if TYPE_CHECKING:
 
 
 FOLLOW_UPS = {
-    "recovery_failed": "Did the clerk or the court's reset page fail to give the {court} login back?",
-    "pro_hac_vice": "Are you admitted at {court} for one case only (pro hac vice)?",
-    "old_cmecf_cases": "Do you still file in {court} cases opened before it moved to ACMS?",
-    "trustee_linked": "Is your trustee account at {court} linked to PACER too?",
-    "secondary_emails_added": "Have you added staff notice emails to your {court} account?",
-}
+    "recovery_failed": N_("Did the clerk or the court's reset page fail to give the {court} login back?"),
+    "pro_hac_vice": N_("Are you admitted at {court} for one case only (pro hac vice)?"),
+    "old_cmecf_cases": N_("Do you still file in {court} cases opened before it moved to ACMS?"),
+    "trustee_linked": N_("Is your trustee account at {court} linked to PACER too?"),
+    "secondary_emails_added": N_("Have you added staff notice emails to your {court} account?"),
+}  # translated where shown; {court} is a court id such as mab
 
 
 class CourtLoginBox(QGroupBox):
@@ -28,23 +38,27 @@ class CourtLoginBox(QGroupBox):
         super().__init__(f"{court_name} ({court_id})")
         self.setObjectName("card")  # one clearly separated block per court
         self.page, self.court_id = page, court_id
-        self.setAccessibleName(f"CM/ECF login at {court_name}")
+        self.setAccessibleName(_("CM/ECF login at {court}").format(court=court_name))
         login = page.session.login(court_id)
         layout = QVBoxLayout(self)
-        self.has_account = Choice(f"Do you have a CM/ECF filing account at {court_id}?")
-        self.knows = Choice(f"Do you know its login and password ({court_id})?")
-        self.browser = QCheckBox(f"Only my browser remembers this login ({court_id})")
-        self.recorded = QCheckBox(f"I have written it down or saved it safely ({court_id})")
-        self.save_button = QPushButton(f"Save {court_id} login in the keyring...")
-        self.forget_button = QPushButton(f"Remove {court_id} login from the keyring")
+        self.has_account = Choice(_("Do you have a CM/ECF filing account at {court}?").format(court=court_id))
+        self.knows = Choice(_("Do you know its login and password ({court})?").format(court=court_id))
+        self.browser = WrappingCheckBox(
+            _("Only my browser remembers this login ({court})").format(court=court_id)
+        )
+        self.recorded = WrappingCheckBox(
+            _("I have written it down or saved it safely ({court})").format(court=court_id)
+        )
+        self.save_button = QPushButton(_("Save {court} login in the keyring...").format(court=court_id))
+        self.forget_button = QPushButton(_("Remove {court} login from the keyring").format(court=court_id))
         self.save_status = text_label("")
         self.forget_button.clicked.connect(lambda: page.forget(court_id, self.save_status))
         self.forget_button.setVisible(page.session.has_saved_login(court_id))
         self.browser_warning = Notice()
-        self.browser_warning.setAccessibleName(f"Warning about the {court_id} login")
+        self.browser_warning.setAccessibleName(_("Warning about the {court} login").format(court=court_id))
         # Rarer questions, each shown only while an answer opens it (domain/questions.py).
         self.follow_ups: dict[str, Choice] = {
-            name: Choice(question.format(court=court_id)) for name, question in FOLLOW_UPS.items()
+            name: Choice(_(question).format(court=court_id)) for name, question in FOLLOW_UPS.items()
         }
         for widget in (self.has_account, self.knows, self.browser, self.browser_warning, self.recorded):
             layout.addWidget(widget)
@@ -74,14 +88,18 @@ class CourtLoginBox(QGroupBox):
             choice.setVisible(f"cmecf.{self.court_id}.{name}" in opened)
         only_in_browser = self.browser.isChecked() and not self.recorded.isChecked()
         self.browser_warning.show_text(
-            f"A login only your browser remembers is lost when you stop using that browser, and "
-            f"you need it once more to link {self.court_id}. Write it down or save it in the keyring now."
+            _(
+                "A login only your browser remembers is lost when you stop using that browser, and "
+                "you need it once more to link {court}. Write it down or save it in the keyring now."
+            ).format(court=self.court_id)
             if only_in_browser and filing
             else ""
         )
         if not self.page.session.credential_storage:
             self.save_button.setEnabled(False)
-            self.save_status.setText("Your firm has turned off saving passwords here: write the login down.")
+            self.save_status.setText(
+                _("Your firm has turned off saving passwords here: write the login down.")
+            )
 
     def store(self) -> None:
         self.page.set_answers(
@@ -122,9 +140,11 @@ class CmecfPage(AnswerPage):
     def __init__(self, session: Session) -> None:
         super().__init__(
             session,
-            "Your CM/ECF logins",
-            "Each court's old login is needed once, to link it. A login only your browser remembers is lost "
-            "at the switch.",
+            _("Your CM/ECF logins"),
+            _(
+                "Each court's old login is needed once, to link it. A login only your browser remembers "
+                "is lost at the switch."
+            ),
         )
 
     def build(self) -> None:
@@ -132,18 +152,20 @@ class CmecfPage(AnswerPage):
         self.courts_layout = QVBoxLayout(self.courts_box)
         self.courts_layout.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.courts_box)
-        pacer_box = QGroupBox("Your PACER login (optional)")
+        pacer_box = QGroupBox(_("Your PACER login (optional)"))
         pacer_layout = QVBoxLayout(pacer_box)
         pacer_layout.addWidget(
             text_label(
-                "You may keep your PACER login in the keyring too; the wizard "
-                "checks the password against PACER's 2025 rules."
+                _(
+                    "You may keep your PACER login in the keyring too; the wizard "
+                    "checks the password against PACER's 2025 rules."
+                )
             )
         )
-        self.pacer_button = QPushButton("Save PACER login in the keyring...")
+        self.pacer_button = QPushButton(_("Save PACER login in the keyring..."))
         self.pacer_button.clicked.connect(self.save_pacer)
         self.pacer_status = text_label("")
-        self.pacer_forget = QPushButton("Remove PACER login from the keyring")
+        self.pacer_forget = QPushButton(_("Remove PACER login from the keyring"))
         self.pacer_forget.clicked.connect(lambda: self.forget(None, self.pacer_status))
         pacer_layout.addLayout(button_row(self.pacer_button, self.pacer_forget))
         pacer_layout.addWidget(self.pacer_status)
@@ -154,7 +176,7 @@ class CmecfPage(AnswerPage):
     def load(self) -> None:
         if not self.session.credential_storage:
             self.pacer_button.setEnabled(False)
-            self.pacer_status.setText("Your firm has turned off saving passwords in this app.")
+            self.pacer_status.setText(_("Your firm has turned off saving passwords in this app."))
         clear_layout(self.courts_layout)
         self.boxes = {}
         for court_id in self.answers.courts:
@@ -170,7 +192,7 @@ class CmecfPage(AnswerPage):
         try:
             self.session.set_answers(changes)
         except ChangeRefused as error:
-            self.save_notice.show_text("Not changed: " + " ".join(error.problems))
+            self.save_notice.show_text(_("Not changed: {problems}").format(problems=" ".join(error.problems)))
 
     def save_pacer(self) -> None:
         self.open_keyring_dialog(None, "PACER", self.pacer_status)
@@ -178,19 +200,21 @@ class CmecfPage(AnswerPage):
     def open_keyring_dialog(self, court_id: str | None, what: str, status_label) -> None:
         """Find the keyring off the GUI thread; open the dialog only when it can really save there."""
         if not self.session.credential_storage:
-            announce(status_label, "Your firm has turned off saving passwords here: write the login down.")
+            announce(status_label, _("Your firm has turned off saving passwords here: write the login down."))
             return
-        announce(status_label, "Checking the keyring...")
+        announce(status_label, _("Checking the keyring..."))
 
         def checked(info, error: BaseException | None) -> None:
             if error is not None:
-                announce(status_label, f"Nothing can be saved right now: {error}")
+                announce(status_label, _("Nothing can be saved right now: {error}").format(error=error))
                 return
             if not info.accepted:
                 announce(
                     status_label,
-                    "Not saved: no secure keyring on this computer. Write the login down; the "
-                    "printed checklist has a box for it.",
+                    _(
+                        "Not saved: no secure keyring on this computer. Write the login down; the "
+                        "printed checklist has a box for it."
+                    ),
                 )
                 return
             announce(status_label, "")
@@ -225,11 +249,13 @@ class CmecfPage(AnswerPage):
 
         def done(removed: bool | None, error: BaseException | None) -> None:
             if error is not None:
-                announce(status_label, f"Not removed: {error}")
+                announce(status_label, _("Not removed: {problems}").format(problems=error))
                 return
             self.session.record_forgotten_login(court_id)
             self.session.save()
-            announce(status_label, "Removed from the keyring." if removed else "It was not in the keyring.")
+            announce(
+                status_label, _("Removed from the keyring.") if removed else _("It was not in the keyring.")
+            )
             if court_id in self.boxes:
                 self.boxes[court_id].show_saved()
             self._show_forget_buttons()
@@ -254,6 +280,8 @@ class CmecfPage(AnswerPage):
         elif dialog.refused:
             announce(
                 status_label,
-                "Not saved: no secure keyring on this computer. Write the login down; the "
-                "printed checklist has a box for it.",
+                _(
+                    "Not saved: no secure keyring on this computer. Write the login down; the "
+                    "printed checklist has a box for it."
+                ),
             )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.answers import Role
 from ...domain.courts import Court
+from ...domain.i18n import _
 from ...domain.text import MAX_TEXT_LENGTH
 from ...session import Session
 from ..widgets import Options, SearchField, announce, text_label
@@ -25,17 +26,17 @@ class CourtsPage(AnswerPage):
     help_key = "courts"
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, "You and your courts", "Who you are, and where you file.")
+        super().__init__(session, _("You and your courts"), _("Who you are, and where you file."))
 
     def build(self) -> None:
         self.role = Options(
-            "Who are you?",
+            _("Who are you?"),
             [
-                ("&Attorney", Role.ATTORNEY),
-                ("Paralegal or assistant who &files for an attorney or trustee", Role.FILING_AGENT),
-                ("Other non-a&ttorney staff", Role.NON_ATTORNEY),
-                ("A cr&editor (claims and notices)", Role.CREDITOR),
-                ("Filing for myself, without an attorney (&pro se)", Role.PRO_SE),
+                (_("&Attorney"), Role.ATTORNEY),
+                (_("Paralegal or assistant who &files for an attorney or trustee"), Role.FILING_AGENT),
+                (_("Other non-a&ttorney staff"), Role.NON_ATTORNEY),
+                (_("A cr&editor (claims and notices)"), Role.CREDITOR),
+                (_("Filing for myself, without an attorney (&pro se)"), Role.PRO_SE),
             ],
         )
         self.role.changed.connect(self._role_changed)
@@ -43,12 +44,12 @@ class CourtsPage(AnswerPage):
 
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("optional, printed on your checklist")
+        self.name.setPlaceholderText(_("optional, printed on your checklist"))
         self.firm = QLineEdit()
-        self.firm.setPlaceholderText("optional, printed on your checklist")
+        self.firm.setPlaceholderText(_("optional, printed on your checklist"))
         for field in (self.name, self.firm):
             field.setMaxLength(MAX_TEXT_LENGTH)  # a huge paste is cut here, not frozen on
-        name_label, firm_label = QLabel("Your na&me:"), QLabel("F&irm:")
+        name_label, firm_label = QLabel(_("Your na&me:")), QLabel(_("F&irm:"))
         name_label.setBuddy(self.name)
         firm_label.setBuddy(self.firm)
         form.addRow(name_label, self.name)
@@ -57,41 +58,43 @@ class CourtsPage(AnswerPage):
         self.firm.textEdited.connect(self._names_changed)
         self.body.addLayout(form)
 
-        box = QGroupBox("Courts where you file")
+        box = QGroupBox(_("Courts where you file"))
         layout = QVBoxLayout(box)
-        search_label = QLabel("Find a &court (name, state such as MA, or id such as mab):")
+        search_label = QLabel(_("Find a &court (name, state such as MA, or id such as mab):"))
         self.search = SearchField()
         search_label.setBuddy(self.search)
+        search_label.setWordWrap(True)  # long in some languages, and at large text sizes
         self.search.textChanged.connect(self._search)
         self.search.submitted.connect(self._add_selected)
         layout.addWidget(search_label)
         layout.addWidget(self.search)
         self.results = QListWidget()
-        self.results.setAccessibleName("Matching courts")
+        self.results.setAccessibleName(_("Matching courts"))
         self.results.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.results.itemActivated.connect(lambda _item: self._add_selected())
         layout.addWidget(self.results)
         self.search_note = text_label("")
-        self.search_note.setAccessibleName("Search result")
+        self.search_note.setAccessibleName(_("Search result"))
         self.search_note.hide()
         layout.addWidget(self.search_note)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("A&dd court")
+        self.add_button = QPushButton(_("A&dd court"))
         self.add_button.clicked.connect(self._add_selected)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        chosen_label = QLabel("&Your courts:")
+        chosen_label = QLabel(_("&Your courts:"))
         self.chosen = QListWidget()
-        self.chosen.setAccessibleName("Your courts")
+        self.chosen.setAccessibleName(_("Your courts"))
         self.chosen.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         for listing in (self.results, self.chosen):  # long court names wrap; nothing scrolls sideways
             listing.setWordWrap(True)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         chosen_label.setBuddy(self.chosen)
+        chosen_label.setWordWrap(True)
         layout.addWidget(chosen_label)
         layout.addWidget(self.chosen)
-        self.remove_button = QPushButton("&Remove court")
+        self.remove_button = QPushButton(_("&Remove court"))
         self.remove_button.clicked.connect(self._remove_selected)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(box)
@@ -134,12 +137,12 @@ class CourtsPage(AnswerPage):
             self.results.setCurrentRow(0)
         note = ""
         if text.strip() and not found:
-            note = (
-                f'No court matches "{text.strip()}". Try a state ("MA"), words of the name '
+            note = _(
+                'No court matches "{text}". Try a state ("MA"), words of the name '
                 '("massachusetts bankruptcy") or an id ("mab").'
-            )
+            ).format(text=text.strip())
         elif found and not self.results.count():
-            note = "Every court that matches is already in your list."
+            note = _("Every court that matches is already in your list.")
         self.search_note.setVisible(bool(note))
         if note != self.search_note.text():
             announce(self.search_note, note)
@@ -157,7 +160,7 @@ class CourtsPage(AnswerPage):
         try:
             self.session.add_court(court_id)
         except ChangeRefused as error:
-            self.save_notice.show_text("Not added: " + " ".join(error.problems))
+            self.save_notice.show_text(_("Not added: {problems}").format(problems=" ".join(error.problems)))
             return
         self._show_chosen()
         self._search(self.search.text())
@@ -177,15 +180,17 @@ class CourtsPage(AnswerPage):
         try:
             self.session.remove_court(item.data(Qt.ItemDataRole.UserRole))
         except ChangeRefused as error:
-            self.save_notice.show_text("Not removed: " + " ".join(error.problems))
+            self.save_notice.show_text(_("Not removed: {problems}").format(problems=" ".join(error.problems)))
             return
         self._show_chosen()
         self.changed()
 
     def blocked_reason(self) -> str | None:
-        missing = []
-        if self.answers.role is None:
-            missing.append("choose who you are")
-        if not self.answers.courts:
-            missing.append("add at least one court (find it, then Add court)")
-        return " and ".join(missing) + "." if missing else None
+        role, courts = self.answers.role is None, not self.answers.courts
+        if role and courts:
+            return _("choose who you are and add at least one court (find it, then Add court).")
+        if role:
+            return _("choose who you are.")
+        if courts:
+            return _("add at least one court (find it, then Add court).")
+        return None

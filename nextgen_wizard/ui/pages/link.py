@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
+from ...domain.i18n import _
 from ...domain.steps import Status, StepId
 from ...session import Session
-from ..widgets import clear_layout
+from ..widgets import WrappingCheckBox, clear_layout
 from .base import AnswerPage
 from .step_view import StepView
 
@@ -15,8 +16,8 @@ class LinkPage(AnswerPage):
     def __init__(self, session: Session) -> None:
         super().__init__(
             session,
-            "Link your accounts",
-            "Each court links your old CM/ECF account to your PACER account once.",
+            _("Link your accounts"),
+            _("Each court links your old CM/ECF account to your PACER account once."),
         )
 
     def build(self) -> None:
@@ -41,11 +42,11 @@ class LinkPage(AnswerPage):
             layout = QVBoxLayout(box)
             layout.addWidget(StepView(step, self.session.as_of, with_title=False))
             if step.id is StepId.LINK_CMECF_ACCOUNT:
-                check = QCheckBox(f"I have linked my account at {court.id}")
+                check = WrappingCheckBox(_("I have linked my account at {court}").format(court=court.id))
                 check.setChecked(step.status is Status.DONE)
                 if step.status is Status.SCHEDULED:
                     check.setEnabled(False)
-                    check.setText(f"Linking at {court.id} opens on the date above")
+                    check.setText(_("Linking at {court} opens on the date above").format(court=court.id))
                 check.toggled.connect(lambda checked, cid=court.id: self._linked(cid, checked))
                 layout.addWidget(check)
                 self.checks[court.id] = check

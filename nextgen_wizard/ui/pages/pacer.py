@@ -2,21 +2,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain.answers import AccountType, SignInProblem
 from ...domain.dates import long_date, parse_typed_date
+from ...domain.i18n import N_, _
 from ...domain.pacer import UsernameKind, classify_username
 from ...session import Session
-from ..widgets import Choice, Options, announce, text_label
+from ..widgets import Choice, Options, WrappingCheckBox, announce, text_label
 from .base import AnswerPage
 
 MARKS = {
-    UsernameKind.LEGACY: "Must be upgraded:",
-    UsernameKind.UPGRADED_FORMAT: "Looks fine:",
-    UsernameKind.UNUSUAL: "Please check:",
-    UsernameKind.INVALID: "Not a PACER username:",
-}
+    UsernameKind.LEGACY: N_("Must be upgraded:"),
+    UsernameKind.UPGRADED_FORMAT: N_("Looks fine:"),
+    UsernameKind.UNUSUAL: N_("Please check:"),
+    UsernameKind.INVALID: N_("Not a PACER username:"),
+}  # translated where shown
 
 
 class PacerPage(AnswerPage):
@@ -25,68 +26,71 @@ class PacerPage(AnswerPage):
 
     def __init__(self, session: Session) -> None:
         super().__init__(
-            session, "Your PACER account", "Since NextGen, your own PACER account signs you in to file."
+            session, _("Your PACER account"), _("Since NextGen, your own PACER account signs you in to file.")
         )
 
     def build(self) -> None:
         self.own = Options(
-            "Do you have your own PACER account?",
+            _("Do you have your own PACER account?"),
             [
-                ("&Yes, an account that is mine alone", "own"),
-                ("I sign in with a &shared (office) account", "shared"),
-                ("Bo&th: my own account, and the office's shared one", "both"),
-                ("N&o PACER account yet", "none"),
-                ("Not su&re", "unsure"),
+                (_("&Yes, an account that is mine alone"), "own"),
+                (_("I sign in with a &shared (office) account"), "shared"),
+                (_("Bo&th: my own account, and the office's shared one"), "both"),
+                (_("N&o PACER account yet"), "none"),
+                (_("Not su&re"), "unsure"),
             ],
         )
         self.own.changed.connect(self._own_changed)
         self.body.addWidget(self.own)
-        self.can_sign_in = Choice("Can you sign in to PACER today?")
+        self.can_sign_in = Choice(_("Can you sign in to PACER today?"))
         self.can_sign_in.changed.connect(self._sign_in_changed)
         self.body.addWidget(self.can_sign_in)
         self.problem = Options(
-            "What stops you?",
+            _("What stops you?"),
             [
-                ("I &forgot my username or password", SignInProblem.FORGOT_LOGIN),
-                ("PACER says my account is &inactive", SignInProblem.INACTIVE),
-                ("PACER says my account was &deactivated", SignInProblem.DEACTIVATED),
-                ("I lost the &phone or app with my MFA codes", SignInProblem.MFA_DEVICE_LOST),
-                ("Something &else", SignInProblem.UNKNOWN),
+                (_("I &forgot my username or password"), SignInProblem.FORGOT_LOGIN),
+                (_("PACER says my account is &inactive"), SignInProblem.INACTIVE),
+                (_("PACER says my account was &deactivated"), SignInProblem.DEACTIVATED),
+                (_("I lost the &phone or app with my MFA codes"), SignInProblem.MFA_DEVICE_LOST),
+                (_("Something &else"), SignInProblem.UNKNOWN),
             ],
         )
         self.problem.changed.connect(self._problem_changed)
         self.body.addWidget(self.problem)
 
-        self.details = QGroupBox("About your account")
+        self.details = QGroupBox(_("About your account"))
         layout = QVBoxLayout(self.details)
-        username_label = QLabel("PACER &username:")
+        username_label = QLabel(_("PACER &username:"))
         self.username = QLineEdit()
         self.username.setMaxLength(200)
         username_label.setBuddy(self.username)
+        username_label.setWordWrap(True)
         self.username.textEdited.connect(self._username_changed)
         self.verdict = text_label("")
-        self.verdict.setAccessibleName("Username check")
+        self.verdict.setAccessibleName(_("Username check"))
         layout.addWidget(username_label)
         layout.addWidget(self.username)
         layout.addWidget(self.verdict)
         self.account_type = Options(
-            'What does PACER\'s Manage My Account show as "Account Type"?',
+            _('What does PACER\'s Manage My Account show as "Account Type"?'),
             [
-                ("&Legacy PACER Account", AccountType.LEGACY),
-                ("Up&graded PACER Account", AccountType.UPGRADED),
-                ("I don't &know", AccountType.UNKNOWN),
+                # Translators: PACER's own words, shown on its Manage My Account page: keep them in English.
+                (_("&Legacy PACER Account"), AccountType.LEGACY),
+                # Translators: PACER's own words, shown on its Manage My Account page: keep them in English.
+                (_("Up&graded PACER Account"), AccountType.UPGRADED),
+                (_("I don't &know"), AccountType.UNKNOWN),
             ],
         )
         self.account_type.changed.connect(self._type_changed)
         layout.addWidget(self.account_type)
-        self.knows_date = QCheckBox("I know when the account was &created:")
+        self.knows_date = WrappingCheckBox(_("I know when the account was &created:"))
         # A plain field: type 2012-03-05 or 3/5/2012 (date pickers' sections are fiddly to type in).
         self.created = QLineEdit()
-        self.created.setPlaceholderText("e.g. 2012-03-05 or 3/5/2012")
+        self.created.setPlaceholderText(_("e.g. 2012-03-05 or 3/5/2012"))
         self.created.setMaxLength(10)
-        self.created.setAccessibleName("Account creation date")
+        self.created.setAccessibleName(_("Account creation date"))
         self.created_note = text_label("")
-        self.created_note.setAccessibleName("Creation date check")
+        self.created_note.setAccessibleName(_("Creation date check"))
         self.knows_date.toggled.connect(self._date_changed)
         self.created.textEdited.connect(lambda _text: self._date_changed())
         layout.addWidget(self.knows_date)
@@ -156,7 +160,7 @@ class PacerPage(AnswerPage):
             self.username.setAccessibleDescription("")
             return
         check = classify_username(text)
-        message = f"{MARKS[check.kind]} {check.message}"
+        message = f"{_(MARKS[check.kind])} {check.message}"
         announce(self.verdict, message)
         self.username.setAccessibleDescription(message)
 
@@ -174,12 +178,15 @@ class PacerPage(AnswerPage):
         text = self.created.text().strip()
         day = parse_typed_date(text) if self.knows_date.isChecked() else None
         if day is not None and not date(1988, 1, 1) <= day <= self.session.as_of:
-            announce(self.created_note, f"{long_date(day)} cannot be when the account was created.")
+            announce(
+                self.created_note,
+                _("{date} cannot be when the account was created.").format(date=long_date(day)),
+            )
             day = None
         elif self.knows_date.isChecked() and text and day is None:
-            announce(self.created_note, "Type the date like 2012-03-05 or 3/5/2012.")
+            announce(self.created_note, _("Type the date like 2012-03-05 or 3/5/2012."))
         else:
-            announce(self.created_note, f"Created {long_date(day)}." if day else "")
+            announce(self.created_note, _("Created {date}.").format(date=long_date(day)) if day else "")
         self.set_answer("pacer.created_on", day.isoformat() if day else None)
         self._enable()
         self.changed()
@@ -187,5 +194,5 @@ class PacerPage(AnswerPage):
     def blocked_reason(self) -> str | None:
         text = self.username.text()
         if text and not classify_username(text).well_formed:
-            return "correct the PACER username (see the note under it), or clear it."
+            return _("correct the PACER username (see the note under it), or clear it.")
         return None

@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from ...domain.i18n import _
 from ...domain.plan import Step
 from ...domain.render import step_dates
 from ...domain.steps import STATUS_WORDS, Status
@@ -17,7 +18,7 @@ def step_html(step: Step, as_of, *, with_title: bool = False) -> str:
     if with_title:
         parts.append(f"<h3>{html.escape(step.title)}</h3>")
     dates = step_dates(step, as_of)
-    status = STATUS_WORDS[step.status] + (f" - {dates}" if dates else "")
+    status = _(STATUS_WORDS[step.status]) + (f" - {dates}" if dates else "")
     parts.append(f"<p><b>{html.escape(status)}</b><br>{html.escape(step.why)}</p>")
     if step.how and step.status is not Status.DONE:
         items = "".join(f"<li>{html.escape(line)}</li>" for line in step.how)
@@ -36,11 +37,11 @@ class StepView(QWidget):
         for contact in step.contacts if step.status is not Status.DONE else ():
             pieces = [html.escape(contact.name)] + [mail_link(e) for e in contact.emails]
             if contact.url:
-                pieces.append(link(contact.url, "website"))
-            layout.addWidget(text_label("Contact: " + ", ".join(pieces), rich=True))
+                pieces.append(link(contact.url, _("website")))
+            layout.addWidget(text_label(_("Contact: {details}").format(details=", ".join(pieces)), rich=True))
             if contact.phones:
                 row = QHBoxLayout()
                 for phone in contact.phones:
-                    row.addWidget(CopyButton(phone, f"{contact.name} phone"))
+                    row.addWidget(CopyButton(phone, _("{name} phone").format(name=contact.name)))
                 row.addStretch(1)
                 layout.addLayout(row)
