@@ -257,3 +257,21 @@ def test_frozen_app_finds_the_secret_service(secret_service, tmp_path: Path) -> 
     report = json.loads(result.stdout)
     assert report["keyring"]["backend"] == "Secret Service (GNOME Keyring)"
     assert report["keyring"]["accepted"] is True and result.returncode == 0
+
+
+def test_the_package_speaks_spanish_and_ships_only_what_that_needs(unpacked: Path) -> None:
+    """The compiled catalogs and Qt's own Spanish are in the package, under 1 MB together, and the
+    installed app really answers in Spanish."""
+    app = unpacked / "usr" / "lib" / "nextgen-ready"
+    catalogs = sorted(app.rglob("resources/locale/es/LC_MESSAGES/*.mo"))
+    qt_spanish = sorted(app.rglob("translations/qtbase_es.qm"))
+    assert [p.name for p in catalogs] == ["cli.mo", "domain.mo", "ui.mo"] and qt_spanish
+    assert sum(p.stat().st_size for p in [*catalogs, *qt_spanish]) < 1_000_000
+    assert not list(app.rglob("translations/qtbase_de.qm"))  # Qt's other languages are left out
+    result = subprocess.run(
+        [str(unpacked / "usr" / "bin" / "nextgen-wizard"), "--lang", "es", "checklist", "--answers",
+         str(ROOT / "examples" / "multi-court.json")],
+        capture_output=True, text=True, env=_offscreen(), timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Lista de verificación" in result.stdout
