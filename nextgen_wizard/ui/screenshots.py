@@ -117,7 +117,9 @@ def screen_platform(width: int, height: int) -> str:
 
     config = Path(tempfile.mkdtemp(prefix="nextgen-screen-")) / "screen.json"
     screen = {"name": "shots", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
-    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    from ..storage.files import write_file
+
+    write_file(config, json.dumps({"screens": [screen]}).encode("utf-8"))
     return f"offscreen:configfile={config}"
 
 
