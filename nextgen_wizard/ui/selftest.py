@@ -111,6 +111,19 @@ def run_self_test(as_of: date) -> int:
             raise RuntimeError("the calendar file is not iCalendar")
         return f"{data.count(b'BEGIN:VEVENT')} events"
 
+    def spanish() -> str:
+        from ..domain.i18n import CATALOGS, _load_catalog
+
+        catalog = _load_catalog("es")
+        if catalog.gettext("January") != "enero" or catalog.gettext("&Help") == "&Help":
+            raise RuntimeError("the Spanish catalogs are missing or incomplete")
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
+        qt = QTranslator()
+        if not qt.load("qtbase_es", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            raise RuntimeError("Qt's own Spanish (qtbase_es) is missing")
+        return f"{len(CATALOGS)} catalogs and Qt's own"
+
     for name, test in [
         ("court catalog", catalog),
         ("Qt application", app),
@@ -119,6 +132,7 @@ def run_self_test(as_of: date) -> int:
         ("PDF", pdf),
         ("calendar", calendar),
         ("keyring backends", keyring_backends),
+        ("Spanish", spanish),
     ]:
         _check(name, test, results)
     passed = sum(results)
