@@ -105,7 +105,7 @@ def open_wizard(session, *, ask_resume=_ask_resume):
     last = session.last_page()  # read before the wizard records its first page
     wizard = NextGenWizard(session)
     wizard.fit_to_screen()
-    wizard.show()
+    wizard.show_fitted()
     if not session.had_answers or session.demo or session.answers == Answers():
         return wizard
     if ask_resume(wizard):

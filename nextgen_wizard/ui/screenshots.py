@@ -37,7 +37,7 @@ def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[NextGenWiz
     try:
         wizard = NextGenWizard(example_context(as_of))
         wizard.fit_to_screen()  # as the app does: sized to the text and the screen
-        wizard.show()
+        wizard.show_fitted()
         wizard.finish_start()
         app.processEvents()
         while True:
@@ -51,7 +51,7 @@ def walk_all_pages(as_of: date, scale: float = 1.0) -> Iterator[tuple[NextGenWiz
         wizard.close()
         wizard = NextGenWizard(example_context(as_of, LEGACY_EXAMPLE))
         wizard.fit_to_screen()  # as the app does: sized to the text and the screen
-        wizard.show()
+        wizard.show_fitted()
         wizard.finish_start()
         for page_id in PageId:
             if page_id not in shown:

@@ -394,9 +394,16 @@ class NextGenWizard(QWizard):
         width, height = int(1000 * max(1.0, scale * 0.8)), int(720 * max(1.0, scale * 0.8))
         if width > screen.width() or height > screen.height() or screen.width() < 1280:
             self.setGeometry(screen)
-            self.showMaximized()
+            self.maximize_on_show = True  # show_fitted() shows it maximised, in one step
         else:
             self.resize(width, height)
+
+    def show_fitted(self) -> None:
+        """Show the window as fit_to_screen() decided: maximised on small screens, else as sized."""
+        if getattr(self, "maximize_on_show", False):
+            self.showMaximized()
+        else:
+            self.show()
 
 
     def refresh(self) -> None:

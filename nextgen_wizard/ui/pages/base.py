@@ -77,7 +77,13 @@ class AnswerPage(QWizardPage):
         self.ensure_built()
         self.load()
         self.show_warnings()
-        order_tabs(self)
+        wizard = self.wizard()
+        if wizard is not None and not getattr(wizard, "is_started", True):
+            # The first page: Tab order once the window is painted (reading focus policies converts
+            # Qt's enums, which costs the first paint 30 ms; nobody can press Tab before it).
+            wizard.started.connect(lambda: order_tabs(self))  # type: ignore[attr-defined]  # NextGenWizard
+        else:
+            order_tabs(self)
         self.show_blocked()
 
     def blocked_reason(self) -> str | None:
