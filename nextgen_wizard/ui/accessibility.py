@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
-
-_installed = False
-_alive: dict[int, QAccessibleInterface] = {}  # Python-made interfaces, kept while their widget lives
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 class Heading(QLabel):
@@ -16,7 +10,6 @@ class Heading(QLabel):
 
     def __init__(self, text: str, level: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        install_accessibility()
         self.level = level
         self.setObjectName(f"heading{level}")
         self.setWordWrap(True)
@@ -29,39 +22,18 @@ class Heading(QLabel):
         self.setFont(font)
 
 
-class _HeadingInterface(QAccessibleWidget):
-    def __init__(self, widget: Heading) -> None:
-        super().__init__(widget, QAccessible.Role.Heading, widget.text())
-
-    def text(self, kind: QAccessible.Text) -> str:
-        widget = self.widget()
-        if kind == QAccessible.Text.Name and isinstance(widget, QLabel):
-            return widget.text()
-        return super().text(kind)
-
-
-def _factory(class_name: str, target: Any) -> QAccessibleInterface | None:
-    if isinstance(target, Heading):
-        interface = _HeadingInterface(target)
-        key = id(target)
-        _alive[key] = interface
-        target.destroyed.connect(lambda *_args, k=key: _alive.pop(k, None))
-        return interface
-    return None
-
-
 def install_accessibility() -> None:
-    """Register the factory once per process (before any Heading is asked for its interface)."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+    """Expose headings with the heading role (once; before the first Heading is shown, or a screen
+    reader keeps the plain label it met first)."""
+    from .heading_role import install
+
+    install()
 
 
 def announce_focus(widget: QWidget) -> None:
     """Put the keyboard focus on `widget` and tell assistive technology, also offscreen."""
     widget.setFocus()
-    if QAccessible.isActive():
-        from PySide6.QtGui import QAccessibleEvent
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
 
+    if QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Focus))

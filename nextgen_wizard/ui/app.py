@@ -54,6 +54,9 @@ def make_app():  # -> QApplication
 
     apply_style(app)  # before any widget exists: re-styling live widgets is costly
     _load_qt_translations(app)
+    from .accessibility import install_accessibility
+
+    install_accessibility()  # before the first heading exists: a screen reader caches what it hears first
     return app  # the window icon is set after the first paint (run_gui): decoding it can wait
 
 

@@ -73,11 +73,15 @@ QFrame#notice {{ border: 1px solid palette(dark); border-left: 5px solid {focus}
 """
 
 
+_fusion_set = False
+
+
 def apply_style(app: QApplication) -> None:
     """Once per application (again only when the palette changed): re-styling live widgets is costly."""
-    style = app.style()
-    if style is None or style.name().lower() != "fusion":
+    global _fusion_set
+    if not _fusion_set:  # (asking app.style() for its name would convert Qt's enums before the paint)
         app.setStyle("Fusion")
+        _fusion_set = True
     sheet = style_sheet(app.palette(), QFontMetrics(app.font()).height())
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
