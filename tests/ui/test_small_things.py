@@ -102,3 +102,20 @@ def test_a_huge_paste_into_the_name_is_cut_at_the_field_not_frozen_on(qtbot, tmp
     courts.name.textEdited.emit(courts.name.text())
     assert len(courts.name.text()) == 200
     assert walk.wizard.session.answers.filer.name == "x" * 200
+
+
+def test_the_keyring_dialog_says_where_in_one_sentence_and_fits_a_projector_at_twice_the_text(qtbot) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    from nextgen_wizard.ui.credentials import CredentialDialog
+
+    dialog = CredentialDialog(lambda login, password: "saved", "Secret Service (GNOME Keyring)", "PACER")
+    qtbot.addWidget(dialog)
+    font = QFont(dialog.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    dialog.setFont(font)  # as --font-scale 2 does for every window
+    dialog.show()
+    texts = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible() and label.text()]
+    assert any("Secret Service (GNOME Keyring)" in text and "never" not in text for text in texts)
+    assert dialog.sizeHint().width() <= 1366 and dialog.sizeHint().height() <= 768
