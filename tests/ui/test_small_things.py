@@ -119,3 +119,14 @@ def test_the_keyring_dialog_says_where_in_one_sentence_and_fits_a_projector_at_t
     texts = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible() and label.text()]
     assert any("Secret Service (GNOME Keyring)" in text and "never" not in text for text in texts)
     assert dialog.sizeHint().width() <= 1366 and dialog.sizeHint().height() <= 768
+
+
+def test_tab_on_the_cmecf_page_starts_at_the_first_courts_first_question(qtbot, tmp_path: Path) -> None:
+    walk = Walk(make_wizard(qtbot, tmp_path))
+    walk.to_cmecf_page("mab")
+    cmecf = page(walk.wizard, P.CMECF)
+    walk.wizard.activateWindow()
+    qtbot.waitUntil(lambda: walk.wizard.focusWidget() is cmecf.heading, timeout=2000)  # page change
+    QTest.keyClick(cmecf.heading, Qt.Key.Key_Tab)
+    focus = walk.wizard.focusWidget()
+    assert focus is not None and focus.accessibleName().startswith("Do you have a CM/ECF filing account at mab?")
