@@ -17,14 +17,12 @@ copy; the data shipped with the app is the floor, and a damaged copy is ignored 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlparse
 
 from .. import APP_NAME, __version__
 from ..domain.courts import Catalog, catalog_from_data, load_catalog
@@ -94,6 +92,12 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def urlparse(url: str):  # -> urllib.parse.ParseResult; imported when an address is checked
+    from urllib.parse import urlparse as parse
+
+    return parse(url)
 
 
 def address_problem(url: str) -> str | None:
@@ -319,6 +323,12 @@ def check_for_update(
 # ---- keeping and finding the copy -----------------------------------------------------------
 
 
+def _sha256(data: bytes) -> str:
+    import hashlib  # only when court data is downloaded or a stored copy is read: not at every start
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def _catalog_bytes(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
@@ -329,7 +339,7 @@ def stored_record(update: CourtUpdate) -> bytes:
         "fetched": update.fetched,
         "url": update.url,
         "feed_url": update.feed_url,
-        "catalog_sha256": hashlib.sha256(_catalog_bytes(update.data)).hexdigest(),
+        "catalog_sha256": _sha256(_catalog_bytes(update.data)),
         "software": update.software,
         "catalog": update.data,
     }
@@ -369,7 +379,7 @@ def _read_record(raw: bytes, shipped: Catalog | None) -> tuple[Catalog, dict]:
     data = record.get("catalog")
     if not isinstance(data, dict):
         raise ValueError(_("it holds no court list"))
-    if hashlib.sha256(_catalog_bytes(data)).hexdigest() != record.get("catalog_sha256"):
+    if _sha256(_catalog_bytes(data)) != record.get("catalog_sha256"):
         raise ValueError(_("its SHA-256 does not match: it was changed or damaged after it was downloaded"))
     fetched = record.get("fetched")
     if not isinstance(fetched, str) or not _is_iso_day(fetched):

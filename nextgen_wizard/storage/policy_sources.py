@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import json
 import os
-import plistlib
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.parsers.expat import ExpatError
 
 from ..domain.i18n import _
 from .files import ReadError, read_file
@@ -163,6 +161,9 @@ def _plist_source(path: Path) -> RawSource | None:
         return None
     except ReadError as error:
         return RawSource(str(path), "managed-preferences", error=_cannot_be_read(error), path=path)
+    import plistlib  # macOS only: not imported elsewhere
+    from xml.parsers.expat import ExpatError
+
     try:
         values = plistlib.loads(raw)
     except (plistlib.InvalidFileException, ValueError, OverflowError, ExpatError) as error:
