@@ -657,7 +657,7 @@ def build_parser(commands_wanted: Sequence[str] | None = None) -> argparse.Argum
     )
     parser.add_argument(
         "--lang",
-        choices=["en", "es"],
+        choices=["en", "es", "pseudo"],  # pseudo: longer, accented text for checking translations
         default=None,
         help=_("language: en or es (default: what you chose in the wizard, your firm's, or your system's)"),
     )

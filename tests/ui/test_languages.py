@@ -126,3 +126,31 @@ def test_the_language_follows_the_flag_the_firm_and_the_system(tmp_path, monkeyp
     assert "Lista de verificación" in firm  # the firm's default
     mine = run("--lang", "en", "checklist", "--answers", str(ROOT / "examples" / "multi-court.json")).stdout
     assert "NextGen CM/ECF checklist" in mine  # a person's own choice wins
+
+
+def test_the_language_chosen_in_the_wizard_is_used_from_its_next_start(qtbot, open_session) -> None:
+    """View > Language keeps the choice and says it applies from the next start; the next start
+    (without --lang) is then in Spanish; a demo changes nothing on the trainer's computer."""
+    from PySide6.QtGui import QAction
+
+    from nextgen_wizard.storage.paths import app_paths
+    from nextgen_wizard.storage.preferences import read_language
+    from nextgen_wizard.ui.wizard import NextGenWizard
+    from tests.cli.test_cli import run
+
+    wizard = NextGenWizard(open_session())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.finish_start()
+    spanish = wizard.findChild(QAction, "language_es")
+    assert spanish is not None and not spanish.isChecked()
+    spanish.trigger()
+    assert "next time you start it" in wizard._language_box.text()
+    assert read_language(app_paths().config) == "es"
+    started = run("--self-test")  # a real start of the app, which reads the choice
+    assert started.returncode == 0
+    from nextgen_wizard.cli import _choose_language
+    from nextgen_wizard.domain.i18n import current_language
+
+    _choose_language([])  # what the next start of the wizard does first
+    assert current_language() == "es"
