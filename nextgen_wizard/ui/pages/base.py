@@ -78,7 +78,7 @@ class AnswerPage(QWizardPage):
         self.load()
         self.show_warnings()
         wizard = self.wizard()
-        if wizard is not None and not getattr(wizard, "is_started", True):
+        if wizard is not None and not wizard.isVisible() and not getattr(wizard, "is_started", True):
             # The first page: Tab order once the window is painted (reading focus policies converts
             # Qt's enums, which costs the first paint 30 ms; nobody can press Tab before it).
             wizard.started.connect(lambda: order_tabs(self))  # type: ignore[attr-defined]  # NextGenWizard
