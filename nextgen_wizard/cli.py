@@ -182,6 +182,10 @@ def cmd_courts_update(args: argparse.Namespace) -> int:
     refusal = session.court_update_refusal()
     if refusal:
         raise UserError([refusal], EXIT_FAIL)
+    if not args.yes and (not sys.stdin or not sys.stdin.isatty()):  # asked before any network use
+        raise UserError(
+            [_("using new court data needs confirmation: run it in a terminal, or add --yes"), unchanged]
+        )
     say(_("Downloading PACER's court list from {url} ...").format(url=session.court_update_address()) + "\n")
     try:
         update = session.check_court_update()
@@ -190,10 +194,6 @@ def cmd_courts_update(args: argparse.Namespace) -> int:
     for line in update.summary:
         say(f"{line}\n")
     if not args.yes:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise UserError(
-                [_("using new court data needs confirmation: run it in a terminal, or add --yes"), unchanged]
-            )
         answer = input(_("Use this court data from now on?") + " " + _type_yes())
         if not _is_yes(answer):
             say(_("Not used. {unchanged}").format(unchanged=unchanged) + "\n")
@@ -339,6 +339,8 @@ def cmd_set(args: argparse.Namespace) -> int:
     finally:
         session.close()
     say(_("Saved {path} = {value}").format(path=args.path, value=json.dumps(value)) + "\n")
+    for note in session.change_notes:
+        say(_("note: {notice}").format(notice=note) + "\n", error=True)
     return EXIT_OK
 
 
@@ -739,6 +741,11 @@ def _run(argv: list[str]) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `| head`: the reader has what it wanted; say nothing more
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's last flush cannot fail again
+        return EXIT_OK
     except Exception as error:  # last resort: a user never sees a traceback
         if os.environ.get("NEXTGEN_WIZARD_DEBUG"):
             raise

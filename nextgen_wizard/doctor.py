@@ -207,9 +207,12 @@ def run_machine_check(session: Session) -> Report:
         keyring={"backend_module": module, "installed": keyring_problem is None},
         qt=qt_info,
         catalog_courts=len(session.catalog),
+        court_data=session.describe_court_data(),
     )
     report.policy_values = _policy_values(session)
     report.problems += [_firm_policy(problem) for problem in session.policy.problems]
+    # IT checks here the court data it placed: a copy that is ignored is a problem for the machine.
+    report.problems += session.court_data_problems
     for problem in (qt_problem, keyring_problem):
         if problem:
             report.problems.append(problem)
@@ -313,6 +316,7 @@ def _render_machine(report: Report) -> str:
                     ),
                 ),
                 (_("Court catalog:"), _courts(report.catalog_courts)),
+                (_("Court data:"), report.court_data),
             ]
         ),
     ]

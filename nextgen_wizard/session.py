@@ -125,6 +125,7 @@ class Session:
     last_save_error: str | None = None
     offered_save_as: bool = False
     saving_unavailable: str | None = None  # why answers cannot be kept here, in words
+    change_notes: list[str] = field(default_factory=list)  # what a change also did, to tell the user
     court_data: CourtData | None = None  # which court data `catalog` is (None: given by the caller)
     saving_unavailable_reason: str | None = None  # why the data folder cannot be used, for the CLI
 
@@ -472,10 +473,22 @@ class Session:
                     continue
                 data["cmecf"].setdefault(court, _plain(CourtLogin()))
             set_path(data, path, _plain(value))
+            if path == "courts" and data.get("courts") is None:
+                data["courts"] = []  # "no courts" (null) is an empty list
             if section == "courts" and isinstance(data.get("courts"), list):
                 chosen = [c.strip().lower() if isinstance(c, str) else c for c in data["courts"]]
                 data["courts"] = chosen
+                dropped = [
+                    c for c, login in (data.get("cmecf") or {}).items()
+                    if c not in chosen and any(v is not None for v in login.values())
+                ]  # fmt: skip
                 data["cmecf"] = {c: v for c, v in (data.get("cmecf") or {}).items() if c in chosen}
+                if dropped:
+                    self.change_notes.append(
+                        _("Your CM/ECF answers for {courts} went with the court(s) you removed.").format(
+                            courts=", ".join(dropped)
+                        )
+                    )
         if problems:
             raise ChangeRefused(problems)
         self.answers = self._validated(data)

@@ -27,7 +27,7 @@ AREAS: dict[str, list[Path]] = {
     "cli": [PACKAGE / "cli.py", PACKAGE / "doctor.py", PACKAGE / "session.py", PACKAGE / "exports.py",
             PACKAGE / "storage"],
 }  # fmt: skip
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def _sources(area: str) -> list[Path]:

@@ -7,6 +7,7 @@ No secret ever goes in here: only the names of keyring entries the app created.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -150,8 +151,28 @@ class AnswersError(ValueError):
         self.problems = problems
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in words."""
+    if value is None:
+        return _("nothing (null)")
+    if isinstance(value, bool):
+        return _("true or false")
+    if isinstance(value, int | float):
+        return _("a number")
+    if isinstance(value, str):
+        return _("text")
+    return _("a list")
+
+
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{clean_text(value)}"'
+    """A value as the answers file writes it (JSON: true, null, [...]), never Python's own spelling."""
+    if isinstance(value, str):
+        text = f'"{clean_text(value)}"'
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):
+            text = repr(value)
     text = clean_text(text)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -288,9 +309,9 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
     """Validate and convert a plain dict (parsed JSON). Raises AnswersError listing every problem."""
     reader = _Reader()
     if not isinstance(raw, dict):
-        # Translators: {kind} is a Python type name (list, str...); {{...}} is JSON's object.
+        # Translators: {kind} is what the file holds instead ("a list", "text"...); {{...}} is JSON's object.
         raise AnswersError(
-            [_("the file holds {kind}, not an answers object ({{...}})").format(kind=type(raw).__name__)]
+            [_("the file holds {kind}, not an answers object ({{...}})").format(kind=_json_kind(raw))]
         )
     raw = migrate(raw, migrations)
     reader.mapping(raw, "", TOP_LEVEL)

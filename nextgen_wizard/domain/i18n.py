@@ -35,6 +35,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """A text whose translation depends on what it is about ("none" of a policy: "ninguna")."""
+    return _catalog.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a text for the catalog without translating it here (it is translated where shown)."""
     return message

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,7 +14,7 @@ from typing import Any
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from ..domain.i18n import _
 from .answer_files import MAX_ANSWERS_BYTES, DamagedAnswers, NewerAnswers, parse_answers_bytes
-from .files import ReadError, WriteError, read_file, remove_leftover_temporaries, write_file
+from .files import NotAllowed, ReadError, WriteError, read_file, remove_leftover_temporaries, write_file
 from .paths import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -54,6 +53,8 @@ class AnswerStore:
             raw = read_file(self.path, MAX_ANSWERS_BYTES)
         except FileNotFoundError:
             return LoadResult(Answers())
+        except NotAllowed as error:  # a permission problem is not damage: leave the file as it is
+            return self._stuck(str(error))
         except ReadError as error:
             # Translators: "it" stands for the answers file at the start of a reason: "it is a folder".
             return quarantine(str(error).replace(str(self.path), _("it"), 1))
@@ -193,9 +194,8 @@ class AnswerStore:
         folder = self.path.parent
         for path in [self.path, *sorted(folder.glob("answers.corrupt-*.json"))]:
             if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)  # a folder that stood in the answers' place was moved aside with them
-                removed.append(path)
-            elif os.path.lexists(path):
+                continue  # a folder is never the app's to delete, whatever its name (its files may be yours)
+            if os.path.lexists(path):
                 path.unlink()
                 removed.append(path)
         removed += remove_leftover_temporaries(folder)

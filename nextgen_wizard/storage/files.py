@@ -34,6 +34,10 @@ class ReadError(OSError):
     """The file could not be read as a regular file under the cap; str() says why."""
 
 
+class NotAllowed(ReadError):
+    """The file is there but may not be read (permissions): nothing is wrong with it."""
+
+
 Check = Callable[[bytes], str | None]  # returns the problem in words, or None when the bytes are right
 
 
@@ -174,6 +178,8 @@ def read_file(path: Path, cap: int) -> bytes:
             ) from None
         if error.errno == errno.EISDIR:
             raise ReadError(_("{path} is a folder, not a file").format(path=path)) from None
+        if error.errno in (errno.EACCES, errno.EPERM):
+            raise NotAllowed(_cannot_read(path, error)) from None
         raise ReadError(_cannot_read(path, error)) from None
     try:
         info = os.fstat(descriptor)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
-from ..domain.i18n import _, ngettext
+from ..domain.i18n import _, ngettext, pgettext
 from .paths import POLICY_VARIABLE
 from .policy_sources import RawSource, SourceReaders, file_source, read_sources
 
@@ -189,7 +189,8 @@ class Policy:
 
     def describe(self) -> str:
         if self.source is None:
-            return _("none")
+            # Translators: the firm's policy is "none" (Spanish: "ninguna", for "directiva").
+            return pgettext("firm policy", "none")
         if self.failed:
             return _("{source} could NOT be read: saving passwords is off until it is fixed").format(
                 source=self.source
@@ -387,11 +388,20 @@ def _read_settings(raw: dict, out: _Collector) -> dict[str, Any]:
             elif spec.type == "text" and (not isinstance(setting, str) or len(setting) > 500):
                 out.add(name, _("must be text in quotes (at most 500 characters)"), key)
             elif spec.type == "choice" and setting not in spec.allowed:
-                allowed = ", ".join(repr(a) for a in spec.allowed)
+                allowed = ", ".join(f'"{a}"' for a in spec.allowed)
                 out.add(name, _("must be one of {values}").format(values=allowed), key)
+            elif name == "courts.update_url" and _address_problem(setting.strip()):
+                out.add(name, _address_problem(setting.strip()) or "", key)
             else:
                 settings[name] = setting.strip() if isinstance(setting, str) else setting
     return settings
+
+
+def _address_problem(url: str) -> str | None:
+    """Why court data will not be downloaded from this address (https only), or None."""
+    from .court_updates import address_problem
+
+    return address_problem(url)
 
 
 def failed_policy(path: Path, why: str) -> Policy:

@@ -110,7 +110,7 @@ def test_unknown_fields_are_reported_with_a_suggestion() -> None:
             "schema_version: 3 is from a newer version of NextGen Ready; update the app to read it",
         ),
         ({"schema_version": 0}, "schema_version: 0 is not 2"),
-        ({"schema_version": True}, "schema_version: True is not 2"),
+        ({"schema_version": True}, "schema_version: true is not 2"),  # as JSON writes it
     ],
 )
 def test_schema_version_is_checked(raw: dict, problem: str) -> None:

@@ -388,3 +388,71 @@ def test_a_demo_session_never_applies_a_users_saved_answers(open_session) -> Non
     demo = Answers(courts=["alsb"], filer=Filer(name="Demo Filer"))
     session = open_session(demo=demo)
     assert session.answers.filer.name == "Demo Filer" and session.demo
+
+
+def test_reset_never_deletes_a_folder_whatever_its_name(open_session) -> None:
+    paths = app_paths()
+    (paths.data / "answers.json" / "sub").mkdir(parents=True)
+    (paths.data / "answers.json" / "sub" / "important.docx").write_text("precious")
+    (paths.data / "answers.corrupt-mine.json").mkdir()
+    (paths.data / "answers.corrupt-mine.json" / "f").write_text("mine")
+    open_session().close()  # the folder in the answers' place is moved aside, with its reason
+    result = run("reset", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert (paths.data / "answers.corrupt-mine.json" / "f").read_text() == "mine"
+    moved = [p for p in paths.data.glob("answers.corrupt-*.json") if (p / "sub").exists()]
+    assert moved and (moved[0] / "sub" / "important.docx").read_text() == "precious"
+
+
+def test_an_answers_file_that_may_not_be_read_is_left_untouched(monkeypatch) -> None:
+    """Permission denied is not damage: nothing is moved aside, nothing is saved over it."""
+    from nextgen_wizard.storage import answer_store as store_module
+    from nextgen_wizard.storage.files import NotAllowed
+
+    paths = app_paths()
+    AnswerStore(paths.answers_file).save(Answers(courts=["mab"]))
+    before = paths.answers_file.read_bytes()
+
+    def refuse(path, cap):
+        raise NotAllowed(f"{path} cannot be read (Permission denied)")
+
+    monkeypatch.setattr(store_module, "read_file", refuse)
+    store = AnswerStore(paths.answers_file)
+    loaded = store.load()
+    assert not loaded.writable and "Permission denied" in loaded.notices[0]
+    assert not list(paths.data.glob("answers.corrupt-*.json"))
+    assert paths.answers_file.read_bytes() == before
+
+
+def test_doctor_machine_names_court_data_it_cannot_use_and_a_bad_update_address(tmp_path, monkeypatch) -> None:
+    site = tmp_path / "xdg" / "NextGen Ready"
+    site.mkdir(parents=True)
+    (site / "court-data.json").write_text('{"broken":')
+    (site / "policy.toml").write_text('[courts]\nupdate_url = "ftp://mirror.example/x"\n')
+    monkeypatch.delenv("NEXTGEN_WIZARD_POLICY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "xdg"))
+    result = run("doctor", "--machine")
+    assert result.returncode == 1
+    assert "Court data:" in result.stdout and "court-data.json" in result.stdout
+    assert "courts.update_url" in result.stdout and "not an https address" in result.stdout
+
+
+def test_piping_into_head_ends_quietly() -> None:
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nextgen_wizard", "courts"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0 and "unexpected" not in error
+
+
+def test_removing_a_court_says_that_its_answers_went_with_it() -> None:
+    assert run("set", "courts", '["mab"]').returncode == 0
+    assert run("set", "cmecf.mab.linked", "true").returncode == 0
+    result = run("set", "courts", "[]")
+    assert result.returncode == 0 and "CM/ECF answers for mab went with" in result.stderr
+    assert run("set", "courts", "null").returncode == 0  # "no courts" either way
