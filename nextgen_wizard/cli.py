@@ -332,13 +332,20 @@ def cmd_set(args: argparse.Namespace) -> int:
         try:
             session.set_answer(args.path, value)
         except SessionError as error:
-            raise _session_error(error) from None
+            if isinstance(value, str):
+                raise _session_error(error) from None
+            try:  # 1234 or NaN as a name: the text as typed, when the answer is text
+                session.set_answer(args.path, args.value)
+                value = args.value
+            except SessionError:
+                raise _session_error(error) from None
         problem = session.save()
         if problem:
             raise UserError([problem], EXIT_FAIL)
     finally:
         session.close()
-    say(_("Saved {path} = {value}").format(path=args.path, value=json.dumps(value)) + "\n")
+    stored = json.dumps(session.answer_at(args.path), ensure_ascii=False)  # as kept: ids cleaned, trimmed
+    say(_("Saved {path} = {value}").format(path=args.path, value=stored) + "\n")
     for note in session.change_notes:
         say(_("note: {notice}").format(notice=note) + "\n", error=True)
     return EXIT_OK

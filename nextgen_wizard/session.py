@@ -371,6 +371,10 @@ class Session:
     def has_saved_login(self, court_id: str | None) -> bool:
         return login_entry(court_id) in self.answers.keyring_entries
 
+    def answer_at(self, path: str) -> Any:
+        """One answer by its path, as plain data (what the answers file holds there)."""
+        return get_path(answers_to_dict(self.answers), _normal_path(path))
+
     def login(self, court_id: str) -> CourtLogin:
         return self.answers.login_for(court_id)
 

@@ -123,3 +123,12 @@ def test_bad_as_of_date_is_a_usage_error() -> None:
 def test_works_from_another_folder_without_the_shared_data(tmp_path: Path) -> None:
     result = run("courts", "alsb", cwd=tmp_path)
     assert result.returncode == 0 and "alsb" in result.stdout
+
+
+def test_set_takes_a_number_as_text_where_the_answer_is_text_and_says_what_it_kept() -> None:
+    firm = run("set", "filer.firm", "1234")
+    assert firm.returncode == 0 and 'Saved filer.firm = "1234"' in firm.stdout
+    courts = run("set", "courts", '["MAB ", " Alsb"]')
+    assert courts.returncode == 0 and 'Saved courts = ["mab", "alsb"]' in courts.stdout
+    flag = run("set", "pacer.mfa_enrolled", "yes")  # a yes/no answer is still refused as text
+    assert flag.returncode == 2 and "is not true, false or null" in flag.stderr
