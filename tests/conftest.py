@@ -39,7 +39,9 @@ def secret_service() -> Iterator[object]:
     """The real Secret Service backend (gnome-keyring under dbus-run-session)."""
     problem = secret_service_problem()
     if problem:
-        if os.environ.get("CI") == "true":
+        from tests.helpers import linux_ci
+
+        if linux_ci():
             pytest.fail(f"CI must test against a real keyring: {problem}")
         pytest.skip(problem)
     import keyring

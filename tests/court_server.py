@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-import os
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, linux_ci
 
 FEED_PATH = ROOT.parent / "shared" / "data" / "pacer-court-lookup-2023-01-10.json"
 
@@ -25,7 +24,7 @@ FEED_PATH = ROOT.parent / "shared" / "data" / "pacer-court-lookup-2023-01-10.jso
 def feed_bytes() -> bytes:
     """The 2023 feed beside the checkout; CI must have it, elsewhere the test is skipped."""
     if not FEED_PATH.exists():
-        if os.environ.get("CI"):
+        if linux_ci():
             pytest.fail(f"CI must have the PACER feed beside the checkout ({FEED_PATH.name})")
         pytest.skip("the PACER feed is not beside this checkout")
     return FEED_PATH.read_bytes()

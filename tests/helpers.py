@@ -55,3 +55,17 @@ def checklist(raw: dict, as_of: str = "2026-11-23") -> Checklist:
 
 def statuses(result: Checklist) -> dict[tuple[str, str | None], str]:
     return {(s.id.value, s.court): s.status.value for s in result.steps}
+
+
+def linux_ci() -> bool:
+    """This project's CI (`.ci/run` on Debian, as root, with shared/ beside the clone) must run every
+    check; the release workflow's hosted runners (CI=true too, GITHUB_ACTIONS=true, no root on
+    Linux, no shared/) skip the checks only this project's CI can run."""
+    import os
+    import sys
+
+    return (
+        os.environ.get("CI") == "true"
+        and sys.platform.startswith("linux")
+        and os.environ.get("GITHUB_ACTIONS") != "true"
+    )

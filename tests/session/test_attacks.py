@@ -22,7 +22,7 @@ from nextgen_wizard.session import ChangeRefused, Session, SessionError
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.paths import app_paths
 from tests.cli.test_cli import run
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, linux_ci
 
 TODAY = date(2026, 11, 23)
 
@@ -31,7 +31,7 @@ TODAY = date(2026, 11, 23)
 def tmpfs(folder: Path, options: str) -> Iterator[Path]:
     """A real, small or read-only file system mounted at `folder` for the length of a test."""
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
-        if os.environ.get("CI") == "true":
+        if linux_ci():
             pytest.fail("CI runs as root and must test full and read-only disks for real")
         pytest.skip("mounting a tmpfs needs root")
     folder.mkdir(parents=True, exist_ok=True)

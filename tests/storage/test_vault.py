@@ -22,7 +22,7 @@ from nextgen_wizard.storage.vault import (
     forget_all,
     pacer_entry,
 )
-from tests.helpers import ROOT
+from tests.helpers import ROOT, linux_ci
 
 SECRET = "Tr0ub4dor&3-never-on-disk"
 
@@ -118,7 +118,7 @@ def test_forget_all_removes_each_entry(secret_service) -> None:
 
 def _in_private_keyring_session(script: str) -> subprocess.CompletedProcess:
     if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
-        if os.environ.get("CI") == "true":
+        if linux_ci():
             pytest.fail("CI needs dbus-run-session and gnome-keyring-daemon (see .ci/run)")
         pytest.skip("gnome-keyring is not installed")
     shell = (
