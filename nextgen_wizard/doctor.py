@@ -320,6 +320,5 @@ def _render_machine(report: Report) -> str:
             ]
         ),
     ]
-    lines += [_("Problem: {problem}").format(problem=p) for p in report.problems]
-    lines.append(_("Result: this machine is ready.") if report.ok else _("Result: problems found (above)."))
+    lines += _tail(report, _("Result: this machine is ready."))
     return "\n".join(lines) + "\n"

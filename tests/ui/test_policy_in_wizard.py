@@ -22,10 +22,10 @@ locked = false
 """
 
 
-def _wizard(qtbot, tmp_path: Path, monkeypatch, open_session):
+def _wizard(qtbot, tmp_path: Path, monkeypatch, open_session, policy: str = POLICY) -> NextGenWizard:
     """Through the real start-up: the policy file is found and applied by Session.open."""
     path = tmp_path / "policy.toml"
-    path.write_text(POLICY)
+    path.write_text(policy)
     monkeypatch.setenv("NEXTGEN_WIZARD_POLICY", str(path))
     wizard = NextGenWizard(open_session())
     qtbot.addWidget(wizard)
@@ -73,13 +73,7 @@ locked = true
 
 
 def _locked_courts_wizard(qtbot, tmp_path: Path, monkeypatch, open_session) -> NextGenWizard:
-    path = tmp_path / "policy.toml"
-    path.write_text(LOCKED_COURTS)
-    monkeypatch.setenv("NEXTGEN_WIZARD_POLICY", str(path))
-    wizard = NextGenWizard(open_session())
-    qtbot.addWidget(wizard)
-    wizard.show()
-    return wizard
+    return _wizard(qtbot, tmp_path, monkeypatch, open_session, LOCKED_COURTS)
 
 
 def test_a_policy_court_that_does_not_exist_is_named_and_the_wizard_goes_on(
