@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Report:
+    """What doctor found: versions, paths, policy, keyring, Qt, court data, and the problems."""
+
     version: str
     paths: dict[str, str]
     policy: str

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import copy
 import json
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from . import APP_NAME
 from .domain.answers import (
@@ -36,6 +34,7 @@ from .storage.answer_store import AnswerStore, StoreWriteError
 from .storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
 from .storage.files import read_file, remove_leftover_temporaries, write_file
 from .storage.instance import InstanceLock, LockUnavailable
+from .storage.logs import LazyLogger
 from .storage.paths import AppPaths
 from .storage.policy import (
     PRESETTABLE,
@@ -57,11 +56,16 @@ from .storage.vault import (
     MemoryVault,
     NoSecureKeyring,
     TurnedOffVault,
-    Vault,
     VaultError,
 )
 
-log = logging.getLogger(__name__)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .storage.vault import Vault
+
+log = LazyLogger(__name__)
 
 PROGRESS_FILE = "progress.txt"
 ANSWER_SECTIONS = ("role", "filer", "courts", "pacer", "cmecf", "firm", "attorney", "staff", "creditor")
@@ -92,6 +96,8 @@ def is_own_entry(entry: str) -> bool:
 
 @dataclass(frozen=True)
 class KeyringStatus:
+    """The keyring in use and whether login reminders can be saved in it now (and if not, why)."""
+
     name: str
     class_path: str
     accepted: bool
@@ -102,6 +108,8 @@ class KeyringStatus:
 
 @dataclass
 class ResetReport:
+    """What reset removed, and what it left and why."""
+
     removed_files: list[Path] = field(default_factory=list)
     removed_entries: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -110,6 +118,8 @@ class ResetReport:
 
 @dataclass
 class Session:
+    """Answers, firm policy and vault, put together once; changed only through the intents below."""
+
     catalog: Catalog
     as_of: date
     answers: Answers  # read it freely; change it only through the intents below

@@ -12,12 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
-from typing import Any
 
 from .dates import parse_iso_date
 from .i18n import _
 from .pacer import classify_username
 from .text import clean_text, text_problem
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA_VERSION = 2
 
@@ -59,12 +62,16 @@ class AccountType(StrEnum):
 
 @dataclass
 class Filer:
+    """Who the checklist is for: a name and a firm, both optional."""
+
     name: str | None = None
     firm: str | None = None
 
 
 @dataclass
 class PacerAnswers:
+    """What the user said about their PACER account."""
+
     has_own_account: bool | None = None
     uses_shared_account: bool | None = None
     username: str | None = None
@@ -96,6 +103,8 @@ class CourtLogin:
 
 @dataclass
 class FirmAnswers:
+    """Whether the firm has, or wants, a PACER billing account (PAA)."""
+
     wants_billing_account: bool | None = None
     has_billing_account: bool | None = None
 
@@ -127,6 +136,8 @@ class CreditorAnswers:
 
 @dataclass
 class Answers:
+    """Everything the user answered; saved as JSON (schema_version), read back through answers_from_dict."""
+
     schema_version: int = SCHEMA_VERSION
     role: Role | None = None
     filer: Filer = field(default_factory=Filer)

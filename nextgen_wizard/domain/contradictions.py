@@ -21,6 +21,8 @@ from .steps import MFA_VOLUNTARY_FROM
 
 @dataclass(frozen=True)
 class AnswerWarning:
+    """Answers that contradict each other: a code, the answers involved, and a sentence."""
+
     code: str
     answers: tuple[str, ...]
     text: str

@@ -153,6 +153,8 @@ def _listing(items: list[str]) -> str:
 
 @dataclass(frozen=True)
 class AcceptedFeed:
+    """A downloaded court feed that passed the checks, cleaned."""
+
     data: dict  # what courts.json holds, made from the download
     catalog: Catalog
     software: dict[str, str]
@@ -228,6 +230,8 @@ def _day(iso: str) -> str:
 
 @dataclass
 class CatalogDiff:
+    """What a newer court feed changes, court by court, for the user to review."""
+
     added: list[str] = field(default_factory=list)  # "id (name)"
     removed: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)

@@ -66,6 +66,8 @@ class NextGenState(StrEnum):
 
 @dataclass(frozen=True)
 class NextGenStatus:
+    """Where a court stands with NextGen: its state, go-live date and the words for it."""
+
     state: NextGenState
     go_live: date | None
     text: str
@@ -82,6 +84,8 @@ class AcmsPhase:
 
 @dataclass(frozen=True)
 class AcmsStatus:
+    """An appellate court's move to ACMS: since when, for which cases."""
+
     since: date
     scope: str
     all_new_cases: bool
@@ -90,6 +94,8 @@ class AcmsStatus:
 
 @dataclass(frozen=True)
 class Court:
+    """One court from the court data: ids, name, type, addresses, contacts and NextGen status."""
+
     id: str
     pacer_id: str
     name: str

@@ -15,7 +15,6 @@ empty value are "invalid": no PACER account can have them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -54,6 +53,8 @@ class UsernameKind(StrEnum):
 
 @dataclass(frozen=True)
 class UsernameCheck:
+    """What a PACER username looks like (legacy, upgraded, invalid) and the sentence that says so."""
+
     kind: UsernameKind
     message: str
 
@@ -63,6 +64,8 @@ class UsernameCheck:
 
 
 def _is_control_or_invisible(ch: str) -> bool:
+    import unicodedata  # on first use: commands that check no username skip its import
+
     return unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
@@ -120,6 +123,8 @@ class CreationKind(StrEnum):
 
 @dataclass(frozen=True)
 class CreationCheck:
+    """What an account's creation date says about upgrading, and the sentence that says so."""
+
     kind: CreationKind
     message: str
 

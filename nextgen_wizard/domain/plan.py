@@ -39,6 +39,8 @@ from .steps import (
 
 @dataclass(frozen=True)
 class Step:
+    """One thing to do (or done, or to check), with why, how and whom to ask."""
+
     id: StepId
     status: Status
     title: str
@@ -54,6 +56,8 @@ class Step:
 
 @dataclass(frozen=True)
 class CourtSummary:
+    """One of the user's courts as the checklist shows it."""
+
     id: str
     name: str
     status: NextGenStatus
@@ -64,6 +68,8 @@ class CourtSummary:
 
 @dataclass(frozen=True)
 class Checklist:
+    """plan()'s result: the steps, courts and warnings that the wizard, the CLI and the PDF all show."""
+
     as_of: date
     steps: tuple[Step, ...]
     courts: tuple[CourtSummary, ...] = ()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from datetime import date
-from typing import Any
 
 from .contradictions import AnswerWarning
 from .dates import long_date
@@ -13,6 +11,10 @@ from .i18n import N_, _
 from .plan import Checklist, Step
 from .rules import WHERE_TO_CHECK
 from .steps import Contact, Status, status_label
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
 
 CHECKLIST_FORMAT_VERSION = 1
 # Marked for the catalog, kept in English here: show it with _(DISCLAIMER).
@@ -109,6 +111,8 @@ def step_dates(step: Step, as_of: date) -> str:
 
 
 def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+    import textwrap  # text output only
+
     lines = textwrap.wrap(
         text, width=78, initial_indent=indent if first is None else first, subsequent_indent=indent
     )

@@ -32,6 +32,8 @@ WHERE_TO_CHECK = N_(
 
 @dataclass(frozen=True)
 class Rule:
+    """A dated rule of PACER or the courts, with its source; in force from start until end."""
+
     id: str
     summary: str
     source: str

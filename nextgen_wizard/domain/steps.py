@@ -65,6 +65,8 @@ def status_label(status: Status, optional: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Contact:
+    """Whom to ask: a help desk's name, e-mail addresses, phone numbers and web page."""
+
     name: str
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from .i18n import _
 
 MAX_TEXT_LENGTH = 200  # a name, a firm, a login: anything longer was pasted by mistake
 
-# Bidirectional embedding/override/isolate controls reorder what a reader sees (Trojan Source).
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-
-
-def _unsafe(character: str) -> bool:
-    if character in _BIDI_CONTROLS:
-        return True
-    category = unicodedata.category(character)
-    return category == "Cc" or category == "Cs"  # control characters (ESC, BEL, ...) and lone surrogates
+# Control characters (Unicode category Cc: ESC, BEL, ...), lone surrogates (Cs), and the
+# bidirectional embedding/override/isolate controls that reorder what a reader sees (Trojan Source).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str, *, keep_lines: bool = False) -> str:
@@ -24,12 +19,15 @@ def clean_text(text: str, *, keep_lines: bool = False) -> str:
 
     Tabs and line breaks become spaces, or stay with `keep_lines` (a whole document for a terminal).
     """
-    if not any(_unsafe(c) for c in text):
+    if not _UNSAFE.search(text):
         return text
     kept = "\n\t" if keep_lines else ""
-    return "".join(
-        c if c in kept else " " if c in "\t\n\r" else c for c in text if c in "\t\n\r" or not _unsafe(c)
-    )
+
+    def replace(match: re.Match[str]) -> str:
+        character = match.group()
+        return character if character in kept else " " if character in "\t\n\r" else ""
+
+    return _UNSAFE.sub(replace, text)
 
 
 def text_problem(text: str, limit: int = MAX_TEXT_LENGTH) -> str | None:
@@ -39,7 +37,7 @@ def text_problem(text: str, limit: int = MAX_TEXT_LENGTH) -> str | None:
         return _("is {length} characters long; at most {limit} are kept").format(
             length=f"{len(text):,}", limit=limit
         )
-    if any(unicodedata.category(c) == "Cs" for c in text):
+    if _SURROGATE.search(text):
         # Translators: follows a field's name ("filer.name: contains ...").
         return _("contains characters that are not valid text (a broken copy and paste?)")
     return None

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from ..domain.answers import MIGRATIONS, SCHEMA_VERSION, Answers, AnswersError, answers_from_dict
 from ..domain.i18n import _
 from .files import ReadError, read_file
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_ANSWERS_BYTES = 1_000_000  # an answers file is a few kB; anything this big is not one
 MAX_DEPTH = 20  # the answers format is four levels deep

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from ..domain.i18n import _
 from .answer_files import MAX_ANSWERS_BYTES, DamagedAnswers, NewerAnswers, parse_answers_bytes
 from .files import NotAllowed, ReadError, WriteError, read_file, remove_leftover_temporaries, write_file
+from .logs import LazyLogger
 from .paths import make_private_dir
 
-log = logging.getLogger(__name__)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
 
-Validate = Callable[[Any], Answers]
+    Validate = Callable[[Any], Answers]
+
+log = LazyLogger(__name__)
 
 
 class StoreWriteError(OSError):
@@ -28,6 +31,8 @@ class StoreWriteError(OSError):
 
 @dataclass
 class LoadResult:
+    """The answers as loaded, notices for the user, and whether the file may be overwritten."""
+
     answers: Answers
     notices: list[str] = field(default_factory=list)
     writable: bool = True  # False: the file must not be overwritten (newer version, or stuck)

@@ -22,7 +22,6 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .. import APP_NAME, __version__
 from ..domain.courts import Catalog, catalog_from_data, load_catalog
@@ -43,6 +42,7 @@ FEED_URL = "https://pacer.uscourts.gov/file-case/court-cmecf-lookup/data.json"
 MAX_FEED_BYTES = 8_000_000
 MIN_SHARE_OF_KNOWN = 0.9
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
     import urllib.request
 

@@ -15,6 +15,8 @@ POLICY_VARIABLE = "NEXTGEN_WIZARD_POLICY"
 
 @dataclass(frozen=True)
 class AppPaths:
+    """Where this user's answers, logs and settings live, and where firm IT puts the policy."""
+
     data: Path  # saved answers
     log: Path  # rotated logs
     config: Path  # per-user settings

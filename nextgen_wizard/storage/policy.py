@@ -20,12 +20,15 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from ..domain.i18n import _, ngettext, pgettext
 from .paths import POLICY_VARIABLE
 from .policy_sources import RawSource, SourceReaders, file_source, read_sources
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
 
 POLICY_FILE_NAME = "policy.toml"
 
@@ -139,6 +142,8 @@ SETTINGS = {key.name for key in POLICY_KEYS if not key.is_preset}
 
 @dataclass(frozen=True)
 class Preset:
+    """A firm's preset answer, and whether the user may change it."""
+
     path: str
     value: Any
     locked: bool
@@ -146,6 +151,8 @@ class Preset:
 
 @dataclass
 class Policy:
+    """The firm's effective policy: settings and presets (some locked), and the problems found reading it."""
+
     source: str | None = None  # the most important source that holds a policy (for messages)
     firm_name: str | None = None
     support: str | None = None
@@ -469,6 +476,8 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
 
 @dataclass
 class Applied:
+    """Answers with the firm's presets applied, and the locked answers that replaced another value."""
+
     answers: Answers
     overridden: list[str]  # locked answers that replaced a different value, in words
 

@@ -23,10 +23,13 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..domain.i18n import _
 from .files import ReadError, read_file
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
 
 REGISTRY_PATH = r"Software\Policies\NextGen Ready"
 PLIST_DOMAIN = "org.nextgenready.wizard"

@@ -18,17 +18,20 @@ Service can wait forever for an unlock prompt nobody sees.
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
 
 from .. import APP_NAME
 from ..domain.i18n import N_, _
+from .logs import LazyLogger
 
-log = logging.getLogger(__name__)
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any, Protocol, TypeVar
+
+    T = TypeVar("T")
+
+log = LazyLogger(__name__)
 
 DEFAULT_TIMEOUT = 10.0
 # Windows Credential Manager keeps at most 2560 bytes of secret, stored as UTF-16.
@@ -63,12 +66,16 @@ def cmecf_entry(court_id: str) -> str:
 
 @dataclass(frozen=True)
 class Credential:
+    """A saved CM/ECF login and its password, as read back from the keyring (never in a repr)."""
+
     login: str
     password: str = field(repr=False)
 
 
 @dataclass(frozen=True)
 class BackendInfo:
+    """The keyring backend in use, whether it is safe to store in, and why not."""
+
     name: str  # what the user is told: "Windows Credential Manager"
     class_path: str
     accepted: bool
@@ -95,11 +102,13 @@ class SecretTooLarge(VaultError):
     pass
 
 
-class Vault(Protocol):
-    def info(self) -> BackendInfo: ...
-    def save(self, entry: str, login: str, password: str) -> str: ...
-    def load(self, entry: str) -> Credential | None: ...
-    def forget(self, entry: str) -> bool: ...
+if TYPE_CHECKING:  # what the session needs of a vault; MemoryVault, KeyringVault and TurnedOffVault have it
+
+    class Vault(Protocol):
+        def info(self) -> BackendInfo: ...
+        def save(self, entry: str, login: str, password: str) -> str: ...
+        def load(self, entry: str) -> Credential | None: ...
+        def forget(self, entry: str) -> bool: ...
 
 
 def _locked() -> str:
@@ -174,6 +183,8 @@ def check_secret_size(login: str, password: str) -> None:
 def run_with_timeout(call: Callable[[], T], timeout: float) -> T:
     """Run a keyring call on a daemon thread; a hung unlock cannot freeze the caller or block exit."""
     outcome: dict[str, Any] = {}
+    import threading
+
     finished = threading.Event()
 
     def target() -> None:
