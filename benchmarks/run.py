@@ -283,8 +283,21 @@ def folder_size(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
 
 
+def _newest_source() -> float:
+    """When the code, resources or packaging last changed (compiled .pyc files aside)."""
+    folders = (ROOT / "nextgen_wizard", ROOT / "resources", ROOT / "packaging", ROOT / "benchmarks")
+    return max(
+        path.stat().st_mtime
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.name != RESULTS.name
+    )
+
+
 def build_bundles(rebuild: bool) -> None:
-    if rebuild or not FROZEN_APP.exists() or not FROZEN_FLOOR.exists():
+    """Both bundles, made again when missing or older than any source: a stale bundle measures old code."""
+    missing = not FROZEN_APP.exists() or not FROZEN_FLOOR.exists()
+    if rebuild or missing or min(FROZEN_APP.stat().st_mtime, FROZEN_FLOOR.stat().st_mtime) < _newest_source():
         subprocess.run(
             [PY, str(ROOT / "packaging" / "build.py"), "--floor", "--no-deb"],
             check=True,
@@ -336,7 +349,7 @@ def write_results(rows: list[Row], runs: dict[str, int], seconds: float) -> str:
         f"Measured {now} on {machine()}, by `python3 dev.py bench` in {seconds:.0f} s. "
         "The package was compiled to .pyc first (compileall, as a wheel or the bundle ships it); the "
         "app ran through its installed `nextgen-wizard` script, the frozen rows from the onedir bundle "
-        "`packaging/build.py` makes (the one the .deb installs). "
+        "`packaging/build.py` makes (the one the .deb installs; built again whenever a source is newer). "
         f"Start-up and memory: median of {runs['startup']} runs each, app and floor interleaved "
         f"(frozen: {runs['frozen']}); headless: median of {runs['headless']}, all commands interleaved; "
         f"PDF: median of {runs['pdf']}. Values and ratios are medians; the last column is the ratio of "
