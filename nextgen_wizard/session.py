@@ -34,7 +34,7 @@ from .storage.answer_store import AnswerStore, StoreWriteError
 from .storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
 from .storage.files import read_file, remove_leftover_temporaries, write_file
 from .storage.instance import InstanceLock, LockUnavailable
-from .storage.logs import LazyLogger
+from .storage.logger import LazyLogger
 from .storage.paths import AppPaths
 from .storage.policy import (
     PRESETTABLE,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .. import APP_NAME
 from ..domain.i18n import N_, _
-from .logs import LazyLogger
+from .logger import LazyLogger
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:

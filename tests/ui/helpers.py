@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextgen_wizard.domain.answers import Answers, Role
 from nextgen_wizard.session import Session
 from nextgen_wizard.storage.answer_store import AnswerStore
-from nextgen_wizard.storage.vault import MemoryVault, Vault
+from nextgen_wizard.storage.vault import MemoryVault
+
+if TYPE_CHECKING:
+    from nextgen_wizard.storage.vault import Vault
 from nextgen_wizard.ui.widgets import Options
 from nextgen_wizard.ui.wizard import NextGenWizard, PageId
 from tests.helpers import CATALOG
