@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel
 
 from .accessibility import Heading
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from typing import Any
 
 _installed = False
 _alive: dict[int, QAccessibleInterface] = {}  # Python-made interfaces, kept while their widget lives

@@ -7,11 +7,7 @@ first paint; code that runs later imports `Qt` where it needs it.
 
 from __future__ import annotations
 
-import html
 import itertools
-import threading
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -31,6 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.i18n import N_, _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 
 class _Wrapping:
@@ -312,6 +313,8 @@ class FlowLayout(QLayout):
 
 
 def link(url: str, text: str | None = None) -> str:
+    import html  # not before the first paint (with html.entities: 2 ms)
+
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(text or url)}</a>'
 
 
@@ -359,6 +362,8 @@ class _Relay(QObject):
 
 def run_in_background(call: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
     """Run a slow call (the keyring) off the GUI thread; on_done runs back on the GUI thread."""
+    import threading
+
     from PySide6.QtCore import Qt
 
     relay = _Relay()

@@ -10,23 +10,17 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -40,7 +34,10 @@ from ..domain.steps import Status, StepId
 from .accessibility import Heading, announce_focus
 from .font_scale import font_scale
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
     from ..domain.plan import Checklist
     from ..session import Session
 
@@ -166,19 +163,23 @@ class _FirstPaint(QObject):
 
 def _product_header() -> QHBoxLayout:
     """The app's icon and name at the top of the side panel: what this window is, at a glance."""
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QPixmap
 
     from ..domain.resources import resource_path
 
     row = QHBoxLayout()
     icon = QLabel()
     try:
-        image = QIcon(str(resource_path("resources", "icons", "nextgen-ready.png")))
+        image = QPixmap(str(resource_path("resources", "icons", "nextgen-ready.png")))
     except FileNotFoundError:
-        image = QIcon()
+        image = QPixmap()
     if not image.isNull():
         size = icon.fontMetrics().height() * 2
-        icon.setPixmap(image.pixmap(size, size))  # QIcon scales smoothly, with no Qt enum before the paint
+        # The label scales it smoothly when it paints it (QPixmap.scaled() would need Qt's enums,
+        # and QIcon converts three of its own: 1 ms before the paint).
+        icon.setScaledContents(True)
+        icon.setFixedSize(size, size)
+        icon.setPixmap(image)
     icon.setAccessibleName(APP_NAME)
     name = QLabel(APP_NAME)
     name.setObjectName("productName")
@@ -376,6 +377,7 @@ class NextGenWizard(QWizard):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a text field or a list never goes to the next page by surprise."""
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTextEdit
 
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focus = self.focusWidget()  # the window's own, also when it is not the active window
