@@ -33,6 +33,7 @@ from ..domain.i18n import N_, _
 from ..domain.steps import Status, StepId
 from .accessibility import Heading, announce_focus
 from .font_scale import font_scale
+from .widgets import TextLabel
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
@@ -209,9 +210,6 @@ class NextGenWizard(QWizard):
         title = APP_NAME + (_(" - DEMO") if session.demo else "")
         self.setWindowTitle(title)
         self.setMinimumSize(640, 480)  # fit_to_screen() sizes it to the text and the screen
-        self.setStartId(PageId.WELCOME)  # creates the first page; the others come when needed
-        self.side = SidePanel(self)
-        self.setSideWidget(self.side)
         self.helpRequested.connect(self.show_help)
         # The View button is there from the start; its menu and every shortcut come right after
         # the first paint (finish_start), before anyone can reach them.
@@ -227,6 +225,9 @@ class NextGenWizard(QWizard):
         assert isinstance(view, QPushButton)
         self.view_menu = QMenu(self)  # empty until the first paint; set now so the button keeps its width
         view.setMenu(self.view_menu)
+        self.setStartId(PageId.WELCOME)  # creates the first page; the others come when needed
+        self.side = SidePanel(self)
+        self.setSideWidget(self.side)
         self.currentIdChanged.connect(self._page_changed)
         self._first_paint = _FirstPaint(self, self.finish_start)
 
@@ -472,7 +473,7 @@ class SidePanel(QWidget):
         self.steps.setWordWrap(True)  # long titles wrap instead of being cut off at large text sizes
         self.steps.setProperty("textElideMode", "ElideNone")
         layout.addWidget(self.steps, 1)
-        self.as_of = QLabel()
+        self.as_of = TextLabel()
         self.as_of.setWordWrap(True)
         self.as_of.setAccessibleName(_("As-of date"))
         layout.addWidget(self.as_of)
