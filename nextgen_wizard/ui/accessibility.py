@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
+
+from .widgets import TextLabel
 
 
-class Heading(QLabel):
+class Heading(TextLabel):
     """A page's title: exposed with the heading role, and able to take focus so a page change is read out."""
 
     def __init__(self, text: str, level: int = 1, parent: QWidget | None = None) -> None:

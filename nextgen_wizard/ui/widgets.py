@@ -7,11 +7,7 @@ first paint; code that runs later imports `Qt` where it needs it.
 
 from __future__ import annotations
 
-import html
 import itertools
-import threading
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -31,6 +27,38 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.i18n import N_, _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+
+class TextLabel(QLabel):
+    """A label that lays a word-wrapped text out once for each width it is given.
+
+    Qt's layouts ask a word-wrapped label for its height at the same few widths again and again
+    (QWidgetItem.minimumHeightForWidth has no cache), and QLabel lays the whole text out every
+    time: before the first paint that was about 100 layouts of the Welcome page's four
+    paragraphs, a tenth of the window's making. The heights are kept for the current text and
+    font and forgotten on any change event (font, style sheet, palette, ...).
+    """
+
+    _heights: dict[int, int]
+    _heights_for: tuple[str, str] | None = None
+
+    def heightForWidth(self, width: int) -> int:
+        shown = (self.text(), self.font().key())
+        if shown != self._heights_for or len(self._heights) > 8:
+            self._heights, self._heights_for = {}, shown
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event) -> None:
+        self._heights_for = None
+        super().changeEvent(event)
 
 
 class _Wrapping:
@@ -135,7 +163,7 @@ class Options(QGroupBox):
         self.setAccessibleName(plain_question)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(question)
+        self.label = TextLabel(question)
         self.label.setObjectName("question")
         self.label.setWordWrap(True)
         outer.addWidget(self.label)
@@ -206,7 +234,7 @@ def announce(label: QLabel, text: str) -> None:
 
 
 def text_label(text: str, *, rich: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = TextLabel(text)
     label.setWordWrap(True)
     label.setProperty("textFormat", "RichText" if rich else "PlainText")  # Qt.TextFormat
     if rich:
@@ -312,6 +340,8 @@ class FlowLayout(QLayout):
 
 
 def link(url: str, text: str | None = None) -> str:
+    import html  # not before the first paint (with html.entities: 2 ms)
+
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(text or url)}</a>'
 
 
@@ -359,6 +389,8 @@ class _Relay(QObject):
 
 def run_in_background(call: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
     """Run a slow call (the keyring) off the GUI thread; on_done runs back on the GUI thread."""
+    import threading
+
     from PySide6.QtCore import Qt
 
     relay = _Relay()

@@ -10,23 +10,17 @@ from __future__ import annotations
 
 from datetime import date
 from enum import IntEnum
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -39,8 +33,12 @@ from ..domain.i18n import N_, _
 from ..domain.steps import Status, StepId
 from .accessibility import Heading, announce_focus
 from .font_scale import font_scale
+from .widgets import TextLabel
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
     from ..domain.plan import Checklist
     from ..session import Session
 
@@ -166,19 +164,23 @@ class _FirstPaint(QObject):
 
 def _product_header() -> QHBoxLayout:
     """The app's icon and name at the top of the side panel: what this window is, at a glance."""
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QPixmap
 
     from ..domain.resources import resource_path
 
     row = QHBoxLayout()
     icon = QLabel()
     try:
-        image = QIcon(str(resource_path("resources", "icons", "nextgen-ready.png")))
+        image = QPixmap(str(resource_path("resources", "icons", "nextgen-ready.png")))
     except FileNotFoundError:
-        image = QIcon()
+        image = QPixmap()
     if not image.isNull():
         size = icon.fontMetrics().height() * 2
-        icon.setPixmap(image.pixmap(size, size))  # QIcon scales smoothly, with no Qt enum before the paint
+        # The label scales it smoothly when it paints it (QPixmap.scaled() would need Qt's enums,
+        # and QIcon converts three of its own: 1 ms before the paint).
+        icon.setScaledContents(True)
+        icon.setFixedSize(size, size)
+        icon.setPixmap(image)
     icon.setAccessibleName(APP_NAME)
     name = QLabel(APP_NAME)
     name.setObjectName("productName")
@@ -208,9 +210,6 @@ class NextGenWizard(QWizard):
         title = APP_NAME + (_(" - DEMO") if session.demo else "")
         self.setWindowTitle(title)
         self.setMinimumSize(640, 480)  # fit_to_screen() sizes it to the text and the screen
-        self.setStartId(PageId.WELCOME)  # creates the first page; the others come when needed
-        self.side = SidePanel(self)
-        self.setSideWidget(self.side)
         self.helpRequested.connect(self.show_help)
         # The View button is there from the start; its menu and every shortcut come right after
         # the first paint (finish_start), before anyone can reach them.
@@ -226,6 +225,9 @@ class NextGenWizard(QWizard):
         assert isinstance(view, QPushButton)
         self.view_menu = QMenu(self)  # empty until the first paint; set now so the button keeps its width
         view.setMenu(self.view_menu)
+        self.setStartId(PageId.WELCOME)  # creates the first page; the others come when needed
+        self.side = SidePanel(self)
+        self.setSideWidget(self.side)
         self.currentIdChanged.connect(self._page_changed)
         self._first_paint = _FirstPaint(self, self.finish_start)
 
@@ -376,6 +378,7 @@ class NextGenWizard(QWizard):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a text field or a list never goes to the next page by surprise."""
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTextEdit
 
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focus = self.focusWidget()  # the window's own, also when it is not the active window
@@ -470,7 +473,7 @@ class SidePanel(QWidget):
         self.steps.setWordWrap(True)  # long titles wrap instead of being cut off at large text sizes
         self.steps.setProperty("textElideMode", "ElideNone")
         layout.addWidget(self.steps, 1)
-        self.as_of = QLabel()
+        self.as_of = TextLabel()
         self.as_of.setWordWrap(True)
         self.as_of.setAccessibleName(_("As-of date"))
         layout.addWidget(self.as_of)

@@ -277,3 +277,38 @@ def test_answers_file_for_the_gui_only_in_a_demo() -> None:
         timeout=120,
     )
     assert result.returncode == 2 and "--demo --answers FILE" in result.stderr
+
+
+def test_a_wrapped_label_is_measured_again_when_its_text_font_or_style_changes(qtbot) -> None:
+    """TextLabel keeps its heights per width: each must still be what QLabel itself says."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from nextgen_wizard.ui.widgets import text_label
+
+    label = text_label("word " * 40)
+    plain = QLabel("word " * 40)
+    plain.setWordWrap(True)
+    plain.setTextFormat(Qt.TextFormat.PlainText)
+    for widget in (label, plain):
+        qtbot.addWidget(widget)
+
+    def same(*widths: int) -> list[int]:
+        heights = [label.heightForWidth(width) for width in widths]
+        assert heights == [plain.heightForWidth(width) for width in widths]
+        return heights
+
+    narrow, wide, again = same(120, 300, 120)
+    assert narrow == again > wide
+    for widget in (label, plain):
+        widget.setText("word " * 80)
+    assert same(120)[0] > narrow
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    for widget in (label, plain):
+        widget.setFont(font)
+    larger = same(120, 300)
+    for widget in (label, plain):
+        widget.setStyleSheet("QLabel { padding: 12px; border: 3px solid black; }")
+        widget.ensurePolished()
+    assert same(120, 300)[0] > larger[0]

