@@ -49,6 +49,7 @@ class AnswerStore:
         self.path = path
         self.validate = validate
         self.writable = True
+        self._on_disk: bytes | None = None  # the file's bytes as last read or written here
 
     def load(self) -> LoadResult:
         return self._load(quarantine=self._quarantine)
@@ -82,13 +83,15 @@ class AnswerStore:
                 existed=True,
             )
         try:
-            return LoadResult(self.validate(data), existed=True)
+            result = LoadResult(self.validate(data), existed=True)
         except AnswersError as error:
             return quarantine(
                 _("it does not hold valid answers ({problems})").format(
                     problems="; ".join(error.problems[:3])
                 )
             )
+        self._on_disk = raw
+        return result
 
     def load_read_only(self) -> LoadResult:
         """Load without moving anything (the folder cannot be written): a damaged file is only named."""
@@ -157,14 +160,17 @@ class AnswerStore:
                     "Use Save as... to keep your answers elsewhere."
                 ).format(path=self.path)
             )
-        self._write(self.path, answers, overwrite=True)
+        data = encode_answers(answers)
+        if data == self._on_disk and self.path.is_file():
+            return  # unchanged since read or written here (quitting after only looking): no write
+        self._write(self.path, data, overwrite=True)
+        self._on_disk = data
         log.info("answers saved")
 
     def save_as(self, answers: Answers, path: Path, *, overwrite: bool = False) -> None:
-        self._write(path, answers, overwrite=overwrite, private_dir=False)
+        self._write(path, encode_answers(answers), overwrite=overwrite, private_dir=False)
 
-    def _write(self, path: Path, answers: Answers, *, overwrite: bool, private_dir: bool = True) -> None:
-        data = encode_answers(answers)
+    def _write(self, path: Path, data: bytes, *, overwrite: bool, private_dir: bool = True) -> None:
         self.validate(json.loads(data))  # never write what would be refused when read back
         try:
             if private_dir:

@@ -81,9 +81,9 @@ def _set_icon(app) -> None:
     try:
         app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "nextgen-ready.png"))))
     except FileNotFoundError:
-        import logging
+        from ..storage.logger import LazyLogger
 
-        logging.getLogger(__name__).warning("the app icon is missing from this installation")
+        LazyLogger(__name__).warning("the app icon is missing from this installation")
 
 
 def _ask_resume(parent) -> bool:
@@ -137,12 +137,6 @@ def _quit_after_first_paint(app, wizard) -> None:
     wizard.installEventFilter(wizard._first_paint)
 
 
-def _open_log(log_file) -> None:
-    from ..storage.logs import setup_logging
-
-    setup_logging(log_file)
-
-
 def open_session(args: argparse.Namespace, paths):  # -> Session
     """Answers, policy and vault for this run, put together once by the session."""
     from ..session import Session
@@ -172,9 +166,8 @@ def _mark_loaded_modules_without_pyside() -> None:
             checked.setdefault(name, -1)
 
 
-def _after_first_paint(app, log_file) -> None:
-    """Start-up work the first page does not need: the log file, the window icon, the GC."""
-    _open_log(log_file)  # logging.handlers costs start-up time
+def _after_first_paint(app) -> None:
+    """Start-up work the first page does not need: the window icon, the GC."""
     _set_icon(app)
     # Everything made so far lives as long as the window: the collector need not look at it again.
     gc.freeze()
@@ -195,9 +188,11 @@ def run_gui(args: argparse.Namespace) -> int:
     # `__feature__` check, inspect.getsource), about 0.2 ms a module; those loaded before it are
     # then marked as checked (_mark_loaded_modules_without_pyside).
     from ..session import SessionError
+    from ..storage.logger import log_to_file_when_needed
     from ..storage.paths import app_paths
 
     paths = app_paths()
+    log_to_file_when_needed(paths.log_file)  # opened with the first message, if any (often none)
     import PySide6.QtWidgets  # noqa: F401  # loaded here so that the modules above can be marked
     _mark_loaded_modules_without_pyside()
     app = make_app()
@@ -214,9 +209,9 @@ def run_gui(args: argparse.Namespace) -> int:
     wizard = open_wizard(session)
     app.aboutToQuit.connect(session.save)
     # Right after the first paint (not a 0 ms timer: that fires before the paint).
-    wizard.started.connect(lambda: _after_first_paint(app, paths.log_file))
+    wizard.started.connect(lambda: _after_first_paint(app))
     if wizard.is_started:  # a resume question painted the window already
-        _after_first_paint(app, paths.log_file)
+        _after_first_paint(app)
     if os.environ.get(EXIT_AFTER_PAINT):
         _quit_after_first_paint(app, wizard)
     code = app.exec()

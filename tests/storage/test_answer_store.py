@@ -156,3 +156,20 @@ def test_second_instance_is_refused_until_the_first_ends(tmp_path: Path) -> None
     first.release()
     assert second.acquire()
     second.release()
+
+
+def test_unchanged_answers_are_not_written_again_but_a_change_or_a_missing_file_is(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    first = AnswerStore(path)
+    first.save(Answers(role=Role.ATTORNEY))
+    store = AnswerStore(path)  # the next start: read, then quit after only looking
+    answers = store.load().answers
+    before = path.stat().st_ino
+    store.save(answers)
+    assert path.stat().st_ino == before  # the same file: nothing was replaced
+
+    store.save(Answers(role=Role.FILING_AGENT))  # a change is written (a new file is renamed into place)
+    assert path.stat().st_ino != before and AnswerStore(path).load().answers.role is Role.FILING_AGENT
+    path.unlink()
+    store.save(Answers(role=Role.FILING_AGENT))  # the same answers, but the file went: written again
+    assert AnswerStore(path).load().answers.role is Role.FILING_AGENT

@@ -130,3 +130,33 @@ def test_modules_loaded_before_pyside_are_not_read_again_by_its_import_hook() ->
     assert lines["read_before"] == "True"  # what the marking spares
     assert lines["read_after"] == "False"
     assert lines["ui_kept"] == "True"  # UI modules use PySide6: left to the hook
+
+
+def _start_and_quit_after_paint(home: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "nextgen_wizard", "--as-of", "2026-11-23"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEXTGEN_WIZARD_HOME": str(home),
+             "NEXTGEN_WIZARD_EXIT_AFTER_PAINT": "1"},
+        timeout=120,
+    )  # fmt: skip
+
+
+def test_the_log_file_opens_with_the_first_message_even_one_from_before_the_paint(tmp_path: Path) -> None:
+    first = _start_and_quit_after_paint(tmp_path)  # the first start saves the (empty) answers: logged
+    assert first.returncode == 0 and "painted" in first.stdout, first.stderr
+    log_file = tmp_path / "log" / "nextgen-wizard.log"
+    assert "answers saved" in log_file.read_text()
+    log_file.unlink()
+
+    again = _start_and_quit_after_paint(tmp_path)  # only looked: nothing to save, nothing logged
+    assert again.returncode == 0, again.stderr
+    assert not log_file.exists()
+
+    (tmp_path / "data" / "answers.json").write_text("{broken")  # found while the session opens
+    damaged = _start_and_quit_after_paint(tmp_path)
+    assert damaged.returncode == 0, damaged.stderr
+    assert "moved damaged answers aside" in log_file.read_text()
+    assert "moved damaged answers" not in damaged.stderr  # in the log, not on the terminal
