@@ -39,6 +39,8 @@ BODY_FONT = QFont("DejaVu Sans", 10)
 
 @dataclass(frozen=True)
 class PrintOptions:
+    """How the checklist PDF is printed: paper size, a banner on every page, the author."""
+
     page: str = "letter"  # US Letter by default; "a4" selectable
     banner: str | None = None  # e.g. the demo mode's "DEMO - nothing is saved", on every page
     author: str | None = None  # the filer's name, as the PDF's author (else the app)
