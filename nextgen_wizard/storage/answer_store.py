@@ -161,11 +161,19 @@ class AnswerStore:
                 ).format(path=self.path)
             )
         data = encode_answers(answers)
-        if data == self._on_disk and self.path.is_file():
+        if data == self._on_disk and self._file_holds(data):
             return  # unchanged since read or written here (quitting after only looking): no write
         self._write(self.path, data, overwrite=True)
         self._on_disk = data
         log.info("answers saved")
+
+    def _file_holds(self, data: bytes) -> bool:
+        """Whether the file is still a regular file of exactly these bytes (not emptied, cut short,
+        edited or replaced by a link since): only then may a save be skipped."""
+        try:
+            return read_file(self.path, MAX_ANSWERS_BYTES) == data
+        except OSError:
+            return False
 
     def save_as(self, answers: Answers, path: Path, *, overwrite: bool = False) -> None:
         self._write(path, encode_answers(answers), overwrite=overwrite, private_dir=False)

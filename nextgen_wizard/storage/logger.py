@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import _thread  # built in and always loaded (threading is not)
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
     from pathlib import Path
 
 _log_file_to_open: Path | None = None
+_opening = _thread.allocate_lock()  # threads logging their first message at once open the file once
 
 
 def log_to_file_when_needed(log_file: Path) -> None:
@@ -33,8 +36,10 @@ class LazyLogger:
 
         global _log_file_to_open
         if _log_file_to_open is not None:
-            from .logs import setup_logging
+            with _opening:
+                if _log_file_to_open is not None:  # not opened by another thread meanwhile
+                    from .logs import setup_logging
 
-            log_file, _log_file_to_open = _log_file_to_open, None
-            setup_logging(log_file)
+                    setup_logging(_log_file_to_open)
+                    _log_file_to_open = None  # only now: a thread that sees None finds the file open
         return getattr(logging.getLogger(self.name), method)

@@ -173,3 +173,29 @@ def test_unchanged_answers_are_not_written_again_but_a_change_or_a_missing_file_
     path.unlink()
     store.save(Answers(role=Role.FILING_AGENT))  # the same answers, but the file went: written again
     assert AnswerStore(path).load().answers.role is Role.FILING_AGENT
+
+
+@pytest.mark.parametrize("damage", ["emptied", "cut short", "made a link to a copy"])
+def test_unchanged_answers_are_written_again_when_the_file_changed_under_the_wizard(
+    tmp_path: Path, damage: str
+) -> None:
+    # Quitting after only looking writes nothing only if the file still holds those bytes: a file
+    # emptied, cut short or replaced by a link meanwhile would otherwise be moved aside at the next
+    # start, and the answers the wizard still had were lost.
+    path = tmp_path / "answers.json"
+    AnswerStore(path).save(SAMPLE)
+    store = AnswerStore(path)
+    answers = store.load().answers
+    if damage == "emptied":
+        path.write_bytes(b"")
+    elif damage == "cut short":
+        path.write_bytes(path.read_bytes()[:-10])
+    else:
+        copy = tmp_path / "copy.json"
+        copy.write_bytes(path.read_bytes())
+        path.unlink()
+        path.symlink_to(copy)
+    store.save(answers)
+    result = AnswerStore(path).load()
+    assert result.answers == SAMPLE and result.notices == []
+    assert not path.is_symlink()
