@@ -127,13 +127,14 @@ _ACCENTED = str.maketrans(
     "åƀçđéƒĝĥîĵķľɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĽṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
 )
 # Kept as they are: {placeholders}, <tags>, &entities;, %s-style, URLs and the & of access keys.
-_PROTECTED = re.compile(r"\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&#\d+;|%\(?\w*\)?[sd]|https?://\S+|&(?=\w)")
+# (A pattern, compiled by `re` on first use: only pseudo-localisation needs it.)
+_PROTECTED = r"\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&#\d+;|%\(?\w*\)?[sd]|https?://\S+|&(?=\w)"
 
 
 def pseudo(message: str) -> str:
     """"Save as PDF..." -> "[Šåṽé åš PDF... ~~~~]": every letter accented, about a third longer."""
     parts, last = [], 0
-    for match in _PROTECTED.finditer(message):
+    for match in re.finditer(_PROTECTED, message):
         parts.append(message[last : match.start()].translate(_ACCENTED))
         parts.append(match.group(0))
         last = match.end()
