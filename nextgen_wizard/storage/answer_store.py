@@ -49,7 +49,6 @@ class AnswerStore:
         self.path = path
         self.validate = validate
         self.writable = True
-        self._on_disk: bytes | None = None  # the file's bytes as last read or written here
 
     def load(self) -> LoadResult:
         return self._load(quarantine=self._quarantine)
@@ -83,15 +82,13 @@ class AnswerStore:
                 existed=True,
             )
         try:
-            result = LoadResult(self.validate(data), existed=True)
+            return LoadResult(self.validate(data), existed=True)
         except AnswersError as error:
             return quarantine(
                 _("it does not hold valid answers ({problems})").format(
                     problems="; ".join(error.problems[:3])
                 )
             )
-        self._on_disk = raw
-        return result
 
     def load_read_only(self) -> LoadResult:
         """Load without moving anything (the folder cannot be written): a damaged file is only named."""
@@ -161,15 +158,14 @@ class AnswerStore:
                 ).format(path=self.path)
             )
         data = encode_answers(answers)
-        if data == self._on_disk and self._file_holds(data):
-            return  # unchanged since read or written here (quitting after only looking): no write
+        if self._file_holds(data):
+            return  # the file already holds exactly these answers (quitting after only looking): no write
         self._write(self.path, data, overwrite=True)
-        self._on_disk = data
         log.info("answers saved")
 
     def _file_holds(self, data: bytes) -> bool:
-        """Whether the file is still a regular file of exactly these bytes (not emptied, cut short,
-        edited or replaced by a link since): only then may a save be skipped."""
+        """Whether the file is a regular file of exactly these bytes (not emptied, cut short, edited
+        or replaced by a link): only then may a save be skipped."""
         try:
             return read_file(self.path, MAX_ANSWERS_BYTES) == data
         except OSError:
