@@ -5,6 +5,10 @@
     python3 packaging/i18n.py --check  exit 1 when a text is missing from a catalog, untranslated,
                                        fuzzy, or the compiled catalog is stale (CI runs this)
 
+"Stale" means the compiled .mo says something other than its .po: both are read as messages
+(text, context, plural forms, charset) and compared, never as bytes, so a Babel release that
+lays the same catalog out differently cannot fail the check.
+
 One catalog per part (domain, ui, cli: nextgen_wizard/domain/i18n.py), in resources/locale/.
 Uses Babel (a test and development tool, not shipped); the app reads the compiled .mo files with
 the standard library's gettext.
@@ -94,6 +98,24 @@ def mo_bytes(catalog) -> bytes:
     return buffer.getvalue()
 
 
+def mo_meaning(data: bytes) -> dict[object, object]:
+    """What a compiled catalog says, read by the standard library's gettext (the reader the app
+    itself uses): every (context, text) with its translation(s), plus the charset and plural rule
+    from the header. Layout, order and header dates are left out."""
+    import gettext
+
+    translations = gettext.GNUTranslations(io.BytesIO(data))
+    messages: dict[object, object] = dict(translations._catalog)  # type: ignore[attr-defined]
+    header = str(messages.pop("", ""))
+    kept = [line for line in header.splitlines() if line.lower().startswith(("content-type:", "plural-forms:"))]
+    messages[("header",)] = sorted(line.replace(" ", "").lower() for line in kept)
+    return messages
+
+
+def compiled_is_current(mo: Path, catalog) -> bool:  # catalog: babel.messages.Catalog
+    return mo.exists() and mo_meaning(mo.read_bytes()) == mo_meaning(mo_bytes(catalog))
+
+
 def statistics(catalog) -> tuple[int, int, int]:
     """(all, translated, fuzzy) messages, the header left out."""
     messages = [m for m in catalog if m.id]
@@ -120,7 +142,7 @@ def problems() -> list[str]:
                 missing = total - translated
                 found.append(f"{area}/{language}: {missing} of {total} text(s) untranslated or fuzzy")
             mo = po_path(area, language).with_suffix(".mo")
-            if not mo.exists() or mo.read_bytes() != mo_bytes(current):
+            if not compiled_is_current(mo, current):
                 found.append(f"{mo.relative_to(ROOT)} is stale (compile it)")
     return found
 

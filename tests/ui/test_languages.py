@@ -154,3 +154,30 @@ def test_the_language_chosen_in_the_wizard_is_used_from_its_next_start(qtbot, op
 
     _choose_language([])  # what the next start of the wizard does first
     assert current_language() == "es"
+
+
+def test_the_compiled_catalog_check_compares_messages_not_bytes(tmp_path) -> None:
+    """A Babel release that lays out the same catalog differently passes; a changed or missing
+    translation in the compiled file fails (packaging/i18n.py --check)."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import i18n
+
+    catalog = i18n.read_po("ui", "es")
+    compiled = tmp_path / "ui.mo"
+    compiled.write_bytes(i18n.mo_bytes(catalog))
+    assert i18n.compiled_is_current(compiled, catalog)
+
+    relaid = i18n.read_po("ui", "es")
+    relaid.revision_date = "2001-01-01 00:00+0000"  # other header bytes, same meaning
+    relaid.msgid_bugs_address = "someone-else@example.invalid"
+    compiled.write_bytes(i18n.mo_bytes(relaid))
+    assert compiled.read_bytes() != i18n.mo_bytes(catalog)
+    assert i18n.compiled_is_current(compiled, catalog)
+
+    changed = i18n.read_po("ui", "es")
+    message = next(m for m in changed if m.id and isinstance(m.id, str))
+    message.string = "otra cosa"
+    compiled.write_bytes(i18n.mo_bytes(changed))
+    assert not i18n.compiled_is_current(compiled, catalog)
+    compiled.unlink()
+    assert not i18n.compiled_is_current(compiled, catalog)
