@@ -107,7 +107,8 @@ def mo_meaning(data: bytes) -> dict[object, object]:
     translations = gettext.GNUTranslations(io.BytesIO(data))
     messages: dict[object, object] = dict(translations._catalog)  # type: ignore[attr-defined]
     header = str(messages.pop("", ""))
-    kept = [line for line in header.splitlines() if line.lower().startswith(("content-type:", "plural-forms:"))]
+    wanted = ("content-type:", "plural-forms:")
+    kept = [line for line in header.splitlines() if line.lower().startswith(wanted)]
     messages[("header",)] = sorted(line.replace(" ", "").lower() for line in kept)
     return messages
 
