@@ -1,5 +1,11 @@
 """Build the installable app: PyInstaller onedir bundle, then (Linux) a .deb; self-tests both.
 
+Beside the bundle (build/dist/) it writes the release files (packaging/release_files.py): the
+SBOM (nextgen-ready.cdx.json), THIRD-PARTY-NOTICES.txt (also inside the bundle, so every
+installer carries it), RELEASE-NOTES.md (this version's CHANGELOG.md section), policy-templates.zip
+and SHA256SUMS of the bundle's files and those; beside the .deb (build/), copies of the four and
+SHA256SUMS of them and the .deb.
+
     python packaging/build.py            # bundle + frozen --self-test (+ .deb on Linux)
     python packaging/build.py --floor    # also the benchmark floor: a bare QWizard, pruned the same way
 
@@ -70,14 +76,20 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(BUNDLE, ignore_errors=True)
         pyinstaller("nextgen-ready")
         self_test(BUNDLE / ("nextgen-wizard-cli.exe" if os.name == "nt" else "nextgen-wizard"))
+        from release_files import write_bundle_files  # packaging/release_files.py
+
+        *release_files, _sums = write_bundle_files(BUNDLE)
         if args.floor:
             shutil.rmtree(FLOOR_BUNDLE, ignore_errors=True)
             pyinstaller("floor-wizard", FLOOR_ENTRY)
         if sys.platform.startswith("linux") and not args.no_deb:
             from deb import build_deb  # packaging/deb.py
+            from release_files import write_checksums
 
             deb = build_deb(BUNDLE, BUILD)
             print(f"built {deb}")
+            beside = [shutil.copy2(path, BUILD / path.name) for path in release_files]
+            print(f"wrote {write_checksums([deb, *map(Path, beside)])}")
     except subprocess.CalledProcessError as error:
         print(f"build failed: {' '.join(map(str, error.cmd))} exited {error.returncode}", file=sys.stderr)
         return 1

@@ -24,7 +24,10 @@ PACKAGE = "nextgen-ready"
 # refuses /opt for packages). Changing the revision needs a new entry in packaging/linux/changelog.
 INSTALL_DIR = Path("usr") / "lib" / PACKAGE
 DEBIAN_REVISION = "1"
-EXAMPLE_POLICY = ROOT / "packaging" / "deploy" / "policy.example.toml"
+DEPLOY = ROOT / "packaging" / "deploy"
+EXAMPLE_POLICY = DEPLOY / "policy.example.toml"
+# Firm IT copies these to their Group Policy central store or MDM (docs/deployment.md).
+POLICY_TEMPLATES_DIR = Path("usr") / "share" / PACKAGE / "policy-templates"
 
 # What Qt's xcb platform needs from the system beyond what the bundle carries (Qt 6.5+ needs
 # libxcb-cursor0); the rest (Python, Qt, ICU) is inside the bundle. libc6's minimum version is
@@ -204,6 +207,18 @@ def stage(bundle: Path, root: Path) -> None:
     (doc / "examples").mkdir(parents=True)
     shutil.copy(LINUX / "copyright", doc / "copyright")
     _gzip((LINUX / "changelog").read_bytes(), doc / "changelog.Debian.gz")
+    _gzip((ROOT / "CHANGELOG.md").read_bytes(), doc / "changelog.gz")  # the upstream release notes
+    notices = bundle / "THIRD-PARTY-NOTICES.txt"  # packaging/release_files.py writes it into the bundle
+    if not notices.is_file():
+        raise SystemExit(f"{notices} is missing: build the bundle with packaging/build.py")
+    _gzip(notices.read_bytes(), doc / "THIRD-PARTY-NOTICES.gz")
+    (root / INSTALL_DIR / notices.name).unlink()  # one copy, where Debian keeps documentation
+    from release_files import POLICY_TEMPLATES  # packaging/release_files.py: one list for zip and .deb
+
+    for name, source in POLICY_TEMPLATES.items():
+        target = root / POLICY_TEMPLATES_DIR / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
     shutil.copy(EXAMPLE_POLICY, doc / "examples" / EXAMPLE_POLICY.name)
     manual = root / "usr" / "share" / "man" / "man1" / "nextgen-wizard.1.gz"
     _gzip((LINUX / "nextgen-wizard.1").read_bytes(), manual)

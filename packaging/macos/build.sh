@@ -9,6 +9,8 @@ python3 dev.py build --no-deb
 app="build/dist/NextGen Ready.app"
 version="$(.venv/bin/python -c 'import nextgen_wizard; print(nextgen_wizard.__version__)')"
 dmg="build/NextGenReady-${version}.dmg"
+# The third-party notices travel inside the app (before it is signed), as in the other installers.
+cp build/dist/THIRD-PARTY-NOTICES.txt "$app/Contents/Resources/"
 
 if [ -n "${MACOS_SIGNING_IDENTITY:-}" ]; then
   codesign --force --deep --options runtime --timestamp \
@@ -26,3 +28,7 @@ if [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ] && [ -n "${APPLE_APP_PA
   xcrun stapler staple "$dmg"
 fi
 echo "built $dmg"
+# Beside the .dmg: SHA256SUMS of it and the release files dev.py build wrote beside the bundle.
+release_files=(nextgen-ready.cdx.json THIRD-PARTY-NOTICES.txt RELEASE-NOTES.md policy-templates.zip)
+for name in "${release_files[@]}"; do cp "build/dist/$name" "build/$name"; done
+.venv/bin/python packaging/release_files.py checksums "$dmg" "${release_files[@]/#/build/}"

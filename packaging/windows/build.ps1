@@ -27,6 +27,9 @@ function Find-WixTool([string]$name) {
   if ($command) { return $command.Source }
   throw "WiX Toolset v3 ($name.exe) not found: choco install wixtoolset, or set WIX to its folder"
 }
+# The upgrade rows end just below this (packaging\windows\nextgen-ready.wxs): a rebuild of the
+# same version replaces the installed one.
+$parts = $Version.Split("."); $parts[-1] = [string]([int]$parts[-1] + 1); $NextVersion = $parts -join "."
 $heat = Find-WixTool "heat"
 $candle = Find-WixTool "candle"
 $light = Find-WixTool "light"
@@ -42,8 +45,8 @@ New-Item -ItemType Directory -Force $work | Out-Null
 # a GUID derived from its path at compile time (-ag), so the same file keeps its component.
 & $heat dir $bundle -nologo -cg AppFiles -dr INSTALLDIR -srd -sreg -scom -ag -var var.SourceDir -out "$work\files.wxs"
 if ($LASTEXITCODE -ne 0) { throw "heat failed" }
-& $candle -nologo -arch x64 "-dVersion=$Version" "-dSourceDir=$bundle" "-dIconFile=resources\icons\nextgen-ready.ico" `
-  -out "$work\" packaging\windows\nextgen-ready.wxs "$work\files.wxs"
+& $candle -nologo -arch x64 "-dVersion=$Version" "-dNextVersion=$NextVersion" "-dSourceDir=$bundle" "-dIconFile=resources\icons\nextgen-ready.ico" `
+  "-dPolicyDir=packaging\deploy" -out "$work\" packaging\windows\nextgen-ready.wxs "$work\files.wxs"
 if ($LASTEXITCODE -ne 0) { throw "candle failed" }
 # light also runs the Windows Installer's ICE validation: an ICE error fails the build.
 & $light -nologo -out $msi "$work\nextgen-ready.wixobj" "$work\files.wixobj"
@@ -55,3 +58,9 @@ if ($env:WINDOWS_SIGN_CERT) {
   if ($LASTEXITCODE -ne 0) { throw "signing failed" }
 }
 Write-Output "built $msi"
+# Beside the MSI: SHA256SUMS of the MSI and the release files dev.py build wrote beside the bundle
+# (SBOM, notices, release notes, policy templates).
+$releaseFiles = "nextgen-ready.cdx.json", "THIRD-PARTY-NOTICES.txt", "RELEASE-NOTES.md", "policy-templates.zip"
+foreach ($name in $releaseFiles) { Copy-Item "build\dist\$name" "build\$name" }
+& .venv\Scripts\python.exe packaging\release_files.py checksums $msi @($releaseFiles | ForEach-Object { "build\$_" })
+if ($LASTEXITCODE -ne 0) { throw "writing SHA256SUMS failed" }

@@ -19,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+POLICY_DIR = ROOT / "packaging" / "deploy"
 WXS = HERE / "nextgen-ready.wxs"
 ICON = ROOT / "resources" / "icons" / "nextgen-ready.ico"
 # Stand-ins for the bundle: the two executables the shortcut and IT's commands use, and a data
@@ -40,6 +41,12 @@ def app_version() -> str:
     from nextgen_wizard import __version__
 
     return __version__
+
+
+def next_version(version: str) -> str:
+    """x.y.z -> x.y.(z+1): the upgrade rows end just below it, so this version is replaced too."""
+    *head, last = version.split(".")
+    return ".".join([*head, str(int(last) + 1)])
 
 
 def write_stand_in(payload: Path) -> None:
@@ -76,12 +83,14 @@ def build(out_dir: Path, version: str | None = None) -> Path:
     payload = out_dir / "payload"
     write_stand_in(payload)
     shutil.copy(ICON, out_dir / ICON.name)
+    shutil.copytree(POLICY_DIR / "windows", out_dir / "policy" / "windows")
     fragment = harvest(payload, out_dir)
     msi = out_dir / f"NextGenReady-{version}-x64-standin.msi"
     # wixl resolves sources relative to the working folder (absolute ones trip it), so run it there.
     command = [
-        "wixl", "--arch", "x64", "-D", f"Version={version}", "-D", "SourceDir=payload", "-D", "Win64=yes",
-        "-D", f"IconFile={ICON.name}", "-o", msi.name, str(WXS), fragment.name,
+        "wixl", "--arch", "x64", "-D", f"Version={version}", "-D", f"NextVersion={next_version(version)}",
+        "-D", "SourceDir=payload", "-D", "Win64=yes",
+        "-D", f"IconFile={ICON.name}", "-D", "PolicyDir=policy", "-o", msi.name, str(WXS), fragment.name,
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, cwd=out_dir, timeout=300)
     if result.returncode != 0 or not msi.exists():

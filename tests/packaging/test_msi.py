@@ -36,7 +36,8 @@ def test_upgrade_code_is_stable_and_the_package_is_per_machine() -> None:
     assert product.get("Id") == "*", "a new product code per build, so each version is a major upgrade"
     package = product.find("wix:Package", NS)
     assert package is not None and package.get("InstallScope") == "perMachine"
-    assert product.find("wix:MajorUpgrade", NS) is not None
+    upgrade = product.find("wix:Upgrade", NS)
+    assert upgrade is not None and upgrade.get("Id") == UPGRADE_CODE
 
 
 def test_uninstall_removes_no_user_data() -> None:
@@ -69,7 +70,8 @@ def test_wixl_builds_the_msi_with_its_tables(standin_msi: Path) -> None:
                   "Upgrade", "Shortcut", "Registry", "Icon", "InstallExecuteSequence"):  # fmt: skip
         assert table in tables, table
     files = {row[2] for row in msi.export(standin_msi, "File")}
-    assert files == {"nextgen-wizard.exe", "nextgen-wizard-cli.exe", "courts.json"}
+    assert files == {"nextgen-wizard.exe", "nextgen-wizard-cli.exe", "courts.json",
+                     "nextgen-ready.admx", "nextgen-ready.adml"}  # fmt: skip
 
 
 def test_msi_properties_per_machine_and_upgrade(standin_msi: Path) -> None:
@@ -89,6 +91,61 @@ def test_msi_properties_per_machine_and_upgrade(standin_msi: Path) -> None:
     sequence = {row[0] for row in msi.export(standin_msi, "InstallExecuteSequence")}
     assert {"FindRelatedProducts", "RemoveExistingProducts"} <= sequence
     assert "Template: x64;1033" in msi.summary(standin_msi)
+    assert props["ARPHELPLINK"].startswith("https://") and props["ARPURLINFOABOUT"].startswith("https://")
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".")[:3])  # Windows Installer ignores a fourth field
+
+
+def _rows_matching(upgrade: list[list[str]], installed: str) -> set[str]:
+    """The Upgrade rows' ActionProperty that FindRelatedProducts sets for an installed version,
+    following the table's documented Attributes (256 min inclusive, 512 max inclusive)."""
+    found = set()
+    for _code, low, high, _language, attributes, _remove, action in upgrade:
+        flags = int(attributes)
+        if low and not (_version(installed) >= _version(low) if flags & 256 else _version(installed) > _version(low)):
+            continue
+        if high and not (_version(installed) <= _version(high) if flags & 512 else _version(installed) < _version(high)):
+            continue
+        found.add(action if not flags & 2 else f"{action} (only detected)")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("installed", "expected"),
+    [
+        ("1.2.3", {"WIX_UPGRADE_DETECTED"}),  # a rebuild of the same version upgrades in place
+        ("1.2.2", {"WIX_UPGRADE_DETECTED"}),
+        ("0.1.0", {"WIX_UPGRADE_DETECTED"}),
+        ("1.2.4", {"WIX_DOWNGRADE_DETECTED (only detected)"}),
+        ("2.0.0", {"WIX_DOWNGRADE_DETECTED (only detected)"}),
+    ],
+)
+def test_the_upgrade_rows_replace_this_version_and_older_and_refuse_newer(
+    standin_msi: Path, installed: str, expected: set[str]
+) -> None:
+    """Read back from the stand-in MSI (built as 1.2.3): msiexec removes what the upgrade row
+    finds, and the launch condition stops the install when a newer version is there."""
+    import msi
+
+    assert _rows_matching(msi.export(standin_msi, "Upgrade"), installed) == expected
+    conditions = {row[0]: row[1] for row in msi.export(standin_msi, "LaunchCondition")}
+    assert "NOT WIX_DOWNGRADE_DETECTED" in conditions
+    assert "WIX_UPGRADE_DETECTED" in msi.properties(standin_msi)["SecureCustomProperties"]
+
+
+def test_the_msi_installs_the_group_policy_templates_for_it(standin_msi: Path) -> None:
+    import msi
+
+    # DefaultDir and FileName may carry a short name first ("POLICY~1|policy-templates")
+    directories = {row[0]: [row[1], row[2].split("|")[-1]] for row in msi.export(standin_msi, "Directory")}
+    assert directories["POLICYTEMPLATES"] == ["INSTALLDIR", "policy-templates"]
+    assert directories["POLICYTEMPLATES_enUS"] == ["POLICYTEMPLATES", "en-US"]
+    components = {row[0]: row[2] for row in msi.export(standin_msi, "Component")}
+    files = {row[2].split("|")[-1]: components[row[1]] for row in msi.export(standin_msi, "File")}
+    assert files["nextgen-ready.admx"] == "POLICYTEMPLATES"
+    assert files["nextgen-ready.adml"] == "POLICYTEMPLATES_enUS"
 
 
 def test_msi_installs_into_program_files_with_a_start_menu_entry(standin_msi: Path) -> None:
