@@ -282,6 +282,38 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
+def cmd_policy(args: argparse.Namespace) -> int:
+    """policy check FILE: what the app would apply from a policy IT has in hand, and every problem."""
+    from .session import SessionError, check_policy_file
+
+    if args.format == "json":  # for IT's scripts: the same words on every workstation
+        from .domain.i18n import choose_language
+
+        choose_language("en", os.environ)
+    try:
+        result = check_policy_file(Path(args.file))
+    except SessionError as error:
+        if args.format == "json":
+            say(json.dumps({"values": {}, "problems": error.problems, "readable": False}, indent=2) + "\n")
+            return EXIT_USAGE
+        raise UserError(error.problems, EXIT_USAGE) from None
+    if args.format == "json":
+        data = {"values": result.values, "problems": result.problems, "readable": True, "form": result.form}
+        say(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        heading = _("{path} ({form}): what NextGen Ready would apply")
+        say(heading.format(path=result.path, form=result.form) + "\n")
+        for key, value in result.values.items():
+            say(f"  {key} = {json.dumps(value, ensure_ascii=False)}\n")
+        if not result.values:
+            say("  " + _("(nothing)") + "\n")
+        for problem in result.problems:
+            say(_("problem: {problem}").format(problem=problem) + "\n")
+        if not result.problems:
+            say(_("No problems found.") + "\n")
+    return EXIT_FAIL if result.problems else EXIT_OK
+
+
 def _confirm(question: str) -> bool:
     if not sys.stdin or not sys.stdin.isatty():
         raise UserError([_("reset needs confirmation: run it in a terminal, or add --yes")])
@@ -500,6 +532,22 @@ def _add_doctor(commands: _Commands) -> None:
     doctor.set_defaults(func=cmd_doctor)
 
 
+def _add_policy(commands: _Commands) -> None:
+    policy = commands.add_parser(
+        "policy",
+        help=_("check a firm policy file before pushing it (TOML, reg export, .mobileconfig, plist)"),
+        description=_(
+            "policy check FILE reads a firm policy as IT has it (a policy.toml, a `reg export` file, "
+            "a .mobileconfig or a managed-preferences plist) and prints what the app would apply and "
+            "every problem. Exit 0 when clean, 1 with problems, 2 when the file cannot be read as a policy."
+        ),
+    )
+    policy.add_argument("action", choices=["check"], help=_("check: read the file and report"))
+    policy.add_argument("file", help=_("the policy file"))
+    _format_option(policy)
+    policy.set_defaults(func=cmd_policy)
+
+
 def _add_set(commands: _Commands) -> None:
     setter = commands.add_parser(
         "set",
@@ -553,6 +601,7 @@ COMMANDS: dict[str, Callable[[_Commands], None]] = {
     "courts": _add_courts,
     "checklist": _add_checklist,
     "doctor": _add_doctor,
+    "policy": _add_policy,
     "set": _add_set,
     "reset": _add_reset,
     "screenshots": _add_screenshots,

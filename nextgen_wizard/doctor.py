@@ -148,8 +148,12 @@ def run_doctor(session: Session) -> Report:
 
 
 def _policy_values(session: Session) -> list[dict[str, object]]:
+    """Each value in force, the source that set it and whether that source is the machine's (only
+    an administrator can change it) or the user's."""
+    scopes = session.policy.scopes
     return [
-        {"key": key, "value": value, "source": source} for key, value, source in session.policy.effective()
+        {"key": key, "value": value, "source": source, "scope": scopes.get(source, "")}
+        for key, value, source in session.policy.effective()
     ]
 
 
@@ -293,12 +297,16 @@ def render_report(report: Report, fmt: str) -> str:
 
 
 def _policy_lines(report: Report) -> list[str]:
-    return [
-        _("  {key} = {value}   (from {source})").format(
-            key=row["key"], value=json.dumps(row["value"]), source=row["source"]
-        )
-        for row in report.policy_values
-    ]
+    scope_words = {"machine": _("machine policy"), "user": _("user policy")}
+    lines = []
+    for row in report.policy_values:
+        value, scope = json.dumps(row["value"]), scope_words.get(str(row.get("scope", "")))
+        if scope:
+            line = _("  {key} = {value}   (from {source}; {scope})")
+        else:
+            line = _("  {key} = {value}   (from {source})")
+        lines.append(line.format(key=row["key"], value=value, source=row["source"], scope=scope))
+    return lines
 
 
 def _render_machine(report: Report) -> str:

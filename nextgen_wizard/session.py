@@ -310,7 +310,8 @@ class Session:
             return []
         if self.policy.failed:
             head = _(
-                "Your firm's policy could not be used, so saving passwords is off. Tell your IT department:"
+                "Your firm's policy could not be used, so saving passwords and downloading court data "
+                "are off. Tell your IT department:"
             )
         else:
             head = _(
@@ -404,8 +405,14 @@ class Session:
 
     def court_update_refusal(self) -> str | None:
         """Why newer court data may not be downloaded here, or None."""
+        if self.policy.failed:
+            return _(
+                "Your firm's policy could not be used, so downloading court data is off until your IT "
+                "department fixes it; the app keeps using {data}."
+            ).format(data=self.catalog.describe())
         if not self.policy.court_updates:
-            where = f" ({self.policy.source})" if self.policy.source else ""
+            where = f" ({self.policy.origins.get('courts.updates', self.policy.source)})"
+            where = where if self.policy.source else ""
             return _(
                 "Your IT department turned off downloading court data in your firm's policy"
                 "{where}; the app keeps using {data}."
@@ -813,6 +820,21 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
+def check_policy_file(path: Path):  # -> storage.policy_check.PolicyCheck
+    """What the app would apply from a policy file IT has in hand (TOML, reg export, .mobileconfig,
+    plist), court ids checked against the court data in use. Raises SessionError when the file
+    cannot be read as a policy at all."""
+    from .storage.paths import app_paths
+    from .storage.policy_check import UnreadablePolicy
+    from .storage.policy_check import check_policy_file as check
+
+    catalog = current_court_data(app_paths()).catalog
+    try:
+        return check(path, known_courts={court.id for court in catalog.courts})
+    except UnreadablePolicy as error:
+        raise SessionError([str(error)]) from None
+
+
 def _refuse_bad_as_of(as_of: date) -> None:
     problem = as_of_problem(as_of)
     if problem:
@@ -829,6 +851,7 @@ __all__ = [
     "Session",
     "SessionError",
     "VaultError",
+    "check_policy_file",
     "covers",
     "login_entry",
 ]

@@ -6,8 +6,12 @@ or the file named by NEXTGEN_WIZARD_POLICY. Every key is declared once in POLICY
 How a policy with a mistake behaves (docs/deployment.md says the same for IT):
 - a key that is wrong (unknown, wrong type, a value the answers format refuses) is named with
   its file and line and left out; every other key still applies, as browsers treat managed policy;
-- a policy that cannot be read or parsed at all, or a NEXTGEN_WIZARD_POLICY that names no file,
-  fails CLOSED: saving passwords is off and the user and `doctor` are told (doctor exits 1);
+- a policy that cannot be read or parsed at all, one anyone could have written (refused), or a
+  NEXTGEN_WIZARD_POLICY that names no file, fails CLOSED for everything it could restrict: saving
+  passwords and downloading court data are off and the user and `doctor` are told (doctor exits 1);
+- machine sources come before user sources (storage/policy_sources.py), the first to set a key
+  wins, and a restricting setting (saving passwords, court downloads) is off when any source
+  turns it off: a user source can add restrictions, never remove the machine's;
 - an unknown court id is named and left out; court ids are normalised like user input;
 - a lock covers its path and everything below it.
 """
@@ -24,120 +28,18 @@ from pathlib import Path
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from ..domain.i18n import _, ngettext, pgettext
 from .paths import POLICY_VARIABLE
+from .policy_keys import KEYS_BY_NAME, POLICY_KEYS, PRESETTABLE, SETTINGS, PolicyKey
 from .policy_sources import RawSource, SourceReaders, file_source, read_sources
+
+__all__ = ["KEYS_BY_NAME", "POLICY_KEYS", "PRESETTABLE", "SETTINGS", "Policy", "PolicyKey", "Preset"]
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
     from typing import Any
 
 POLICY_FILE_NAME = "policy.toml"
-
-
-@dataclass(frozen=True)
-class PolicyKey:
-    """One setting firm IT can make; the ADMX/ADML, the macOS profile, the example policy.toml and
-    the table in docs/deployment.md are generated from this list (packaging/deploy/policy_templates.py)."""
-
-    name: str  # as written in policy.toml: "wizard.credential_storage", "answers.role"
-    type: str  # "bool", "text", "choice" or "court-list"
-    title: str  # a short name, as Group Policy and MDM consoles list it
-    description: str
-    example: Any
-    default: Any = None  # what applies when no policy sets it (None: the user answers)
-    allowed: tuple[str, ...] = ()
-    since: str = "0.1.0"
-
-    @property
-    def is_preset(self) -> bool:
-        return self.name.startswith("answers.")
-
-    @property
-    def answer_path(self) -> str:
-        return self.name.removeprefix("answers.")
-
-
-_YES_NO = "a preset answer, true or false; locked = true makes it read-only"
-POLICY_KEYS: tuple[PolicyKey, ...] = (
-    PolicyKey(
-        "firm.name", "text", "Firm name",
-        "The firm's name: pre-fills Firm in the wizard and prints on the checklist.",
-        "Example & Sample LLP",
-    ),
-    PolicyKey(
-        "firm.support", "text", "Who to ask for help",
-        "Who your people should ask: shown in every help window and on the printed checklist.",
-        "IT help desk, helpdesk@example.com, 555-0100",
-    ),
-    PolicyKey(
-        "wizard.credential_storage", "bool", "Allow saving logins in the keyring",
-        "false: the wizard never offers to save logins in the OS keyring (people write them down).",
-        True, default=True,
-    ),
-    PolicyKey(
-        "wizard.language", "choice", "Default language",
-        "The language of the wizard, the checklist and the command line for everyone (en or es), "
-        "unless a person chooses another in the wizard's View menu or with --lang.",
-        "es", allowed=("en", "es"),
-    ),
-    PolicyKey(
-        "courts.updates", "bool", "Allow court data updates",
-        "false: nobody can download newer court data (nextgen-wizard courts --update and the wizard's "
-        "View > Check for newer court data... say IT turned it off); the app uses the data it has.",
-        True, default=True,
-    ),
-    PolicyKey(
-        "courts.update_url", "text", "Where court data updates come from",
-        "Where newer court data is downloaded from instead of PACER's public court lookup feed, e.g. "
-        "an internal mirror of it (https only; see docs/court-data.md).",
-        "https://mirror.example.com/pacer-court-lookup.json",
-    ),
-    PolicyKey(
-        "answers.role", "choice", "Preset role",
-        "Who the users are; locked = true stops them changing it.",
-        "attorney", allowed=("attorney", "filing-agent", "non-attorney", "creditor", "pro-se"),
-    ),
-    PolicyKey(
-        "answers.filer.firm", "text", "Preset firm on the answers", "The Firm answer itself.", "Example LLP"
-    ),
-    PolicyKey(
-        "answers.courts", "court-list", "Courts offered to everyone",
-        "Court ids (see nextgen-wizard courts), e.g. mab, mad, ca1. In the registry: JSON text such as "
-        '["mab","mad"].',
-        ["mab", "mad", "ca1"],
-    ),
-    PolicyKey(
-        "answers.pacer.has_own_account", "bool", "Everyone has their own PACER account",
-        f"Has an individual PACER account: {_YES_NO}.", True,
-    ),
-    PolicyKey(
-        "answers.pacer.uses_shared_account", "bool", "A shared PACER account is in use",
-        f"Uses a shared (office) PACER account: {_YES_NO}.", False,
-    ),
-    PolicyKey(
-        "answers.pacer.account_type", "choice", "PACER account type",
-        "What Manage My Account shows as Account Type.", "upgraded",
-        allowed=("legacy", "upgraded", "unknown"),
-    ),
-    PolicyKey(
-        "answers.pacer.mfa_enrolled", "bool", "MFA turned on in PACER",
-        f"People have turned on PACER's multi-factor authentication: {_YES_NO}.", True,
-    ),
-    PolicyKey(
-        "answers.pacer.email_current", "bool", "PACER email addresses are current",
-        f"The email address in each PACER account is current: {_YES_NO}.", True,
-    ),
-    PolicyKey(
-        "answers.firm.wants_billing_account", "bool", "Firm wants a billing account (PAA)",
-        f"The firm wants a PACER firm billing account: {_YES_NO}.", True,
-    ),
-    PolicyKey(
-        "answers.firm.has_billing_account", "bool", "Firm has a billing account (PAA)",
-        f"The firm already has a PACER firm billing account: {_YES_NO}.", True,
-    ),
-)  # fmt: skip
-KEYS_BY_NAME = {key.name: key for key in POLICY_KEYS}
-PRESETTABLE = tuple(key.answer_path for key in POLICY_KEYS if key.is_preset)
-SETTINGS = {key.name for key in POLICY_KEYS if not key.is_preset}
+# Settings that restrict when false: any source may turn them off, none can turn them back on.
+RESTRICTIONS = ("wizard.credential_storage", "courts.updates")
 
 
 @dataclass(frozen=True)
@@ -162,9 +64,10 @@ class Policy:
     language: str | None = None  # wizard.language: the firm's default language (a user's choice wins)
     presets: dict[str, Preset] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # keys left out, each with file, line and key
-    failed: bool = False  # a source could not be read at all: saving passwords is off (fail closed)
+    failed: bool = False  # a source could not be used: saving passwords and court downloads are off
     sources: list[str] = field(default_factory=list)  # every source found, most important first
     origins: dict[str, str] = field(default_factory=dict)  # policy key -> the source it came from
+    scopes: dict[str, str] = field(default_factory=dict)  # source -> "machine" or "user"
 
     @property
     def locked(self) -> frozenset[str]:
@@ -185,10 +88,10 @@ class Policy:
             "courts.update_url": self.court_update_url,
         }
         rows = [(key, values[key], self.origins[key]) for key in values if key in self.origins]
-        if self.failed and "wizard.credential_storage" not in self.origins:
-            rows.append(
-                ("wizard.credential_storage", False, _("turned off: a policy source could not be read"))
-            )
+        if self.failed:
+            why = _("turned off: a policy source could not be used")
+            rows = [row for row in rows if row[0] not in RESTRICTIONS]
+            rows += [(key, False, why) for key in RESTRICTIONS]
         for path, preset in sorted(self.presets.items()):
             shown = {"value": preset.value, "locked": preset.locked}
             rows.append((f"answers.{path}", shown, self.origins.get(f"answers.{path}", "?")))
@@ -199,9 +102,10 @@ class Policy:
             # Translators: the firm's policy is "none" (Spanish: "ninguna", for "directiva").
             return pgettext("firm policy", "none")
         if self.failed:
-            return _("{source} could NOT be read: saving passwords is off until it is fixed").format(
-                source=self.source
-            )
+            return _(
+                "{source} could NOT be used: saving passwords and court data downloads are off until "
+                "it is fixed"
+            ).format(source=self.source)
         locked = ", ".join(sorted(self.locked)) or _("none")
         count = len(self.problems)
         # The English keeps "(s)" in both forms (people and scripts know it); translations use real plurals.
@@ -432,7 +336,8 @@ def load_effective_policy(
 
 
 def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] | None = None) -> Policy:
-    """Merge sources (most important first): each validated alone, then the first to set a key wins."""
+    """Merge sources (machine first, then user; most important first within each): each validated
+    alone, then the first to set a key wins, and any source can turn a restriction on."""
     settings: dict[str, Any] = {}
     presets: dict[str, Preset] = {}
     origins: dict[str, str] = {}
@@ -442,9 +347,10 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
         if source.error is not None:
             failed = True
             problems.append(
-                _("{source}: {reason}. Saving passwords is off until your IT department fixes it.").format(
-                    source=source.name, reason=source.error
-                )
+                _(
+                    "{source}: {reason}. Saving passwords and court data downloads are off until your IT "
+                    "department fixes it."
+                ).format(source=source.name, reason=source.error)
             )
             continue
         out = _Collector(source.name, source.text)
@@ -452,7 +358,9 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
         found_presets = _read_presets((source.data or {}).get("answers", {}), out, known_courts)
         problems += out.problems
         for key, value in found_settings.items():
-            if key not in origins:
+            if key in RESTRICTIONS and value is False and settings.get(key) is not False:
+                settings[key], origins[key] = False, source.name  # any source may restrict
+            elif key not in origins:
                 settings[key], origins[key] = value, source.name
         for path, preset in found_presets.items():
             if f"answers.{path}" not in origins:
@@ -463,7 +371,7 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
         firm_name=settings.get("firm.name") or None,
         support=settings.get("firm.support") or None,
         credential_storage=bool(settings.get("wizard.credential_storage", True)) and not failed,
-        court_updates=bool(settings.get("courts.updates", True)),
+        court_updates=bool(settings.get("courts.updates", True)) and not failed,
         court_update_url=settings.get("courts.update_url") or None,
         language=settings.get("wizard.language") or None,
         presets=presets,
@@ -471,6 +379,7 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
         failed=failed,
         sources=present,
         origins=origins,
+        scopes={source.name: source.scope for source in sources},
     )
 
 

@@ -1,23 +1,32 @@
-"""Where firm IT's policy comes from, in order of precedence (the first source that sets a key wins).
+"""Where firm IT's policy comes from. Machine sources come first and a user can never loosen them.
 
-1. Windows: machine registry policy  HKLM\\Software\\Policies\\NextGen Ready   (Group Policy, Intune)
-2. Windows: user registry policy     HKCU\\Software\\Policies\\NextGen Ready
-3. macOS: managed preferences        /Library/Managed Preferences/<user>/org.nextgenready.wizard.plist,
-                                     then /Library/Managed Preferences/org.nextgenready.wizard.plist
-                                     (configuration profiles, forced values)
-4. Policy files: NEXTGEN_WIZARD_POLICY when set (and then only it); otherwise policy.toml in every
-   XDG_CONFIG_DIRS entry in order, then /etc/xdg (Linux), or the site config folder (Windows'
-   %ProgramData%\\NextGen Ready, macOS /Library/Application Support/NextGen Ready).
+Machine sources (only an administrator can write them), most important first:
+1. Windows: HKLM\\Software\\Policies\\NextGen Ready (Group Policy, Intune)
+2. macOS: /Library/Managed Preferences/org.nextgenready.wizard.plist (a computer-level profile)
+3. policy.toml in a folder only administrators can write: every XDG_CONFIG_DIRS entry, then
+   /etc/xdg (Linux), or the site folder (Windows' %ProgramData%\\NextGen Ready, macOS
+   /Library/Application Support/NextGen Ready)
+
+User sources (the user controls them), after every machine source:
+4. Windows: HKCU\\Software\\Policies\\NextGen Ready
+5. macOS: /Library/Managed Preferences/<user>/org.nextgenready.wizard.plist
+6. a policy.toml the user owns in an XDG_CONFIG_DIRS folder, and NEXTGEN_WIZARD_POLICY's file
+
+The first source that sets a key wins, so a user source fills only what no machine source set;
+a setting that restricts (saving passwords, court downloads) is off when ANY source turns it off.
+A policy file anyone may write (world-writable, or in such a folder), or one in a system folder
+that a non-administrator owns, is refused: it fails closed like an unreadable one.
 
 Registry values and plist keys are named like the policy keys: "wizard.credential_storage",
-"answers.courts"; a preset's lock is "answers.courts.locked". Lists are JSON text in the
-registry ('["mab","mad"]') and arrays in a plist. Every source becomes the same plain data as a
-policy.toml and goes through the same validation (storage/policy.py).
+"answers.courts"; a preset's lock is "answers.courts.locked". Each value is decoded by the key's
+declared type (storage/policy_keys.py): DWORD 0/1 for yes/no, REG_MULTI_SZ (or "mab, mad") for
+court lists. A profile's own Payload* bookkeeping in a managed plist is ignored. Every source
+becomes the same plain data as a policy.toml and goes through the same validation
+(storage/policy.py).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -26,6 +35,7 @@ from pathlib import Path
 
 from ..domain.i18n import _
 from .files import ReadError, read_file
+from .policy_keys import decode_value
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
@@ -36,6 +46,7 @@ PLIST_DOMAIN = "org.nextgenready.wizard"
 MANAGED_PREFERENCES = Path("/Library/Managed Preferences")
 POLICY_FILE_NAME = "policy.toml"
 MAX_SOURCE_BYTES = 256_000
+MACHINE, USER, ANYONE = "machine", "user", "anyone"
 
 
 @dataclass
@@ -49,6 +60,11 @@ class RawSource:
     error: str | None = None  # could not be read at all: fails closed
     required: bool = False
     path: Path | None = None
+    scope: str = MACHINE  # MACHINE: only an administrator can change it; USER: the user can
+
+    @property
+    def is_machine(self) -> bool:
+        return self.scope == MACHINE
 
     @property
     def present(self) -> bool:
@@ -68,15 +84,19 @@ class SourceReaders:
 
 
 def flat_to_tree(values: Mapping[str, Any]) -> dict[str, Any]:
-    """{"firm.name": "X", "answers.courts": [...], "answers.courts.locked": 1} -> policy.toml's shape."""
+    """{"firm.name": "X", "answers.courts": [...], "answers.courts.locked": 1} -> policy.toml's shape,
+    each value decoded by its key's declared type; a profile's Payload* bookkeeping is left out."""
     tree: dict[str, Any] = {}
     presets: dict[str, dict[str, Any]] = {}
-    for raw_name, value in values.items():
+    for raw_name, raw_value in values.items():
         name = str(raw_name).strip()
+        if name.startswith("Payload"):
+            continue
+        value = decode_value(name, raw_value)
         if name.startswith("answers."):
             path = name.removeprefix("answers.")
             if path.endswith(".locked"):
-                presets.setdefault(path.removesuffix(".locked"), {})["locked"] = _as_bool(value)
+                presets.setdefault(path.removesuffix(".locked"), {})["locked"] = value
             else:
                 presets.setdefault(path, {})["value"] = value
             continue
@@ -90,25 +110,6 @@ def flat_to_tree(values: Mapping[str, Any]) -> dict[str, Any]:
     if presets:
         tree["answers"] = presets
     return tree
-
-
-def _as_bool(value: Any) -> Any:
-    """Registry DWORDs 0/1 are booleans; anything else is left for validation to name."""
-    if isinstance(value, int) and not isinstance(value, bool) and value in (0, 1):
-        return bool(value)
-    return value
-
-
-def _registry_value(name: str, value: Any) -> Any:
-    """A REG_SZ holding a JSON list ('["mab","mad"]') is a list; a DWORD 0/1 on a yes/no key is a bool."""
-    if isinstance(value, str) and value.strip().startswith("["):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    if name.endswith(".locked") or name in ("wizard.credential_storage",) or name.startswith("answers."):
-        return _as_bool(value)
-    return value
 
 
 def read_windows_registry(hive: str, path: str) -> dict[str, Any] | None:
@@ -143,12 +144,13 @@ def _registry_sources(readers: SourceReaders) -> list[RawSource]:
         try:
             values = reader(hive, REGISTRY_PATH)
         except OSError as error:
-            sources.append(RawSource(name, "registry", error=_cannot_be_read(error)))
+            scope = MACHINE if hive == "HKLM" else USER
+            sources.append(RawSource(name, "registry", error=_cannot_be_read(error), scope=scope))
             continue
         if values is None:
             continue
-        converted = {k: _registry_value(str(k), v) for k, v in values.items()}
-        sources.append(RawSource(name, "registry", data=flat_to_tree(converted)))
+        scope = MACHINE if hive == "HKLM" else USER
+        sources.append(RawSource(name, "registry", data=flat_to_tree(values), scope=scope))
     return sources
 
 
@@ -157,48 +159,115 @@ def _cannot_be_read(error: object) -> str:
     return _("cannot be read ({reason})").format(reason=error)
 
 
-def _plist_source(path: Path) -> RawSource | None:
+def plist_values(raw: bytes) -> dict[str, Any]:
+    """A managed-preferences plist's dictionary; ValueError (with the reason) when it is not one."""
+    try:
+        import plistlib  # macOS only: the Windows and Linux bundles leave it (and XML) out
+        from xml.parsers.expat import ExpatError
+    except ImportError:
+        raise ValueError(
+            _("cannot be read here: this installation reads plist files on macOS only (try the Mac app)")
+        ) from None
+
+    try:
+        values = plistlib.loads(raw)
+    except (plistlib.InvalidFileException, ValueError, OverflowError, ExpatError) as error:
+        raise ValueError(_("is not a valid plist ({reason})").format(reason=error)) from None
+    if not isinstance(values, dict):
+        raise ValueError(_("does not hold a dictionary"))
+    return values
+
+
+def _plist_source(path: Path, scope: str) -> RawSource | None:
     try:
         raw = read_file(path, MAX_SOURCE_BYTES)
     except FileNotFoundError:
         return None
     except ReadError as error:
-        return RawSource(str(path), "managed-preferences", error=_cannot_be_read(error), path=path)
-    import plistlib  # macOS only: not imported elsewhere
-    from xml.parsers.expat import ExpatError
-
+        why = _cannot_be_read(error)
+        return RawSource(str(path), "managed-preferences", error=why, path=path, scope=scope)
     try:
-        values = plistlib.loads(raw)
-    except (plistlib.InvalidFileException, ValueError, OverflowError, ExpatError) as error:
-        why = _("is not a valid plist ({reason})").format(reason=error)
-        return RawSource(str(path), "managed-preferences", error=why, path=path)
-    if not isinstance(values, dict):
-        return RawSource(str(path), "managed-preferences", error=_("does not hold a dictionary"), path=path)
-    return RawSource(str(path), "managed-preferences", data=flat_to_tree(values), path=path)
+        values = plist_values(raw)
+    except ValueError as error:
+        return RawSource(str(path), "managed-preferences", error=str(error), path=path, scope=scope)
+    return RawSource(str(path), "managed-preferences", data=flat_to_tree(values), path=path, scope=scope)
 
 
 def _managed_preference_sources(readers: SourceReaders) -> list[RawSource]:
+    """The computer's forced values (machine), then the user's (user)."""
     user = readers.user or readers.environ.get("USER", "")
-    candidates = []
+    candidates = [(readers.managed_root / f"{PLIST_DOMAIN}.plist", MACHINE)]
     if user:
-        candidates.append(readers.managed_root / user / f"{PLIST_DOMAIN}.plist")
-    candidates.append(readers.managed_root / f"{PLIST_DOMAIN}.plist")
-    return [source for source in map(_plist_source, candidates) if source is not None]
+        candidates.append((readers.managed_root / user / f"{PLIST_DOMAIN}.plist", USER))
+    return [source for path, scope in candidates if (source := _plist_source(path, scope)) is not None]
 
 
-def policy_file_candidates(readers: SourceReaders) -> tuple[list[Path], bool]:
-    """The policy.toml files to read, most important first, and whether they were named explicitly."""
-    override = readers.environ.get("NEXTGEN_WIZARD_POLICY")
-    if override:
-        return [Path(override)], True
+def policy_file_candidates(readers: SourceReaders) -> list[tuple[Path, bool, bool]]:
+    """The policy.toml files to read, most important first: (path, in a system folder, named
+    explicitly by NEXTGEN_WIZARD_POLICY)."""
+    candidates: list[tuple[Path, bool, bool]] = []
     if readers.platform.startswith("linux"):
         folders = [d for d in readers.environ.get("XDG_CONFIG_DIRS", "").split(":") if d.strip()]
+        system = {"/etc/xdg"}
         if "/etc/xdg" not in [d.rstrip("/") for d in folders]:
             folders.append("/etc/xdg")
-        return [Path(folder) / "NextGen Ready" / POLICY_FILE_NAME for folder in folders], False
-    if readers.site_config is not None:
-        return [readers.site_config / POLICY_FILE_NAME], False
-    return [], False
+        for folder in folders:
+            in_system = folder.rstrip("/") in system
+            candidates.append((Path(folder) / "NextGen Ready" / POLICY_FILE_NAME, in_system, False))
+    elif readers.site_config is not None:
+        candidates.append((readers.site_config / POLICY_FILE_NAME, True, False))
+    override = readers.environ.get("NEXTGEN_WIZARD_POLICY")
+    if override:
+        candidates.append((Path(override), False, True))
+    return candidates
+
+
+def file_trust(path: Path) -> tuple[str, str | None]:
+    """Who can change this policy file: (MACHINE, None) when only administrators can (it and every
+    folder above it belong to root and no one else may write them; a sticky folder such as /tmp
+    protects what it does not own); (USER, why) when a user owns it or a folder above it; (ANYONE,
+    why) when any user, or a group of users, could have written it. Windows: (MACHINE, None), not
+    checked here (its ACLs need the Win32 API; registry policy is what a user cannot loosen there)."""
+    if os.name == "nt":
+        return MACHINE, None
+    import stat
+
+    owned_by_user: str | None = None
+    current = path
+    while True:
+        try:
+            info = os.lstat(current)
+        except OSError as error:
+            return ANYONE, _("cannot be checked ({reason})").format(reason=error.strerror or error)
+        shielded = stat.S_ISDIR(info.st_mode) and bool(info.st_mode & stat.S_ISVTX)
+        if info.st_mode & stat.S_IWOTH and not shielded:
+            return ANYONE, _("anyone on this computer can change {path}").format(path=current)
+        if info.st_mode & stat.S_IWGRP and info.st_gid != 0 and not shielded:
+            return ANYONE, _("a group of users can change {path}").format(path=current)
+        if info.st_uid != 0 and owned_by_user is None:
+            owned_by_user = _("{path} belongs to a user, not an administrator").format(path=current)
+        if current.parent == current:
+            return (USER, owned_by_user) if owned_by_user else (MACHINE, None)
+        current = current.parent
+
+
+def _trusted_file(path: Path, in_system_folder: bool, named: bool) -> RawSource | None:
+    """The file as a machine or user source; refused (it fails closed) when anyone could have
+    written it, or when it sits in a system folder but a user could. None when it does not exist."""
+    source = file_source(path, required=named)
+    if source is None:
+        return None
+    if named:
+        source.scope = USER  # the environment named it: the user controls that
+    if named and not os.path.lexists(path):
+        return source
+    who, why = file_trust(path)
+    if who == USER and not named:
+        source.scope = USER
+    if who == ANYONE or (who == USER and in_system_folder):
+        refused = _("refused: {why}; a policy must be a file only an administrator can change")
+        return RawSource(str(path), "file", error=refused.format(why=why), path=path, scope=source.scope)
+    return source
 
 
 def file_source(path: Path, required: bool) -> RawSource | None:
@@ -228,16 +297,15 @@ def file_source(path: Path, required: bool) -> RawSource | None:
 
 
 def read_sources(readers: SourceReaders | None = None) -> list[RawSource]:
-    """Every policy source present on this computer, most important first."""
+    """Every policy source present on this computer: machine sources first, then the user's."""
     readers = readers or SourceReaders()
     sources: list[RawSource] = []
     if readers.platform == "win32":
         sources += _registry_sources(readers)
     if readers.platform == "darwin":
         sources += _managed_preference_sources(readers)
-    files, required = policy_file_candidates(readers)
-    for path in files:
-        source = file_source(path, required)
+    for path, in_system_folder, named in policy_file_candidates(readers):
+        source = _trusted_file(path, in_system_folder, named)
         if source is not None:
             sources.append(source)
-    return sources
+    return [s for s in sources if s.is_machine] + [s for s in sources if not s.is_machine]

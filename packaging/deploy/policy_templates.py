@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from nextgen_wizard.storage.policy import POLICY_KEYS, PolicyKey  # noqa: E402
+from nextgen_wizard.storage.policy_keys import POLICY_KEYS, PolicyKey  # noqa: E402
 from nextgen_wizard.storage.policy_sources import PLIST_DOMAIN, REGISTRY_PATH  # noqa: E402
 
 DEPLOY = ROOT / "packaging" / "deploy"
@@ -61,7 +61,10 @@ def _elements(key: PolicyKey) -> list[str]:
             for i, choice in enumerate(key.allowed)
         ]
         lines = [f'<enum id="{ident}" valueName={value} required="true">', *items, "</enum>"]
-    else:  # text, and court lists as JSON text
+    elif key.type == "court-list":  # REG_MULTI_SZ: one court id per line in the editor
+        limits = 'maxLength="500" maxStrings="300"'
+        lines = [f'<multiText id="{ident}" valueName={value} {limits} required="true" />']
+    else:
         lines = [f'<text id="{ident}" valueName={value} maxLength="500" required="true" />']
     if key.is_preset:
         lines += [
@@ -122,6 +125,9 @@ def _presentation(key: PolicyKey) -> str | None:
         return None
     if key.type in ("bool", "choice"):
         parts = [f'<dropdownList refId="{ident}" noSort="true">{escape(key.title)}</dropdownList>']
+    elif key.type == "court-list":
+        label = f"{escape(key.title)} (one per line)"
+        parts = [f'<multiTextBox refId="{ident}" defaultHeight="6">{label}</multiTextBox>']
     else:
         parts = [f'<textBox refId="{ident}"><label>{escape(key.title)}</label></textBox>']
     if key.is_preset:
@@ -140,9 +146,12 @@ def adml() -> str:
     for key in POLICY_KEYS:
         ident = _id(key)
         strings.append((ident, key.title))
-        explain = f"{key.description}\n\nPolicy key: {key.name} (since {key.since})."
-        if key.type == "court-list":
-            explain += ' Enter JSON text, e.g. ["mab", "mad"].'
+        states = "\n\n".join(f"{state}: {text}" for state, text in key.editor_text().items())
+        explain = (
+            f"{states}\n\nRegistry: {REGISTRY_PATH}, value {key.name} ({key.registry_type})"
+            + (f", and {key.name}.locked (REG_DWORD 1 or 0)" if key.is_preset else "")
+            + f". Since version {key.since}."
+        )
         strings.append((f"{ident}_explain", explain))
         strings += [(f"{ident}_{i}", choice) for i, choice in enumerate(key.allowed)]
     table = "\n".join(f'      <string id="{ident}">{escape(text)}</string>' for ident, text in strings)
@@ -165,19 +174,27 @@ def _uuid(name: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"https://nextgen-ready.invalid/{name}")).upper()
 
 
-def mobileconfig() -> str:
+def mobileconfig_settings() -> dict[str, object]:
+    """The preference keys a profile forces (every key, a preset's lock unticked)."""
     settings: dict[str, object] = {}
     for key in POLICY_KEYS:
         settings[key.name] = key.example
         if key.is_preset:
             settings[f"{key.name}.locked"] = False
+    return settings
+
+
+def mobileconfig() -> str:
+    """A configuration profile in the form Apple documents for an app's managed preferences: a
+    com.apple.ManagedClient.preferences payload whose content forces the keys for our domain
+    (macOS writes them to /Library/Managed Preferences/org.nextgenready.wizard.plist)."""
     payload = {
-        "PayloadType": PLIST_DOMAIN,
+        "PayloadType": "com.apple.ManagedClient.preferences",
         "PayloadIdentifier": f"{PLIST_DOMAIN}.settings",
         "PayloadUUID": _uuid("settings"),
         "PayloadVersion": 1,
         "PayloadDisplayName": "NextGen Ready settings",
-        **settings,
+        "PayloadContent": {PLIST_DOMAIN: {"Forced": [{"mcx_preference_settings": mobileconfig_settings()}]}},
     }
     profile = {
         "PayloadContent": [payload],
@@ -205,9 +222,12 @@ def example_toml() -> str:
         "#   macOS:   a configuration profile (see org.nextgenready.wizard.mobileconfig), or",
         "#            /Library/Application Support/NextGen Ready/policy.toml",
         "#   Linux:   /etc/xdg/NextGen Ready/policy.toml (or any XDG_CONFIG_DIRS folder)",
-        "# or point NEXTGEN_WIZARD_POLICY at it. Check a workstation with: nextgen-wizard doctor --machine",
+        "# The file and its folders must be writable by administrators only, or it is refused.",
+        "# Check it first: nextgen-wizard policy check policy.toml;",
+        "# a workstation: nextgen-wizard doctor --machine",
         "# A wrong setting is left out and named (file, line, key); the rest still applies. A file that",
-        "# cannot be read at all turns saving passwords off until it is fixed (docs/deployment.md).",
+        "# cannot be read at all turns saving passwords and court downloads off until it is fixed",
+        "# (docs/deployment.md).",
         "",
     ]
     section = None
@@ -243,14 +263,15 @@ def example_toml() -> str:
 
 def docs_table() -> str:
     rows = [
-        "| Key | Type | Default | What it does | Since |",
-        "| --- | --- | --- | --- | --- |",
+        "| Key | Type | Registry | Default | What it does | Since |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for key in POLICY_KEYS:
         kind = key.type + (f" ({', '.join(key.allowed)})" if key.allowed else "")
         default = "-" if key.default is None else json.dumps(key.default)
         lock = " Lockable." if key.is_preset else ""
-        rows.append(f"| `{key.name}` | {kind} | {default} | {key.description}{lock} | {key.since} |")
+        cells = [f"`{key.name}`", kind, key.registry_type, default, f"{key.description}{lock}", key.since]
+        rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 

@@ -46,12 +46,41 @@ def test_admx_and_adml_parse_and_name_every_key() -> None:
     assert wanted <= presentations
 
 
-def test_the_macos_profile_carries_every_key() -> None:
+def test_the_macos_profile_carries_every_key_in_apples_documented_form() -> None:
+    """com.apple.ManagedClient.preferences, PayloadContent -> domain -> Forced -> mcx_preference_settings."""
     profile = plistlib.loads((DEPLOY / "macos" / "org.nextgenready.wizard.mobileconfig").read_bytes())
-    payload = profile["PayloadContent"][0]
-    assert payload["PayloadType"] == "org.nextgenready.wizard"
+    assert profile["PayloadType"] == "Configuration" and profile["PayloadScope"] == "System"
+    (payload,) = profile["PayloadContent"]
+    assert payload["PayloadType"] == "com.apple.ManagedClient.preferences"
+    (forced,) = payload["PayloadContent"]["org.nextgenready.wizard"]["Forced"]
+    settings = forced["mcx_preference_settings"]
     for key in POLICY_KEYS:
-        assert key.name in payload
+        assert key.name in settings
+        if key.is_preset:
+            assert settings[f"{key.name}.locked"] is False
+
+
+def test_xmllint_reads_the_admx_and_adml() -> None:
+    """Well-formed for a parser nobody here wrote (xmllint, libxml2)."""
+    from tests.packaging.tools import need_tool
+
+    xmllint = need_tool("xmllint", "libxml2-utils")
+    for path in (DEPLOY / "windows" / "nextgen-ready.admx", DEPLOY / "windows" / "en-US" / "nextgen-ready.adml"):
+        result = subprocess.run([xmllint, "--noout", str(path)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+
+
+def test_the_group_policy_help_says_what_enabled_disabled_and_not_configured_do() -> None:
+    adml = ET.parse(DEPLOY / "windows" / "en-US" / "nextgen-ready.adml").getroot()
+    strings = {e.get("id"): e.text or "" for e in adml.iterfind(".//p:string", NS)}
+    for key in POLICY_KEYS:
+        explain = strings[key.name.replace(".", "_") + "_explain"]
+        for state in ("Enabled:", "Disabled:", "Not configured:"):
+            assert state in explain, (key.name, state)
+        assert "false:" not in explain and key.registry_type in explain
+    courts = ET.parse(DEPLOY / "windows" / "nextgen-ready.admx").getroot()
+    multi = [e for e in courts.iter() if e.tag.endswith("multiText")]
+    assert [e.get("valueName") for e in multi] == ["answers.courts"]
 
 
 def test_the_example_policy_names_every_key_and_is_valid() -> None:

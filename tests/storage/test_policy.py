@@ -119,7 +119,7 @@ def test_an_unreadable_policy_fails_closed(tmp_path: Path, content: bytes) -> No
     path.write_bytes(content)
     policy = load_policy(path)
     assert policy.failed and policy.credential_storage is False
-    assert "Saving passwords is off" in policy.problems[0]
+    assert "Saving passwords and court data downloads are off" in policy.problems[0]
 
 
 def test_a_named_policy_that_does_not_exist_fails_closed(tmp_path: Path) -> None:
@@ -184,7 +184,7 @@ def test_doctor_reports_the_policy_and_a_malformed_one(policy_file: Path) -> Non
     policy_file.write_text("[firm\n")
     unreadable_run = run("doctor", "--format", "json")
     unreadable = json.loads(unreadable_run.stdout)
-    assert unreadable_run.returncode == 1 and "could NOT be read" in unreadable["policy"]
+    assert unreadable_run.returncode == 1 and "could NOT be used" in unreadable["policy"]
     assert unreadable["keyring"].get("turned_off_by_policy") is True
 
 

@@ -72,18 +72,26 @@ def test_an_unreadable_registry_key_fails_closed(tmp_path: Path) -> None:
     assert policy.failed and policy.credential_storage is False
 
 
-def test_managed_preferences_user_first_then_computer(tmp_path: Path) -> None:
+def test_managed_preferences_computer_first_then_the_users(tmp_path: Path) -> None:
+    """The computer's profile is machine policy: a user-level profile fills only what it left open
+    and cannot turn saving back on."""
     (tmp_path / "jdoe").mkdir()
     (tmp_path / "jdoe" / "org.nextgenready.wizard.plist").write_bytes(
-        plistlib.dumps({"firm.name": "For Jane", "answers.courts": ["mab"], "answers.courts.locked": True})
+        plistlib.dumps(
+            {"firm.name": "For Jane", "answers.courts": ["mab"], "answers.courts.locked": True,
+             "wizard.credential_storage": True}
+        )
     )
     (tmp_path / "org.nextgenready.wizard.plist").write_bytes(
         plistlib.dumps({"firm.name": "For everyone", "wizard.credential_storage": False})
     )
     readers = SourceReaders(platform="darwin", environ={}, managed_root=tmp_path, user="jdoe")
     policy = load_effective_policy(readers)
-    assert policy.firm_name == "For Jane" and policy.credential_storage is False
+    assert policy.firm_name == "For everyone" and policy.credential_storage is False
     assert policy.presets["courts"].locked
+    computer, user = str(tmp_path / "org.nextgenready.wizard.plist"), str(tmp_path / "jdoe" / "org.nextgenready.wizard.plist")
+    assert policy.scopes == {computer: "machine", user: "user"}
+    assert policy.origins["answers.courts"] == user
 
 
 def test_a_damaged_plist_fails_closed(tmp_path: Path) -> None:
@@ -106,11 +114,19 @@ def test_xdg_config_dirs_are_read_in_order_then_etc_xdg(tmp_path: Path) -> None:
     assert policy.firm_name == "First" and policy.support == "Second desk"
 
 
-def test_a_named_policy_file_replaces_the_folders(tmp_path: Path) -> None:
+def test_a_named_policy_file_comes_after_the_machine_policy(tmp_path: Path) -> None:
+    """NEXTGEN_WIZARD_POLICY is the user's: read after every machine source, never instead of it."""
+    machine = tmp_path / "xdg" / "NextGen Ready"
+    machine.mkdir(parents=True)
+    (machine / "policy.toml").write_text('[firm]\nname = "Machine"\n[wizard]\ncredential_storage = false\n')
     named = tmp_path / "named.toml"
-    named.write_text('[firm]\nname = "Named"\n')
-    readers = SourceReaders(platform="linux", environ={"NEXTGEN_WIZARD_POLICY": str(named), "XDG_CONFIG_DIRS": "/nonexistent"})
-    assert [s.name for s in read_sources(readers)] == [str(named)]
+    named.write_text('[firm]\nname = "Named"\nsupport = "my desk"\n[wizard]\ncredential_storage = true\n')
+    readers = SourceReaders(platform="linux", environ={"NEXTGEN_WIZARD_POLICY": str(named), "XDG_CONFIG_DIRS": str(tmp_path / "xdg")})
+    sources = read_sources(readers)
+    assert [(s.name, s.scope) for s in sources][:1] == [(str(machine / "policy.toml"), "machine")]
+    assert (str(named), "user") in [(s.name, s.scope) for s in sources]
+    policy = load_effective_policy(readers)
+    assert policy.firm_name == "Machine" and policy.support == "my desk" and policy.credential_storage is False
 
 
 def test_doctor_prints_each_effective_value_with_its_source(tmp_path: Path, monkeypatch) -> None:
@@ -120,7 +136,7 @@ def test_doctor_prints_each_effective_value_with_its_source(tmp_path: Path, monk
     monkeypatch.delenv("NEXTGEN_WIZARD_POLICY", raising=False)
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "xdg"))
     text = run("doctor").stdout
-    assert f"wizard.credential_storage = false   (from {folder / 'policy.toml'})" in text
+    assert f"wizard.credential_storage = false   (from {folder / 'policy.toml'}; machine policy)" in text
     assert 'answers.role = {"value": "attorney", "locked": true}' in text
 
 
@@ -135,7 +151,7 @@ def test_doctor_machine_needs_no_keyring_session_and_fails_on_a_broken_policy(tm
     broken.write_text("[firm\n")
     monkeypatch.setenv("NEXTGEN_WIZARD_POLICY", str(broken))
     result = run("doctor", "--machine")
-    assert result.returncode == 1 and "could NOT be read" in result.stdout
+    assert result.returncode == 1 and "could NOT be used" in result.stdout
 
 
 @pytest.mark.skipif(os.name != "nt", reason="the real registry exists only on Windows (release workflow)")
