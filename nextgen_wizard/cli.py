@@ -164,7 +164,23 @@ def cmd_courts(args: argparse.Namespace) -> int:
     for court in found:
         kind = _(COURT_TYPES.get(court.type.value, court.type.value))
         say(f"{court.id:<8} {court.name} ({kind}) - {court.nextgen_status(args.as_of).text}\n")
+    if len(found) == 1:  # one court: how to reach it too
+        say(_court_details(found[0]))
     return EXIT_OK
+
+
+def _court_details(court: Court) -> str:
+    from .domain.courts import data_text
+
+    rows = [(_("CM/ECF login:"), court.login_url), (_("Website:"), court.web_url or "-")]
+    rows += [(_("Phone:"), phone) for phone in court.phones]
+    rows += [(_("Email:"), email) for email in court.emails]
+    if court.contact_note:
+        rows.append((_("Note:"), data_text(court.contact_note) or ""))
+    if court.pro_hac_vice_url:
+        rows.append((_("Pro hac vice:"), court.pro_hac_vice_url))
+    width = max(len(label) for label, _value in rows)
+    return "".join(f"         {label:<{width}} {value}\n" for label, value in rows)
 
 
 def cmd_courts_update(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
@@ -92,18 +93,54 @@ def _is_bap_desk(desk: dict) -> bool:
     return str(desk.get("division", "")).strip().lower() == BAP_DIVISION
 
 
-def phones_in(text: str) -> list[str]:
-    """Dashed phone numbers in a feed text, skipping those labelled VCIS or Fax."""
+# A phone's extension written in its text ("215-408-2800 Ext. 2368", "x 240").
+EXTENSION = re.compile(r"^\s*(?:ext\.?|extension|x)\s*(\d{1,6})\b", re.IGNORECASE)
+# CLEAN_HELP_DESK_FIRST: the lines that help with a CM/ECF login come before division lines, so
+# the cut to MAX_PHONES keeps them (flsb's "CM/ECF Help Desk" came fourth and was lost).
+HELP_DESK_LABEL = re.compile(r"ecf|help|login|pswd|password|nextgen|e-?fil", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A number as the feed gives it, with its extension and the label (division text) beside it."""
+
+    number: str  # 555-555-5555
+    extension: str = ""
+    label: str = ""
+
+    def shown(self) -> str:
+        """215-408-2800 ext. 2817 (For login/pswd assistance)"""
+        text = self.number + (f" ext. {self.extension}" if self.extension else "")
+        return f"{text} ({self.label})" if self.label else text
+
+
+def _label(text: str) -> str:
+    """A feed label cleaned for showing: no separators, phone words or trailing colons."""
+    text = re.sub(r"\s+", " ", re.sub(r"--+|[|;:,()\[\]]", " ", text)).strip(" -.")
+    text = re.sub(r"^(or|and)\s+", "", text, flags=re.IGNORECASE)
+    if text.lower() == BAP_DIVISION:  # the panel's own line: the court it is shown for says so
+        return ""
+    return text if 2 < len(text) <= 60 and re.search(r"[A-Za-z]", text) else ""
+
+
+def phones_in(text: str, label: str = "") -> list[Phone]:
+    """Phone numbers in a feed text with their extension and label, skipping those labelled VCIS
+    or Fax; `label` is the desk's own division text, used when the text carries none."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-    found, label, last_end = [], "", 0
+    found: list[Phone] = []
+    current, last_end = "", 0
     for match in PHONE.finditer(text):
         between = text[last_end : match.start()]
         if re.sub(r"[^a-z]", "", between.lower()) not in ("", "or", "and"):
-            label = between  # a new label; "or"/"and" keeps the previous one
+            current = between  # a new label; "or"/"and" keeps the previous one
         last_end = match.end()
-        if NOT_A_PERSON_LABEL.search(label):
+        extension = EXTENSION.match(text[match.end() :])
+        if extension:
+            last_end = match.end() + extension.end()
+        if NOT_A_PERSON_LABEL.search(current) or NOT_A_PERSON_LABEL.search(label):
             continue
-        found.append("-".join(match.groups()))
+        number = "-".join(match.groups())
+        found.append(Phone(number, extension.group(1) if extension else "", _label(current) or _label(label)))
     return found
 
 
@@ -157,22 +194,35 @@ def _states(entry: dict) -> list[str]:
     return sorted(states)
 
 
-def raw_contacts(entry: dict, bap_desks: list[dict]) -> tuple[list[str], list[str]]:
-    """Phones (help desk first, then locations) and emails as the feed has them, uncleaned."""
+def _desk_phones(desk: dict) -> list[Phone]:
+    phones = phones_in(str(desk.get("phone", "")), str(desk.get("division", "")))
+    extension = re.sub(r"\D", "", str(desk.get("phoneExt") or ""))  # the feed's own extension field
+    if extension and len(phones) == 1 and not phones[0].extension:
+        phones = [Phone(phones[0].number, extension, phones[0].label)]
+    return phones
+
+
+def raw_contacts(entry: dict, bap_desks: list[dict]) -> tuple[list[Phone], list[str]]:
+    """Phones (CM/ECF help lines first, then the help desk, then locations) and emails as the feed
+    has them, uncleaned."""
     desks = [d for d in records(entry, "help_desk") if not _is_bap_desk(d)] + bap_desks
-    phones = [p for d in desks for p in phones_in(str(d.get("phone", "")))]
+    phones = [p for d in desks for p in _desk_phones(d)]
     phones += [p for loc in records(entry, "locations") for p in phones_in(str(loc.get("phone", "")))]
+    unique: dict[tuple[str, str], Phone] = {}
+    for phone in phones:
+        unique.setdefault((phone.number, phone.extension), phone)
+    ranked = sorted(unique.values(), key=lambda p: 0 if HELP_DESK_LABEL.search(p.label) else 1)
     texts = [str(loc.get("email", "")) for loc in records(entry, "locations")]
     texts += [str(d.get(k, "")) for d in desks for k in ("phone", "division")]
     emails = [m.group(0) for text in texts for m in EMAIL.finditer(html.unescape(text))]
-    return _unique(phones), _unique(emails)
+    return ranked, _unique(emails)
 
 
 def convert(entry: dict, override: dict, bap_desks: list[dict], court_ids: set[str]) -> dict:
     cid = cmecf_id(entry)
-    phones, emails = raw_contacts(entry, bap_desks)
+    found_phones, emails = raw_contacts(entry, bap_desks)
     contact = override.get("contact", {})
-    phones = [p for p in phones if drop_reason_for_phone(p) is None]
+    phones = [p for p in found_phones if drop_reason_for_phone(p.number) is None]
     emails = [e for e in emails if drop_reason_for_email(e, court_ids) is None]
     if contact.get("replace"):
         phones, emails = [], []
@@ -184,7 +234,7 @@ def convert(entry: dict, override: dict, bap_desks: list[dict], court_ids: set[s
         "circuit": entry.get("circuit"),
         "login_url": entry["login_url"],
         "web_url": contact.get("url") or entry.get("web_url"),
-        "phones": _unique([*contact.get("phones", []), *phones])[:MAX_PHONES],
+        "phones": _unique([*contact.get("phones", []), *(p.shown() for p in phones)])[:MAX_PHONES],
         "emails": _unique([*contact.get("emails", []), *emails]),
         "states": _states(entry),
         "nextgen_go_live": override.get("nextgen_go_live"),
@@ -197,10 +247,30 @@ def convert(entry: dict, override: dict, bap_desks: list[dict], court_ids: set[s
         "login_help_url": override.get("login_help_url"),
         "links_old_account_itself": override.get("links_old_account_itself"),
         "contact_note": contact.get("note"),
+        **{key: override.get(key) for key in OVERRIDE_PASSTHROUGH},
     }
     if not court["phones"] and not court["emails"] and not court["contact_note"]:
         court["contact_note"] = "PACER's court list gives no phone or email for this court: use its website."
     return {k: v for k, v in court.items() if v not in (None, [], "")} | {"id": cid}
+
+
+# Override keys carried into the catalog as they are (domain/courts.py reads them).
+OVERRIDE_PASSTHROUGH = (
+    "pro_hac_vice_url", "registration_note", "acms_login_only", "go_live_unconfirmed",
+    "go_live_month_only", "source_keys",
+)  # fmt: skip
+
+
+def added_court(cid: str, override: dict) -> dict:
+    """A court the feed does not list (the Court of Appeals for Veterans Claims), from the overrides'
+    "added" entry: everything from the facts file, marked in_feed false."""
+    added = override["added"]
+    court = convert(
+        {"court_id": added["pacer_id"], "title": added["name"], "type": added["type"], "circuit": None,
+         "login_url": added["login_url"], "web_url": added.get("web_url")},
+        {k: v for k, v in override.items() if k != "added"}, [], {cid},
+    )  # fmt: skip
+    return court | {"id": cid, "in_feed": False}
 
 
 def feed_date(feed: dict) -> str:
@@ -217,7 +287,8 @@ def build_catalog_data(feed: dict, overrides: dict) -> dict:
     """The catalog (resources/courts.json) from the feed and the reviewed overrides."""
     entries = [e for e in feed["data"] if e.get("court_id") not in NOT_FILING_COURTS]
     court_ids = {cmecf_id(e) for e in entries}
-    by_override = overrides.get("courts", {})
+    by_override = {cid: o for cid, o in overrides.get("courts", {}).items() if "added" not in o}
+    added = {cid: o for cid, o in overrides.get("courts", {}).items() if "added" in o}
     unknown = sorted(set(by_override) - court_ids)
     if unknown:
         raise ValueError(f"overrides for courts not in the feed: {unknown}")
@@ -232,6 +303,7 @@ def build_catalog_data(feed: dict, overrides: dict) -> dict:
     for entry in entries:
         cid = cmecf_id(entry)
         courts.append(convert(entry, by_override.get(cid, {}), bap_desks.get(cid, []), court_ids))
+    courts += [added_court(cid, override) for cid, override in added.items() if cid not in court_ids]
     ids = [c["id"] for c in courts]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:

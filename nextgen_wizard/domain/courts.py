@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from .dates import long_date, parse_iso_date
+from .dates import long_date, month_year, parse_iso_date
 from .i18n import N_, _
 from .places import ORDINALS, STATE_CODES, circuit_number, state_name
 from .resources import resource_path
@@ -37,6 +37,20 @@ DATA_TEXTS = (
     ),
     N_("This court's CM/ECF reset link goes only to your CM/ECF primary email address."),
     N_("The panel's filing page says e-filing registration can take up to 7 days."),
+    N_("The court's older CM/ECF page says registration is processed in up to 10 business days."),
+    N_(
+        "This panel publishes no phone or email for e-filing (not in PACER's court list or our sources): "
+        "ask the Tenth Circuit's clerk's office (court ca10)."
+    ),
+    N_(
+        "Not in PACER's court list: the app has no phone, email or filing address for this court; start "
+        "from its website."
+    ),
+    N_(
+        "Questions go through the court's e-filing feedback form (https://ca9-portal.powerappsportals.us), "
+        "answered 8:30 a.m. to 5 p.m. Pacific; EFilerHelp took emergency filings by email when CM/ECF and "
+        "ACMS were down (July 3, 2025)."
+    ),
     N_("PACER's court list gives no phone or email for this court: use its website."),
     N_("PACER's court list and the facts file give no phone or email for this panel: use its website."),
 )
@@ -118,6 +132,14 @@ class Court:
     contact_note: str | None = None
     source_url: str | None = None
     checked: date | None = None
+    pro_hac_vice_url: str | None = None  # the court's own pro hac vice page
+    registration_note: str | None = None  # shown on the e-file registration step (a lead time)
+    acms_login_only: bool = False  # a registered filer signs in to ACMS with PACER: no link step (ca9)
+    # A go-live date found by search and not yet confirmed on the court's own page: said so.
+    go_live_unconfirmed: bool = False
+    go_live_month_only: bool = False  # the day is not known: nextgen_go_live is the 1st of the month
+    in_feed: bool = True  # False: added from the facts file (not in PACER's court list)
+    source_keys: tuple[str, ...] = ()  # keys of domain/sources.py behind this court's corrections
 
     def acms_status(self, as_of: date) -> AcmsStatus | None:
         """Which cases this court files in ACMS on that day, or None (all in CM/ECF)."""
@@ -125,20 +147,41 @@ class Court:
         if not current:
             return None
         phase = max(current, key=lambda p: p.start)
-        first = min(p.start for p in self.acms_phases)
-        return AcmsStatus(first, phase.scope, phase.all_new_cases, self.old_cases_stay_in_cmecf)
+        # since: when THIS scope began (all new cases only since their own date, not the first phase's)
+        return AcmsStatus(phase.start, phase.scope, phase.all_new_cases, self.old_cases_stay_in_cmecf)
 
     def nextgen_status(self, as_of: date) -> NextGenStatus:
         go_live = self.nextgen_go_live
+        if go_live is not None and self.go_live_month_only:
+            month = _("{month} (day not known)").format(month=month_year(go_live))
+            if as_of.year > go_live.year or (as_of.year == go_live.year and as_of.month > go_live.month):
+                text = _("On NextGen since {date}.").format(date=month) + self._unconfirmed()
+                return NextGenStatus(NextGenState.LIVE, go_live, text)
+            if as_of < go_live:
+                text = _("Switches to NextGen on {date}.").format(date=month) + self._unconfirmed()
+                return NextGenStatus(NextGenState.UPCOMING, go_live, text)
+            text = _("Switches to NextGen during {date}: check the court's website.").format(date=month)
+            return NextGenStatus(NextGenState.UNKNOWN, go_live, text + self._unconfirmed())
         if go_live is not None:
             if as_of >= go_live:
                 return NextGenStatus(
-                    NextGenState.LIVE, go_live, _("On NextGen since {date}.").format(date=long_date(go_live))
+                    NextGenState.LIVE,
+                    go_live,
+                    _("On NextGen since {date}.").format(date=long_date(go_live)) + self._unconfirmed(),
                 )
             return NextGenStatus(
                 NextGenState.UPCOMING,
                 go_live,
-                _("Switches to NextGen on {date}.").format(date=long_date(go_live)),
+                _("Switches to NextGen on {date}.").format(date=long_date(go_live)) + self._unconfirmed(),
+            )
+        if as_of >= CATALOG_DATE and not self.in_feed:
+            return NextGenStatus(
+                NextGenState.UNKNOWN,
+                None,
+                _(
+                    "Not in PACER's court list: its NextGen status is not known to this app; check the "
+                    "court's website."
+                ),
             )
         if as_of >= CATALOG_DATE:
             return NextGenStatus(
@@ -154,8 +197,16 @@ class Court:
             _("Its NextGen date is not known to this app; check the court's website."),
         )
 
+    def _unconfirmed(self) -> str:
+        if not self.go_live_unconfirmed:
+            return ""
+        return " " + _(
+            "(A date found in a search, not yet confirmed on the court's own page: check it there.)"
+        )
+
     def last_day_to_prepare(self) -> date | None:
-        """The court's own deadline, or else the day before its go-live."""
+        """The court's own deadline, or else the day before its go-live (before its month, when
+        only the month is known)."""
         if self.prepare_by is not None:
             return self.prepare_by
         if self.nextgen_go_live is not None:
@@ -189,6 +240,13 @@ def _court_from_dict(raw: dict) -> Court:
         contact_note=raw.get("contact_note"),
         source_url=raw.get("source_url"),
         checked=parse_iso_date(raw.get("checked", "")),
+        pro_hac_vice_url=raw.get("pro_hac_vice_url"),
+        registration_note=raw.get("registration_note"),
+        acms_login_only=bool(raw.get("acms_login_only")),
+        go_live_unconfirmed=bool(raw.get("go_live_unconfirmed")),
+        go_live_month_only=bool(raw.get("go_live_month_only")),
+        in_feed=raw.get("in_feed", True) is not False,
+        source_keys=tuple(raw.get("source_keys", ())),
     )
 
 

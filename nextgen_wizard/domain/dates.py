@@ -32,6 +32,12 @@ def long_date(day: date) -> str:
     return _("{month} {day}, {year}").format(month=_(MONTHS[day.month - 1]), day=day.day, year=day.year)
 
 
+def month_year(day: date) -> str:
+    """May 2018 in English, mayo de 2018 in Spanish."""
+    # Translators: a month and year; {month} is the month's name. Spanish: "{month} de {year}".
+    return _("{month} {year}").format(month=_(MONTHS[day.month - 1]), year=day.year)
+
+
 EARLIEST_AS_OF = date(2010, 1, 1)
 LATEST_AS_OF = date(2100, 12, 31)
 

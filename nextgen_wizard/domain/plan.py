@@ -8,7 +8,7 @@ that day's plan. Contradictory answers become warnings (domain/contradictions.py
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .answers import AccountType, Answers, CourtLogin, Role, SignInProblem
@@ -23,8 +23,10 @@ from .pacer import (
     classify_created_on,
     classify_username,
 )
-from .rules import RULES_CHECKED, WHERE_TO_CHECK, in_force, rules_may_have_changed
+from .rules import RULES, RULES_CHECKED, WHERE_TO_CHECK, in_force, rules_may_have_changed
+from .sources import Source, sources_for, split_keys
 from .steps import (
+    MFA_RANDOM_SELECTION_FROM,
     MFA_REQUIRED_BY,
     MFA_WHEN_PROMPTED_TITLE,
     PACER_SERVICE_CENTER,
@@ -52,6 +54,7 @@ class Step:
     available_from: date | None = None
     contacts: tuple[Contact, ...] = ()
     rules: tuple[str, ...] = ()  # ids in domain/rules.py that this step applies
+    sources: tuple[Source, ...] = ()  # the pages its rules (and its court's corrections) rest on
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,18 @@ def _prepare_deadline(courts: list[Court], as_of: date) -> tuple[date | None, Co
     return min(dated, key=lambda pair: pair[0])
 
 
+def _live_court(courts: list[Court], as_of: date) -> Court | None:
+    """The first chosen court already on NextGen: there, nobody files until upgraded and linked."""
+    return next((c for c in courts if c.nextgen_status(as_of).state is NextGenState.LIVE), None)
+
+
+def _due_now_words(court: Court) -> str:
+    return _(
+        "{court} is already on NextGen: you cannot file there until this is done and your account is "
+        "linked. Do it now."
+    ).format(court=court.name)
+
+
 def _deadline_words(deadline: date, court: Court, as_of: date) -> str:
     go_live = long_date(court.nextgen_go_live)  # type: ignore[arg-type]
     if as_of > deadline:
@@ -166,7 +181,9 @@ def _deadline_words(deadline: date, court: Court, as_of: date) -> str:
 # --- PACER account ---------------------------------------------------------------------
 
 
-def _account_steps(answers: Answers, deadline: date | None, court: Court | None, as_of: date) -> list[Step]:
+def _account_steps(
+    answers: Answers, deadline: date | None, court: Court | None, as_of: date, live: Court | None = None
+) -> list[Step]:
     pacer = answers.pacer
     rules: tuple[str, ...] = ("individual-account",)
     if pacer.has_own_account and pacer.uses_shared_account:
@@ -206,7 +223,11 @@ def _account_steps(answers: Answers, deadline: date | None, court: Court | None,
     else:
         why = _("We do not know yet whether you have your own individual PACER account.")
         status = Status.VERIFY
-    if due_words := (_deadline_words(deadline, court, as_of) if deadline and court else ""):
+    if live is not None:
+        why += " " + _due_now_words(live)
+        deadline = as_of
+        rules += ("upgrade-due-now",)
+    elif due_words := (_deadline_words(deadline, court, as_of) if deadline and court else ""):
         why += " " + due_words
     if (status is Status.TODO and pacer.uses_shared_account is not True) or pacer.has_own_account is False:
         rules += ("registration-lead-time",)
@@ -272,7 +293,9 @@ def _legacy_evidence(answers: Answers) -> tuple[Status, str]:
     return Status.VERIFY, _("We cannot tell whether your account is legacy.") + " " + _(ACCOUNT_TYPE_HOW)
 
 
-def _upgrade_step(answers: Answers, deadline: date | None, court: Court | None, as_of: date) -> Step | None:
+def _upgrade_step(
+    answers: Answers, deadline: date | None, court: Court | None, as_of: date, live: Court | None = None
+) -> Step | None:
     pacer = answers.pacer
     if not in_force("legacy-cutoff", as_of):
         return None  # before August 11, 2014 every account had the old form
@@ -280,11 +303,15 @@ def _upgrade_step(answers: Answers, deadline: date | None, court: Court | None, 
         return None  # a new account is created upgraded
     if pacer.uses_shared_account and not pacer.has_own_account:
         return None  # the shared account is replaced, not upgraded
-    rules = ("legacy-cutoff", "legacy-evidence-order", "upgrade-new-username")
+    rules: tuple[str, ...] = ("legacy-cutoff", "legacy-evidence-order", "upgrade-new-username")
     status, why = _legacy_evidence(answers)
     if status is Status.DONE:
         return _step(StepId.UPGRADE_PACER_ACCOUNT, status, why, rules=rules)
-    if deadline and court:
+    if live is not None:
+        why += " " + _due_now_words(live)
+        deadline = as_of
+        rules = (*rules, "upgrade-due-now")
+    elif deadline and court:
         why += " " + _deadline_words(deadline, court, as_of)
     else:
         why += " " + _("You cannot link or file in NextGen until the account is upgraded.")
@@ -295,7 +322,7 @@ def _upgrade_step(answers: Answers, deadline: date | None, court: Court | None, 
     )
 
 
-def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
+def _sign_in_step(answers: Answers, as_of: date, courts: list[Court] | tuple[Court, ...] = ()) -> Step | None:
     pacer = answers.pacer
     if pacer.can_sign_in is not False and pacer.sign_in_problem is None:
         return None
@@ -313,6 +340,27 @@ def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
         else ""
     )
     contacts = (PACER_SERVICE_CENTER,)
+    if problem is SignInProblem.FORGOT_LOGIN and pacer.email_current is False:
+        return _step(
+            StepId.RECOVER_PACER_LOGIN,
+            Status.TODO,
+            _(
+                "You cannot sign in to PACER: you forgot your username or password, and the email "
+                "address in your PACER account is out of date. PACER's \"Forgot Username/Password\" sends "
+                "its reset to that old address, so call the PACER Service Center directly: it can "
+                "confirm who you are and update the email. For an old CM/ECF login of a court, ask that "
+                "court's clerk."
+            ),
+            how=(
+                _("Call the PACER Service Center (below); have your 7-digit PACER account number ready "
+                  "if you have it (it is on PACER invoices and statements)."),
+                _("Once you are back in, update the email address under Manage My Account."),
+                _("An old CM/ECF login for a court that has not switched is the court's, not PACER's: "
+                  "ask that court's clerk."),
+            ),
+            contacts=(PACER_SERVICE_CENTER, *(court_contact(c) for c in courts)),
+            rules=("forgot-pacer-login", "forgot-login-stale-email"),
+        )
     if problem is SignInProblem.FORGOT_LOGIN:
         return _step(
             StepId.RECOVER_PACER_LOGIN,
@@ -354,9 +402,15 @@ def _sign_in_step(answers: Answers, as_of: date) -> Step | None:
         return _step(
             StepId.REGAIN_MFA_ACCESS,
             Status.TODO,
-            _("You lost the phone or app that makes your PACER MFA codes."),
-            contacts=contacts,
-            rules=("mfa-lost-device",),
+            _(
+                "You lost the phone or app that makes your PACER MFA codes. If a filing is due before "
+                "you are back in, call the clerk's office of that court today: courts take filings by "
+                "their emergency or technical-failure procedure (in their local rules or CM/ECF "
+                "procedures) when a filer cannot sign in. Then get your MFA back with the PACER "
+                "Service Center."
+            ),
+            contacts=(PACER_SERVICE_CENTER, *(court_contact(c) for c in courts)),
+            rules=("mfa-lost-device", "filing-due-cannot-sign-in"),
         )
     return _step(
         StepId.RECOVER_PACER_LOGIN,
@@ -448,10 +502,17 @@ def _mfa_step(answers: Answers, as_of: date) -> Step | None:
     rules = ("mfa-rollout-2025", *(("password-2025",) if in_force("password-2025", as_of) else ()))
     if answers.pacer.mfa_enrolled:
         return _step(StepId.ENROLL_MFA, Status.DONE, _("You have turned on MFA in PACER."), rules=rules)
-    why = _(
-        "PACER requires MFA for everyone who files (CM/ECF access) by December 31, 2025; "
-        "filers were selected at random from August 11, 2025."
-    )
+    if as_of < MFA_RANDOM_SELECTION_FROM:
+        why = _(
+            "PACER will require MFA for everyone who files (CM/ECF access) by December 31, 2025; "
+            "filers will be selected at random from August 11, 2025. Until then you may turn it on "
+            "yourself."
+        )
+    else:
+        why = _(
+            "PACER requires MFA for everyone who files (CM/ECF access) by December 31, 2025; "
+            "filers are being selected at random since August 11, 2025."
+        )
     status = Status.TODO if answers.pacer.mfa_enrolled is False else Status.VERIFY
     if status is Status.VERIFY:
         why = _("We do not know whether you have turned on MFA.") + " " + why
@@ -509,6 +570,8 @@ def _registration_step(
                 "Filing agents are mainly a bankruptcy-court registration: check that this "
                 "court accepts them."
             )
+        if court.registration_note:
+            lead += " " + (data_text(court.registration_note) or "")
         return _court_step(
             StepId.REGISTER_FILING_AGENT, court, status, why + lead, rules=(*rules, "filing-agent")
         )
@@ -536,9 +599,14 @@ def _registration_step(
         )
     if role is Role.ATTORNEY and login.pro_hac_vice:
         why += " " + _(
-            'For pro hac vice: after the court grants your motion, choose "Pro Hac Vice" in the '
-            "registration and enter the case number."
+            "For pro hac vice the order depends on the court: many (S.D.N.Y., E.D.N.Y., W.D.N.Y. "
+            "Bankruptcy) need this registration, with \"Pro Hac Vice\" chosen, BEFORE you file the "
+            "motion, which you then e-file yourself; others (N.D. Okla., D. Mass. Bankruptcy, W.D. Va. "
+            "Bankruptcy) have you register after the motion or order, with the case number. Check this "
+            "court's pro hac vice page first."
         )
+        if court.pro_hac_vice_url:
+            why += " " + _("This court's pro hac vice page: {url}").format(url=court.pro_hac_vice_url)
         rules += ("pro-hac-vice",)
     if role is Role.CREDITOR:
         # Translators: "Role" and "Creditor" are PACER's English field and choice: keep them.
@@ -555,6 +623,8 @@ def _registration_step(
             "Until {date} ask the clerk how to register; from then on it goes through PACER."
         ).format(date=long_date(go_live))  # type: ignore[arg-type]
     status = Status.VERIFY if role is Role.PRO_SE else Status.TODO
+    if court.registration_note:
+        lead += " " + (data_text(court.registration_note) or "")
     return _court_step(StepId.REQUEST_EFILING_PRIVILEGES, court, status, why + lead, rules=rules)
 
 
@@ -586,7 +656,10 @@ def _login_steps(court: Court, login: CourtLogin, status: NextGenStatus) -> list
         else:
             why = _("You do not know your CM/ECF login or password for this court.")
             if lost_with_browser or login.login_saved_in_browser:
-                why += " " + _("It was only saved in your browser, which lost it at the switch.")
+                why += " " + _(
+                    "It was only saved in your browser, which stopped filling it in at the switch; "
+                    "look in the browser's saved passwords before you ask the clerk."
+                )
             steps.append(
                 _court_step(
                     StepId.RECOVER_CMECF_LOGIN,
@@ -703,7 +776,7 @@ def _acms_step(court: Court, login: CourtLogin, as_of: date) -> Step | None:
     acms = court.acms_status(as_of)
     if acms is None:
         return None
-    rule = "acms-ca9" if court.id == "ca9" else "acms-ca2" if court.id == "ca2" else None
+    rule = {"ca9": "acms-ca9", "ca2": "acms-ca2", "cavc": "acms-cavc"}.get(court.id)
     rules = (rule,) if rule else ()
     since = long_date(acms.since)
     scope = data_text(acms.scope)
@@ -716,13 +789,13 @@ def _acms_step(court: Court, login: CourtLogin, as_of: date) -> Step | None:
         if acms.old_cases_stay_in_cmecf:
             why += " " + _("Cases opened in CM/ECF before stay in CM/ECF.")
         if login.has_filing_account:
-            return _court_step(
-                StepId.FILE_IN_ACMS,
-                court,
-                Status.DONE,
-                why + " " + _("You are a registered filer here: no further action is needed."),
-                rules=rules,
-            )
+            done = _("You are a registered filer here: no further action is needed.")
+            if court.acms_login_only:
+                done = _(
+                    "You are a registered filer here: you sign in with your PACER login and need no "
+                    "further action, and no link step."
+                )
+            return _court_step(StepId.FILE_IN_ACMS, court, Status.DONE, why + " " + done, rules=rules)
         status = Status.TODO if login.has_filing_account is False else Status.VERIFY
         if status is Status.VERIFY:
             why += " " + _("If you are not yet a registered filer here, register through PACER first.")
@@ -759,21 +832,6 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
     if acms_step:
         steps.append(acms_step)
 
-    cmecf_steps: list[Step] = []
-    if login.has_filing_account is False or login.recovery_failed:
-        if not (all_new_in_acms and login.has_filing_account is False):  # ACMS step covers registering
-            cmecf_steps.append(_registration_step(court, login, answers, before, status.go_live))
-    elif all_new_in_acms and login.old_cmecf_cases is False:
-        pass  # nothing left in CM/ECF
-    else:
-        optional_why = ""
-        if all_new_in_acms and login.old_cmecf_cases is None:
-            optional_why = _("Only if you still file in a case opened in CM/ECF before ACMS:") + " "
-        if not login.linked and not optional_why:
-            cmecf_steps += _login_steps(court, login, status)
-        cmecf_steps.append(_link_step(court, login, status, optional_why))
-    steps += cmecf_steps
-
     if answers.role is Role.ATTORNEY and answers.attorney.trustee and court.type is CourtType.BANKRUPTCY:
         if login.trustee_linked:
             steps.append(
@@ -793,13 +851,33 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
                     court,
                     st,
                     _(
-                        "You are a trustee: your trustee account is linked on its own, not with your "
-                        "attorney account."
+                        "You are a trustee: your trustee CM/ECF account is linked on its own, not with "
+                        "your attorney account, and a link cannot be undone. D. Nev. Bankruptcy requires "
+                        "a separate PACER account for each CM/ECF account: do not link your trustee login "
+                        "to your personal attorney PACER account unless this court says you may."
                     ),
                     available_from=status.go_live if before else None,
                     rules=("trustee-link",),
                 )
             )
+    cmecf_steps: list[Step] = []
+    if login.has_filing_account is False or login.recovery_failed:
+        if not (all_new_in_acms and login.has_filing_account is False):  # ACMS step covers registering
+            cmecf_steps.append(_registration_step(court, login, answers, before, status.go_live))
+    elif all_new_in_acms and login.old_cmecf_cases is False:
+        pass  # nothing left in CM/ECF
+    elif all_new_in_acms and court.acms_login_only and login.has_filing_account:
+        pass  # a registered filer signs in with PACER: no further action, no link (ca9)
+    else:
+        optional_why = ""
+        if all_new_in_acms and login.old_cmecf_cases is None:
+            optional_why = _("Only if you still file in a case opened in CM/ECF before ACMS:") + " "
+        if not login.linked and not optional_why:
+            cmecf_steps += _login_steps(court, login, status)
+        cmecf_steps.append(_link_step(court, login, status, optional_why))
+
+    steps += cmecf_steps
+
     staff = answers.staff
     if (
         role is Role.ATTORNEY
@@ -854,6 +932,44 @@ def _court_steps(court: Court, answers: Answers, as_of: date) -> list[Step]:
     return steps
 
 
+def _claims_only(answers: Answers, courts: list[Court]) -> bool:
+    """A creditor who only files proofs of claim, at bankruptcy courts only (ePOC, no login)."""
+    return (
+        answers.role is Role.CREDITOR
+        and answers.creditor.claims_only is True
+        and bool(courts)
+        and all(c.type is CourtType.BANKRUPTCY for c in courts)
+    )
+
+
+def _with_sources_and_fallbacks(step: Step, courts: dict[str, Court], catalog: Catalog) -> Step:
+    """The step's sources (its rules', then its court's corrections') and, for a court that
+    publishes no phone or email, its circuit's court of appeals as someone to ask."""
+    keys = [key for rule in step.rules for key in split_keys(RULES[rule].source)]
+    court = courts.get(step.court or "")
+    contacts = step.contacts
+    if court is not None:
+        keys += list(court.source_keys)
+        circuit = _circuit_clerk(court, catalog)
+        if circuit is not None:
+            contacts = (*contacts, court_contact(circuit))
+    return replace(step, sources=sources_for(keys), contacts=contacts)
+
+
+def _circuit_clerk(court: Court, catalog: Catalog) -> Court | None:
+    """The court of appeals of a court's circuit, when the court itself has no phone or email."""
+    if court.phones or court.emails or not court.circuit:
+        return None
+    try:
+        number = int(court.circuit)
+    except ValueError:
+        return None
+    appeals = catalog.get(f"ca{number}")
+    if appeals is None or appeals.id == court.id or not (appeals.phones or appeals.emails):
+        return None
+    return appeals
+
+
 def resolve_courts(court_ids: list[str], catalog: Catalog) -> list[Court]:
     """The catalog's courts for these ids; every unknown id is reported with suggestions."""
     courts, problems = [], []
@@ -881,17 +997,28 @@ def resolve_courts(court_ids: list[str], catalog: Catalog) -> list[Court]:
 def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
     courts = resolve_courts(answers.courts, catalog)
     deadline, deadline_court = _prepare_deadline(courts, as_of)
-    candidates: list[Step | None] = [
-        *_account_steps(answers, deadline, deadline_court, as_of),
-        _sign_in_step(answers, as_of),
-        _upgrade_step(answers, deadline, deadline_court, as_of),
+    live = _live_court(courts, as_of)
+    account_steps: list[Step | None] = [
+        *_account_steps(answers, deadline, deadline_court, as_of, live),
+        _sign_in_step(answers, as_of, courts),
+        _upgrade_step(answers, deadline, deadline_court, as_of, live),
         _firm_step(answers),
         _mfa_step(answers, as_of),
-        *_staff_steps(answers, as_of),
     ]
+    notes: list[str] = [] if courts else [_("No courts chosen yet: add the courts where you file.")]
+    if _claims_only(answers, courts):
+        # ePOC needs no login: no PACER account, upgrade or MFA to do for proofs of claim.
+        account_steps = []
+        notes.append(
+            _(
+                "Proofs of claim filed through the court's ePOC form need no PACER account, no upgrade "
+                "and no MFA. You need those only to file other documents; then register as a creditor "
+                "(see the step below)."
+            )
+        )
+    candidates: list[Step | None] = [*account_steps, *_staff_steps(answers, as_of)]
     for court in courts:
         candidates.extend(_court_steps(court, answers, as_of))
-    notes: list[str] = [] if courts else [_("No courts chosen yet: add the courts where you file.")]
     if rules_may_have_changed(as_of):
         # Translators: {where} names PACER's announcements page and the courts' websites.
         notes.append(
@@ -900,9 +1027,10 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
                 "{as_of}: they may have changed. Check {where}."
             ).format(checked=long_date(RULES_CHECKED), as_of=long_date(as_of), where=_(WHERE_TO_CHECK))
         )
+    by_id = {court.id: court for court in courts}
     return Checklist(
         as_of=as_of,
-        steps=tuple(s for s in candidates if s is not None),
+        steps=tuple(_with_sources_and_fallbacks(s, by_id, catalog) for s in candidates if s is not None),
         courts=tuple(
             CourtSummary(c.id, c.name, c.nextgen_status(as_of), c.login_url, c.web_url, court_contact(c))
             for c in courts

@@ -50,6 +50,7 @@ def step_dict(step: Step) -> dict[str, Any]:
         "available_from": _iso(step.available_from),
         "contacts": [_contact_dict(c) for c in step.contacts],
         "rules": list(step.rules),
+        "sources": [{"title": s.title, "url": s.url, "read": s.read} for s in step.sources],
     }
 
 
@@ -60,6 +61,11 @@ def warning_dict(warning: AnswerWarning) -> dict[str, Any]:
 def rules_line(checklist: Checklist) -> str:
     """When the rules were last checked, and (over a year later) that they may have changed."""
     line = _("Rules last checked: {date}.").format(date=long_date(checklist.rules_checked))
+    if checklist.rules_checked > checklist.as_of:
+        line = _(
+            "Rules last checked: {date}, later than the date shown ({as_of}): these are the rules as known "
+            "on {date}, applied as they stood on {as_of}."
+        ).format(date=long_date(checklist.rules_checked), as_of=long_date(checklist.as_of))
     if checklist.rules_may_have_changed:
         # Translators: {where} names PACER's announcements page and the courts' websites.
         line += " " + _("They may have changed since: check {where}.").format(where=_(WHERE_TO_CHECK))

@@ -61,12 +61,23 @@ def _step_html(number: int, step: Step, as_of: date) -> str:
         + "</p>"
         f"<p>{escape(step.why)}</p>"
     )
+    sources = _sources_html(step)
     if step.status is Status.DONE:
         return head
     how = "".join(f"<li>{escape(line)}</li>" for line in step.how)
     contact = escape(_("Contact:"))
     contacts = "".join(f'<p class="small">{contact} {_contact_html(c)}</p>' for c in step.contacts)
-    return head + f"<ol>{how}</ol>" + contacts
+    return head + f"<ol>{how}</ol>" + contacts + sources
+
+
+def _sources_html(step: Step) -> str:
+    """Where the step's rule comes from, one click away: "Source: <title>; <title>"."""
+    if not step.sources:
+        return ""
+    links = "; ".join(f'<a href="{escape(s.url, quote=True)}">{escape(s.title)}</a>' for s in step.sources)
+    # Translators: a label before the pages a step's rule comes from.
+    return f'<p class="small">{escape(_("Source:"))} {links}</p>'
+
 
 
 def _contacts_section(checklist: Checklist) -> str:

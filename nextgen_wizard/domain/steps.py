@@ -88,6 +88,7 @@ REGISTRATION_URL = "https://pacer.psc.uscourts.gov/pscof/regWizard.jsf"
 
 # Dates from PACER's MFA announcements (facts file, "Multi-factor authentication").
 MFA_VOLUNTARY_FROM = date(2025, 5, 11)
+MFA_RANDOM_SELECTION_FROM = date(2025, 8, 11)
 MFA_REQUIRED_BY = date(2025, 12, 31)  # the announced goal; no source says it was met or moved
 # Corrected (late 2026): from late September 2025, enrol only when PACER prompts you.
 MFA_WHEN_PROMPTED_FROM = date(2025, 9, 28)
@@ -181,7 +182,12 @@ HOW: dict[StepId, tuple[str, ...]] = {
     ),
     StepId.RECOVER_CMECF_LOGIN: (
         N_(
-            "Contact the clerk's office of this court (below), not PACER: only the court can "
+            "First look in your browser's saved passwords (for example Settings > Passwords; search "
+            "for this court's ecf address): the browser no longer fills the old login in, but its "
+            "saved entry may still be there."
+        ),
+        N_(
+            "Not there? Contact the clerk's office of this court (below), not PACER: only the court can "
             "give you back your CM/ECF login or reset its password."
         ),
         N_("Once you have it, save it safely (OS keyring or on paper) before you link."),
@@ -245,6 +251,10 @@ HOW: dict[StepId, tuple[str, ...]] = {
         N_("An inactive account can still be upgraded."),
     ),
     StepId.REGAIN_MFA_ACCESS: (
+        N_(
+            "A filing due today or tomorrow? Call the clerk's office of that court first (below) and "
+            "ask how to file under its emergency or technical-failure procedure; do not wait for PACER."
+        ),
         N_("At the MFA prompt, sign in with one of your 10 backup codes instead of an app code."),
         N_(
             "Once in, open Manage MFA Settings: add the authenticator app on your new phone, delete "
@@ -272,8 +282,9 @@ HOW: dict[StepId, tuple[str, ...]] = {
             "session of CJA work: the default is not exempt."
         ),
         N_(
-            "One court (D.N.H.) instead describes two accounts, one exempt and one not: follow "
-            "your court's instructions where they differ."
+            "An undated D.N.H. page describes two accounts, one exempt and one not; it predates "
+            "NextGen, where each filer has one individual account. Follow the one-account way unless "
+            "your court tells you otherwise today."
         ),
     ),
     StepId.FILE_IN_ACMS: (
@@ -308,10 +319,18 @@ HOW: dict[StepId, tuple[str, ...]] = {
         ),
     ),
     StepId.LINK_TRUSTEE_ACCOUNT: (
-        N_("Your trustee CM/ECF account and your attorney CM/ECF account are linked separately."),
         N_(
-            "Some courts want a separate PACER account for each CM/ECF account: check this court's "
-            "NextGen page before you link the second one."
+            "Before you link anything here: a link cannot be undone. Do not link your trustee CM/ECF "
+            "login to the PACER account you use as an attorney unless this court says you may."
+        ),
+        N_(
+            "D. Nev. Bankruptcy requires a separate PACER account for each CM/ECF account (one for "
+            "your trustee login, one for your attorney login); D. Ariz. Bankruptcy points extra "
+            "accounts to filing agents instead. Check this court's NextGen page."
+        ),
+        N_(
+            "With a second PACER account for the trustee login, sign in to CM/ECF with it and link the "
+            "trustee login there, the same way as the attorney login."
         ),
     ),
     StepId.ADD_SECONDARY_EMAILS: (

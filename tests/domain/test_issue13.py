@@ -142,9 +142,10 @@ def test_ninth_circuit_new_cases_go_to_acms_not_cmecf_linking() -> None:
     acms = result.find(StepId.FILE_IN_ACMS, "ca9")
     assert acms.status is Status.DONE and "no further action" in acms.why
     assert result.find(StepId.LINK_CMECF_ACCOUNT, "ca9") is None
-    raw["cmecf"]["ca9"]["old_cmecf_cases"] = None  # not asked yet: linking is only for old cases
-    link = checklist(raw, "2026-11-23").find(StepId.LINK_CMECF_ACCOUNT, "ca9")
-    assert link.optional and "opened in CM/ECF" in link.why
+    raw["cmecf"]["ca9"]["old_cmecf_cases"] = None  # not asked yet: still no link (the court says so)
+    assert checklist(raw, "2026-11-23").find(StepId.LINK_CMECF_ACCOUNT, "ca9") is None
+    raw["cmecf"]["ca9"]["old_cmecf_cases"] = True
+    assert checklist(raw, "2026-11-23").find(StepId.LINK_CMECF_ACCOUNT, "ca9") is None
     # before October 1, 2023 only immigration petitions were in ACMS: CM/ECF linking is the rule
     before = checklist(raw, "2023-09-30")
     assert before.find(StepId.LINK_CMECF_ACCOUNT, "ca9").optional is False
@@ -309,7 +310,7 @@ def test_lead_times() -> None:
 
 def test_rules_checked_is_printed_and_goes_stale_after_a_year() -> None:
     fresh = checklist(answers(), RULES_CHECKED.isoformat())
-    assert "Rules last checked: November 25, 2026." in render_text(fresh)
+    assert "Rules last checked: December 4, 2026." in render_text(fresh)
     assert not fresh.rules_may_have_changed
     later = checklist(answers(), (RULES_CHECKED + timedelta(days=366)).isoformat())
     assert later.rules_may_have_changed

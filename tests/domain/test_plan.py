@@ -96,11 +96,14 @@ def test_alsb_before_the_switch_upgrade_by_may_2() -> None:
     assert '"prior to May 3, 2020"' in step.why
 
 
-def test_alsb_after_the_switch_upgrade_is_todo_now_without_due_date() -> None:
+def test_alsb_after_the_switch_upgrade_is_due_now() -> None:
+    """A court already on NextGen: nobody files there until upgraded and linked, so it is due today
+    (not some later court's last day, not "no date")."""
     step = _upgrade(as_of="2026-11-23", courts=("alsb",), username="ab1234")
     assert step.status is Status.TODO
-    assert step.due is None
-    assert "cannot link or file" in step.why
+    assert step.due == date(2026, 11, 23)
+    assert "already on NextGen" in step.why and "Do it now" in step.why
+    assert "upgrade-due-now" in step.rules
 
 
 def test_alsb_deadline_passed_but_not_switched_says_act_now() -> None:
@@ -118,7 +121,8 @@ def test_earliest_pending_court_sets_the_deadline() -> None:
     step = _upgrade(as_of="2020-04-15", courts=("mab", "alsb"), account_type="legacy")
     assert step.due == date(2020, 5, 2)
     step = _upgrade(as_of="2020-06-01", courts=("mab", "alsb"), account_type="legacy")
-    assert step.due == date(2021, 9, 19)  # alsb has switched; mab is next
+    # alsb has switched: the upgrade is due now, not at mab's switch in 2021
+    assert step.due == date(2020, 6, 1) and "already on NextGen" in step.why
 
 
 # --- firm billing --------------------------------------------------------------
@@ -184,7 +188,8 @@ def test_unknown_login_after_switch_sends_to_the_clerk_not_pacer() -> None:
     assert found[("recover-cmecf-login", "mab")] == "todo"
     step = result.find(StepId.RECOVER_CMECF_LOGIN, "mab")
     assert "ecf_accounts@mab.uscourts.gov" in step.contacts[0].emails
-    assert "not PACER" in step.how[0]
+    assert "saved passwords" in step.how[0]  # the browser first, then the clerk
+    assert "not PACER" in step.how[1]
 
 
 def test_unsure_about_login_is_a_verify() -> None:
@@ -304,7 +309,7 @@ def test_replaying_alsb_before_and_after_the_switch_gives_different_plans() -> N
     before, after = checklist(raw, "2020-04-15"), checklist(raw, "2026-11-23")
     assert statuses(before)[("link-cmecf-account", "alsb")] == "scheduled"
     assert statuses(after)[("link-cmecf-account", "alsb")] == "todo"
-    assert before.find(UPGRADE).due == date(2020, 5, 2) and after.find(UPGRADE).due is None
+    assert before.find(UPGRADE).due == date(2020, 5, 2) and after.find(UPGRADE).due == date(2026, 11, 23)
     assert before.find(StepId.ENROLL_MFA) is None and after.find(StepId.ENROLL_MFA) is not None
 
 

@@ -15,6 +15,7 @@ STEP_FIELDS = {
     "available_from",
     "contacts",
     "rules",
+    "sources",
 }
 
 
