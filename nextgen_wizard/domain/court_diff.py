@@ -180,8 +180,9 @@ def accept_feed(body: bytes, overrides: dict, current: Catalog, *, fetched: str)
         )
     filing = [e for e in feed["data"] if e.get("court_id") not in NOT_FILING_COURTS]
     present = {cmecf_id(e) for e in filing}
-    # A reviewed correction for a court the new list no longer has is simply not needed.
-    kept = {k: v for k, v in (overrides.get("courts") or {}).items() if k in present}
+    # A reviewed correction for a court the new list no longer has is simply not needed; a court
+    # the overrides add (not in PACER's list at all) stays unless the list now has it.
+    kept = {k: v for k, v in (overrides.get("courts") or {}).items() if k in present or "added" in v}
     try:
         data = build_catalog_data(feed, {**overrides, "courts": kept})
     except ValueError as error:

@@ -75,8 +75,9 @@ def _sources_html(step: Step) -> str:
     if not step.sources:
         return ""
     links = "; ".join(f'<a href="{escape(s.url, quote=True)}">{escape(s.title)}</a>' for s in step.sources)
-    # Translators: a label before the pages a step's rule comes from.
-    return f'<p class="small">{escape(_("Source:"))} {links}</p>'
+    # Translators: a label before the pages (titles in English, as the pages are) a step's rule comes from.
+    label = escape(_("Source:"))
+    return f'<p class="small">{label} {links}</p>'
 
 
 

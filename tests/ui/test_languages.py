@@ -23,7 +23,9 @@ KEPT = re.compile(
 
 
 def _leftover_words(text: str, court_names: frozenset[str]) -> str:
-    text = " ".join(text.split())  # a name wrapped over two lines is still the name
+    import html
+
+    text = " ".join(html.unescape(text).split())  # a name wrapped over two lines is still the name
     for name in court_names:
         text = text.replace(name, " ")
     return " ".join(re.findall(r"[A-Za-z]{3,}", KEPT.sub(" ", text)))
@@ -31,9 +33,12 @@ def _leftover_words(text: str, court_names: frozenset[str]) -> str:
 
 @cache
 def _court_names() -> frozenset[str]:
+    """Proper names shown as they are in every language: court names, and the titles of the
+    (English) pages a step's sources link to."""
     from nextgen_wizard.domain.courts import load_catalog
+    from nextgen_wizard.domain.sources import SOURCES
 
-    return frozenset(court.name for court in load_catalog().courts)
+    return frozenset(court.name for court in load_catalog().courts) | {s.title for s in SOURCES.values()}
 
 
 @cache

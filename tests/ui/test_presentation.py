@@ -153,7 +153,7 @@ def test_replaying_alsb_before_and_after_its_switch_in_the_cli() -> None:
 
     before, after = plan("2020-04-15"), plan("2026-11-23")
     assert before[("upgrade-pacer-account", None)] == ("todo", "2020-05-02")
-    assert after[("upgrade-pacer-account", None)] == ("todo", None)
+    assert after[("upgrade-pacer-account", None)] == ("todo", "2026-11-23")  # alsb is on NextGen: due now
     assert before[("link-cmecf-account", "alsb")][0] == "scheduled"
     assert after[("link-cmecf-account", "alsb")][0] == "todo"
     assert ("enroll-mfa", None) in after and ("enroll-mfa", None) not in before
