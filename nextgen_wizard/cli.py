@@ -274,9 +274,13 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         _write_output(data, "pdf", args.output, args.force)
         return EXIT_OK
     if args.format == "ics":
-        from .domain.render_ics import render_ics
+        from .domain.render_ics import NothingToSchedule, render_ics
 
-        _write_output(render_ics(checklist), "ics", args.output, args.force)
+        try:
+            calendar = render_ics(checklist)
+        except NothingToSchedule as nothing:
+            raise UserError([str(nothing) + " " + _("No file was written.")], EXIT_FAIL) from None
+        _write_output(calendar, "ics", args.output, args.force)
         return EXIT_OK
     renderers: dict[str, Callable] = {"text": render_text, "json": render_json, "html": _html}
     _write_output(renderers[args.format](checklist).encode("utf-8"), args.format, args.output, args.force)

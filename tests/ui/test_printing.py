@@ -149,9 +149,10 @@ def test_calendar_parses_back_into_the_dated_items() -> None:
     checklist = _checklist("legacy-alsb.json", "2020-04-15")
     calendar = Calendar.from_ical(render_ics(checklist))
     events = {(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in calendar.walk("VEVENT")}
-    assert ("Last day: Upgrade your PACER account", date(2020, 5, 2)) in events
+    who = checklist.filer_name
+    assert (f"{who}: Last day: Upgrade your PACER account", date(2020, 5, 2)) in events
     assert (
-        "From today: Link your CM/ECF account to your PACER account (Alabama Southern Bankruptcy Court)",
+        f"{who}: From today: Link your CM/ECF account to your PACER account (Alabama Southern Bankruptcy Court)",
         date(2020, 5, 4),
     ) in events
     # PACER's 180-day password rule began in 2025: a 2020 replay must not carry it.
@@ -162,15 +163,15 @@ def test_calendar_parses_back_into_the_dated_items() -> None:
 def test_the_password_reminder_repeats_every_180_days_once_the_rule_is_in_force() -> None:
     checklist = _checklist("upgraded-linked.json", "2026-11-23")
     calendar = Calendar.from_ical(render_ics(checklist))
-    password = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Change your PACER password")
+    password = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).endswith("Change your PACER password"))
     assert password.decoded("DTSTART") == date(2027, 5, 22)  # 180 days after the as-of date
-    assert password["RRULE"]["INTERVAL"] == [180]
+    assert password["RRULE"]["INTERVAL"] == [180] and password["RRULE"]["COUNT"] == [10]  # it ends
 
 
 def test_done_steps_put_nothing_in_the_calendar() -> None:
     checklist = _checklist("upgraded-linked.json", "2026-11-23")
     summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(render_ics(checklist)).walk("VEVENT")]
-    assert summaries == ["Change your PACER password"]
+    assert summaries == [f"{checklist.filer_name}: Change your PACER password"]
 
 
 def test_checklist_page_saves_pdf_and_calendar(qtbot, tmp_path: Path) -> None:

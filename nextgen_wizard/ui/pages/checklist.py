@@ -205,8 +205,13 @@ class ChecklistPage(AnswerPage):
         return path
 
     def save_ics(self, path: Path | None = None) -> Path | None:
-        from ...domain.render_ics import render_ics
+        from ...domain.render_ics import NothingToSchedule, render_ics
 
+        try:
+            calendar = render_ics(self.session.plan())
+        except NothingToSchedule as nothing:
+            announce(self.status, str(nothing))  # no file: a calendar without events is not valid
+            return None
         name = f"NextGen-dates-{self.session.as_of.isoformat()}.ics"
         path = path or self._ask_path(_("Add dates to your calendar"), name, _("Calendar (*.ics)"))
         if path is None:
@@ -214,7 +219,7 @@ class ChecklistPage(AnswerPage):
         from ...exports import write_export
 
         def write() -> bool:
-            write_export(path, render_ics(self.session.plan()), "ics", overwrite=True)
+            write_export(path, calendar, "ics", overwrite=True)
             return True
 
         saved = self._export(_("The calendar file was not saved."), write)
