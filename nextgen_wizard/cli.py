@@ -253,10 +253,12 @@ def build_checklist(args: argparse.Namespace):  # -> Checklist
     return session.plan()
 
 
-def _html(checklist) -> str:
+def _html(checklist, contents: bool = True) -> str:
+    """The checklist as HTML: with a list of links to the steps for the HTML export, without it
+    for the PDF (which has bookmarks)."""
     from .domain.render_html import render_html
 
-    return render_html(checklist, generated=date.today(), version=__version__)
+    return render_html(checklist, generated=date.today(), version=__version__, contents=contents)
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
@@ -270,7 +272,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
         ensure_gui_app()
         options = PrintOptions(page=args.page, author=checklist.filer_name)
-        data, _pages = pdf_bytes(_html(checklist), options)
+        data, _pages = pdf_bytes(_html(checklist, contents=False), options)
         _write_output(data, "pdf", args.output, args.force)
         return EXIT_OK
     if args.format == "ics":

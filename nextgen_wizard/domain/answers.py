@@ -352,7 +352,9 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
             reader.problem("pacer.username", check.message)
     courts = reader.id_list(raw.get("courts"), "courts")
     cmecf: dict[str, CourtLogin] = {}
-    cmecf_raw = reader.mapping(raw.get("cmecf"), "cmecf", list(raw.get("cmecf") or {}))
+    given = raw.get("cmecf")
+    known_keys = list(given) if isinstance(given, dict) else []  # any other shape: mapping() names it
+    cmecf_raw = reader.mapping(given, "cmecf", known_keys)
     for key, value in cmecf_raw.items():
         court_id = str(key).strip().lower()
         if court_id not in courts:

@@ -1,10 +1,12 @@
-"""Checklist -> HTML for printing and PDF (Qt's rich-text subset of HTML 4 and CSS).
+"""Checklist -> HTML: the HTML export (valid HTML5 with landmarks, every address a link) and
+what Qt prints to paper and PDF (its rich-text subset reads the same markup: ids are anchors).
 
 Pure string work; every value that came from the user or the catalog is escaped.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html import escape
 
@@ -14,7 +16,8 @@ from .plan import Checklist, Step
 from .render import DISCLAIMER, contact_hours, rules_line, step_dates
 from .steps import PACER_SERVICE_CENTER, Contact, Status, status_label
 
-# Each step and each closing section starts with <a name="keep-...">: the printer keeps it on one page.
+# Each step and each closing section's heading has id="keep-...": the printer keeps it on one page
+# (Qt's rich text turns an id into an anchor name).
 KEEP_ANCHOR = "keep-"
 BOX = {Status.DONE: "&#9745;", Status.TODO: "&#9744;", Status.VERIFY: "&#9744;", Status.SCHEDULED: "&#9744;"}
 
@@ -28,7 +31,9 @@ p {{ margin-top: 1pt; margin-bottom: 2pt; }}
 .meta {{ color: #333; }}
 .status {{ font-weight: bold; }}
 .small {{ font-size: {small}pt; color: #333; }}
-td {{ padding: 3pt; }}
+td {{ padding: 3pt; border: 1px solid #444; }}
+table {{ border-collapse: collapse; width: 100%; }}
+nav ol {{ margin-top: 1pt; }}
 """
 
 
@@ -37,14 +42,45 @@ def style(scale: float = 1.0) -> str:
     return STYLE.format(**{name: round(size * scale, 1) for name, size in sizes.items()})
 
 
+# An address in a text the checklist shows (a step's how, a court's note): made a link.
+_ADDRESS = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:)]|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def linked(text: str) -> str:
+    """Escaped text with every web address and email in it as a link."""
+    parts, last = [], 0
+    for match in _ADDRESS.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        address = match.group(0)
+        href = address if address.startswith("http") else f"mailto:{address}"
+        parts.append(f'<a href="{escape(href, quote=True)}">{escape(address)}</a>')
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return "".join(parts)
+
+
+def _tel(phone: str) -> str:
+    """tel: address of a shown number ("215-408-2800 ext. 2817 (label)" -> tel:+12154082800;ext=2817)."""
+    match = re.match(r"(\d{3})-(\d{3})-(\d{4})(?: ext\. (\d+))?", phone)
+    if not match:
+        return ""
+    number = "+1" + "".join(match.groups()[:3])
+    return f"tel:{number};ext={match.group(4)}" if match.group(4) else f"tel:{number}"
+
+
+def _phone_html(phone: str) -> str:
+    href = _tel(phone)
+    return f'<a href="{escape(href, quote=True)}">{escape(phone)}</a>' if href else escape(phone)
+
+
 def _contact_html(contact: Contact) -> str:
     parts = [f"<b>{escape(contact.name)}</b>"]
-    parts += [escape(email) for email in contact.emails]
-    parts += [escape(phone) for phone in contact.phones]
-    if not contact.emails and not contact.phones and contact.url:
-        parts.append(escape(contact.url))
+    parts += [linked(email) for email in contact.emails]
+    parts += [_phone_html(phone) for phone in contact.phones]
+    if contact.url:
+        parts.append(f'<a href="{escape(contact.url, quote=True)}">{escape(contact.url)}</a>')
     if contact.note:
-        parts.append(escape(contact.note))
+        parts.append(linked(contact.note))
     hours = contact_hours(contact)
     if hours:
         parts.append(escape(hours))
@@ -55,16 +91,16 @@ def _step_html(number: int, step: Step, as_of: date) -> str:
     label = status_label(step.status, step.optional)
     dates = step_dates(step, as_of)
     head = (
-        f'<h3><a name="{KEEP_ANCHOR}step-{number}"></a>{BOX[step.status]} {number}. {escape(step.title)}</h3>'
+        f'<h3 id="{KEEP_ANCHOR}step-{number}">{BOX[step.status]} {number}. {escape(step.title)}</h3>'
         f'<p><span class="status">{escape(label)}</span>'
         + (f" &mdash; <b>{escape(dates)}</b>" if dates else "")
         + "</p>"
-        f"<p>{escape(step.why)}</p>"
+        f"<p>{linked(step.why)}</p>"
     )
     sources = _sources_html(step)
     if step.status is Status.DONE:
         return head
-    how = "".join(f"<li>{escape(line)}</li>" for line in step.how)
+    how = "".join(f"<li>{linked(line)}</li>" for line in step.how)
     contact = escape(_("Contact:"))
     contacts = "".join(f'<p class="small">{contact} {_contact_html(c)}</p>' for c in step.contacts)
     return head + f"<ol>{how}</ol>" + contacts + sources
@@ -85,12 +121,12 @@ def _contacts_section(checklist: Checklist) -> str:
     contacts = [c.contact for c in checklist.courts] + [PACER_SERVICE_CENTER]
     rows = "".join(f"<p>{_contact_html(c)}</p>" for c in contacts)
     heading = escape(_("Contacts"))
-    return f'<h2><a name="{KEEP_ANCHOR}contacts"></a>{heading}</h2>{rows}'
+    return f'<h2 id="{KEEP_ANCHOR}contacts">{heading}</h2>{rows}'
 
 
 def _reminders_section(checklist: Checklist, secure_keyring: bool) -> str:
     heading = escape(_("Where your reminders are"))
-    parts = [f'<h2><a name="{KEEP_ANCHOR}reminders"></a>{heading}</h2>']
+    parts = [f'<h2 id="{KEEP_ANCHOR}reminders">{heading}</h2>']
     if checklist.reminders:
         names = "".join(f"<li>{escape(name)}</li>" for name in checklist.reminders)
         text = _(
@@ -115,7 +151,7 @@ def _reminders_section(checklist: Checklist, secure_keyring: bool) -> str:
         username = escape(_("Username:")) + " ______________________"
         parts.append(
             f"<p>{escape(lead)} {escape(write)}</p>"
-            f'<table border="1" cellspacing="0" width="100%">{lines}'
+            f"<table>{lines}"
             f"<tr><td>PACER</td><td>{username}</td></tr></table>"
         )
     return "".join(parts)
@@ -130,10 +166,17 @@ def render_html(
     banner: str | None = None,
     support: str | None = None,
     scale: float = 1.0,
+    contents: bool = False,
 ) -> str:
+    """`contents`: a list of the steps, each a link to it, under the heading (the HTML export;
+    the PDF has bookmarks instead)."""
     who = ", ".join(escape(x) for x in (checklist.filer_name, checklist.firm_name) if x)
+    # Translators: before a court's CM/ECF login address on the checklist.
+    login = escape(_("CM/ECF login:"))
     courts = "".join(
-        f"<li>{escape(c.name)} ({escape(c.id)}): {escape(c.status.text)}</li>" for c in checklist.courts
+        f"<li>{escape(c.name)} ({escape(c.id)}): {escape(c.status.text)} {login} "
+        f'<a href="{escape(c.login_url, quote=True)}">{escape(c.login_url)}</a></li>'
+        for c in checklist.courts
     )
     notes = "".join(f"<p><b>{escape(n)}</b></p>" for n in checklist.notes)
     steps = "".join(_step_html(n, s, checklist.as_of) for n, s in enumerate(checklist.steps, start=1))
@@ -143,7 +186,7 @@ def render_html(
         items = "".join(f"<li>{escape(w.text)}</li>" for w in checklist.warnings)
         heading = escape(_("Check these answers first"))
         lead = escape(_("They contradict each other; the steps below may change once you fix them."))
-        warnings = f'<h2><a name="{KEEP_ANCHOR}warnings"></a>{heading}</h2><p>{lead}</p><ul>{items}</ul>'
+        warnings = f'<h2 id="{KEEP_ANCHOR}warnings">{heading}</h2><p>{lead}</p><ul>{items}</ul>'
 
     court_data = ""
     if checklist.court_data:
@@ -166,17 +209,29 @@ def render_html(
     if support:
         support_label = escape(_("Your firm's support:"))
         firm_support = f"<p><b>{support_label}</b> {escape(support)}</p>"
+    nav = _contents_html(checklist) if contents else ""
     return (
-        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>"
-        f"<style>{style(scale)}</style></head><body>{top}"
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{style(scale)}</style></head><body><main>{top}"
         f"<h1>{title}</h1>" + for_who + f'<p class="meta">{dated}</p>'
         f'<p class="meta">{escape(rules_line(checklist))}</p>{warnings}'
-        f"<p>{covered}</p><ul>{courts or none_chosen}</ul>{notes}"
-        f"<h2>{your_steps}</h2>{steps}"
+        f"<p>{covered}</p><ul>{courts or none_chosen}</ul>{notes}{nav}"
+        f'<h2 id="steps">{your_steps}</h2>{steps}'
         + _contacts_section(checklist)
         + firm_support
         + _reminders_section(checklist, secure_keyring)
+        + "</main><footer>"
         + f'<p class="small">NextGen Ready {escape(version)}. {disclaimer}</p>'
         + court_data
-        + "</body></html>"
+        + "</footer></body></html>"
     )
+
+
+def _contents_html(checklist: Checklist) -> str:
+    items = "".join(
+        f'<li><a href="#{KEEP_ANCHOR}step-{n}">{escape(step.title)}</a></li>'
+        for n, step in enumerate(checklist.steps, start=1)
+    )
+    # Translators: the name of the list of links to each step (for screen readers and the page).
+    label = escape(_("Steps on this checklist"), quote=True)
+    return f'<nav aria-label="{label}"><ol>{items}</ol></nav>' if items else ""

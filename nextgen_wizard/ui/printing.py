@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -31,6 +32,7 @@ from .. import __version__
 from ..domain.i18n import _, current_language
 from ..domain.render import DISCLAIMER
 from ..domain.render_html import KEEP_ANCHOR
+from ..pdf_finish import Bookmark, finish_pdf
 
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 MARGIN_MM = 18.0
@@ -94,11 +96,22 @@ def _keep_units_whole(doc: QTextDocument) -> None:
             layout.documentSize()  # relayout before the next one is measured
 
 
+def _no_ligatures(doc: QTextDocument) -> None:
+    """Plain letters, not ligature glyphs: "fi" in "file" and "firm" stays two letters, so searching
+    and copying the PDF's text finds the words."""
+    features = QTextCharFormat()
+    features.setFontFeatures({QFont.Tag("liga"): 0, QFont.Tag("clig"): 0})
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(features)
+
+
 def layout_document(html: str, device: QPagedPaintDevice, footer_height: float) -> QTextDocument:
     doc = QTextDocument()
     doc.setDefaultFont(BODY_FONT)
     doc.setDocumentMargin(0)
     doc.setHtml(html)
+    _no_ligatures(doc)
     doc.documentLayout().setPaintDevice(device)
     body = device.pageLayout().paintRectPixels(_dpi(device))
     doc.setPageSize(QSizeF(body.width(), body.height() - footer_height))
@@ -116,12 +129,32 @@ def _footer_height(device: QPagedPaintDevice) -> float:
     return 3 * 9 * _dpi(device) / 72  # three lines of 9 pt
 
 
-def paint_pages(html: str, device: QPagedPaintDevice, options: PrintOptions) -> int:
-    """Lay out and paint every page on a printer or PDF writer; returns the page count."""
+def _bookmarks(doc: QTextDocument, dpi: int) -> list[Bookmark]:
+    """One outline entry per step and closing section: the headings that carry a keep anchor."""
+    layout = doc.documentLayout()
+    page_height = doc.pageSize().height()
+    found = []
+    for start in _unit_starts(doc):
+        block = doc.findBlockByNumber(start)
+        top = layout.blockBoundingRect(block).top()
+        page = int(top // page_height)
+        points = MARGIN_MM * 72 / 25.4 + (top - page * page_height) * 72 / dpi
+        title = " ".join(block.text().replace("\u2610", "").replace("\u2611", "").split())
+        found.append(Bookmark(title, page, points))
+    return found
+
+
+def paint_pages(
+    html: str, device: QPagedPaintDevice, options: PrintOptions, bookmarks: list[Bookmark] | None = None
+) -> int:
+    """Lay out and paint every page on a printer or PDF writer; returns the page count. With a
+    `bookmarks` list, it is filled with the steps' places for the PDF's outline."""
     device.setPageLayout(_page_layout(options))
     footer = _footer_height(device)
     doc = layout_document(html, device, footer)
     pages = doc.pageCount()
+    if bookmarks is not None:
+        bookmarks += _bookmarks(doc, _dpi(device))
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(errno.EACCES, "the file or printer could not be opened for writing")
@@ -149,6 +182,7 @@ def _paint_page(
     painter.restore()
     small = QFont(BODY_FONT)
     small.setPointSizeF(8)
+    small.setFeature(QFont.Tag("liga"), 0)
     painter.setFont(small)
     # Translators: the footer of every printed page; {disclaimer} is the checklist's disclaimer.
     text = _("NextGen Ready {version} - Page {page} of {pages} - {disclaimer}").format(
@@ -212,10 +246,12 @@ def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes,
     writer.setDocumentXmpMetadata(
         xmp_metadata(title, author, _pdf_language())
     )  # with the document's language
-    pages = paint_pages(html, writer, options)
+    bookmarks: list[Bookmark] = []
+    pages = paint_pages(html, writer, options, bookmarks)
     del writer  # finishes the file
     buffer.close()
-    return bytes(data.data()), pages
+    # What Qt does not write: the catalog's /Lang and an outline with one bookmark per step.
+    return finish_pdf(bytes(data.data()), _pdf_language(), bookmarks), pages
 
 
 def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions(), *, overwrite: bool = True) -> int:

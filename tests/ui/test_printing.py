@@ -228,5 +228,5 @@ def test_the_pdf_and_the_web_page_carry_what_assistive_technology_reads(tmp_path
     assert reader.metadata.author == "Sam Fictional"
     assert reader.xmp_metadata is not None and reader.xmp_metadata.dc_language == ["en-US"]
     page = run("checklist", "--answers", str(EXAMPLES / "multi-court.json"), "--format", "html").stdout
-    assert "<html lang='en'>" in page and page.count("<h1") == 1 and "<h2" in page
+    assert '<html lang="en">' in page and page.count("<h1") == 1 and "<h2" in page
     assert "<ol" in page and "<li" in page
