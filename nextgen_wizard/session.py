@@ -26,7 +26,7 @@ from .domain.answers import (
 )
 from .domain.courts import Catalog, load_catalog
 from .domain.dates import as_of_problem
-from .domain.i18n import _, apply_firm_default, current_language
+from .domain.i18n import _, apply_firm_default, current_language, ngettext
 from .domain.plan import Checklist, UnknownCourtError, plan, resolve_courts
 from .domain.questions import open_questions
 from .storage.answer_files import AnswersFileError, read_answers_file
@@ -87,6 +87,18 @@ class ChangeRefused(SessionError):
 def login_entry(court_id: str | None) -> str:
     """The keyring entry for the PACER login (None) or one court's CM/ECF login."""
     return f"{APP_NAME}: PACER" if court_id is None else f"{APP_NAME}: CM/ECF {court_id}"
+
+
+# All of reset's keyring work together may take this long; then it stops and says so.
+RESET_KEYRING_DEADLINE = 20.0
+
+
+def is_made_entry(entry: str) -> bool:
+    """A name login_entry() makes: the PACER entry or one court's (court ids as the catalog has them)."""
+    import re
+
+    court = re.fullmatch(rf"{re.escape(APP_NAME)}: CM/ECF [a-z0-9]{{2,12}}", entry)
+    return entry == login_entry(None) or court is not None
 
 
 def is_own_entry(entry: str) -> bool:
@@ -721,16 +733,7 @@ class Session:
             report.notes.append(_("Nothing was removed."))
             return report
         if keyring_usable:
-            for entry in entries:
-                try:
-                    if self.vault.forget(entry):
-                        report.removed_entries.append(entry)
-                except VaultError as error:
-                    report.problems.append(
-                        _('keyring entry "{entry}" was not removed: {reason}').format(
-                            entry=entry, reason=error
-                        )
-                    )
+            self._forget_entries(entries, report)
         try:
             report.removed_files += self._remove_files()
         except OSError as error:
@@ -739,10 +742,43 @@ class Session:
             )
         return report
 
+    def _forget_entries(self, entries: list[str], report: ResetReport) -> None:
+        """Remove each entry, within one deadline for them all; the first time-out stops it (a
+        keyring that stopped answering would otherwise cost its time-out once per entry)."""
+        import time
+
+        deadline = time.monotonic() + RESET_KEYRING_DEADLINE
+        for index, entry in enumerate(entries):
+            if time.monotonic() > deadline:
+                report.problems.append(self._keyring_stopped(len(entries) - index))
+                return
+            try:
+                if self.vault.forget(entry):
+                    report.removed_entries.append(entry)
+            except KeyringTimeout as error:
+                report.problems.append(f"{error} " + self._keyring_stopped(len(entries) - index))
+                return
+            except VaultError as error:
+                report.problems.append(
+                    _('keyring entry "{entry}" was not removed: {reason}').format(entry=entry, reason=error)
+                )
+
+    @staticmethod
+    def _keyring_stopped(left: int) -> str:
+        return ngettext(
+            "The keyring stopped answering, so {n} entry was not checked. Your answers were still "
+            "removed; run reset again when the keyring answers.",
+            "The keyring stopped answering, so {n} entries were not checked. Your answers were still "
+            "removed; run reset again when the keyring answers.",
+            left,
+        ).format(n=left)
+
     def _entries_to_remove(self) -> list[str]:
-        recorded = [e for e in self.answers.keyring_entries if is_own_entry(e)]
-        every = [login_entry(None), *(login_entry(c.id) for c in self.catalog.courts)]
-        return list(dict.fromkeys([*recorded, *every]))
+        """Only names this app makes (login_entry): a name the answers file lists is removed only
+        when it is one of them, so a file cannot point reset at somebody else's entry."""
+        made = [login_entry(None), *(login_entry(c.id) for c in self.catalog.courts)]
+        recorded = [e for e in self.answers.keyring_entries if is_made_entry(e)]
+        return list(dict.fromkeys([*made, *recorded]))
 
     def _check_keyring_for_reset(self, report: ResetReport) -> bool:
         """True when the keyring can be cleaned; a problem in `report` stops the reset."""

@@ -64,6 +64,7 @@ class Answer:
     cut_at: int | None = None  # send only this many bytes of the body, then close
     delay: float = 0.0  # seconds before answering (a slow server)
     location: str | None = None
+    drip: float = 0.0  # send the body one byte every this many seconds (a server that drips)
 
 
 class CourtServer:
@@ -93,7 +94,14 @@ class CourtServer:
                 self.end_headers()
                 body = answer.body if answer.cut_at is None else answer.body[: answer.cut_at]
                 with contextlib.suppress(OSError):  # the client gave up (timeout, cap): expected
-                    self.wfile.write(body)
+                    if not answer.drip:
+                        self.wfile.write(body)
+                        return
+                    for index in range(min(len(body), 600)):  # bounded: at most 600 bytes
+                        if server.release.wait(answer.drip):
+                            return  # the test is over
+                        self.wfile.write(body[index : index + 1])
+                        self.wfile.flush()
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

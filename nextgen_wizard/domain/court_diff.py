@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlparse
 
 from .court_feed import NOT_FILING_COURTS, TYPE_NAMES, build_catalog_data, cmecf_id, feed_date, records
 from .courts import Catalog, catalog_from_data
 from .dates import long_date, parse_iso_date
 from .i18n import N_, _, ngettext
+from .outside import court_url
 
 # The public address the feed names for itself (its meta.url); a firm policy may name another.
 FEED_URL = "https://pacer.uscourts.gov/file-case/court-cmecf-lookup/data.json"
@@ -94,9 +94,8 @@ def _entry_problem(index: int, entry: Any) -> str | None:
             )
     if entry["type"] not in TYPE_NAMES:
         return _('{name} has an unknown type "{type}"').format(name=name, type=entry["type"][:40])
-    address = urlparse(entry["login_url"])
-    host = (address.hostname or "").lower()
-    if address.scheme != "https" or not host.endswith(".uscourts.gov"):
+    address, _why = court_url(entry["login_url"])
+    if address is None or not entry["login_url"].strip().lower().startswith("https://"):
         return _("{name}'s filing address is not an https address on uscourts.gov").format(name=name)
     if entry["court_id"].endswith("BAP") and not entry["circuit"].isdigit():
         return _("{name} is a bankruptcy appellate panel without a circuit number").format(name=name)
@@ -242,6 +241,7 @@ class CatalogDiff:
     software: list[str] = field(default_factory=list)  # "id: old -> new"
     acms: list[str] = field(default_factory=list)
     nextgen_dates: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # values from the feed not used, each with why
 
     @property
     def empty(self) -> bool:
@@ -308,6 +308,7 @@ def summary_lines(diff: CatalogDiff, old: Catalog, new: Catalog, *, software_kno
         (N_("CM/ECF software changed"), diff.software),
         (N_("ACMS (appellate case system) dates changed"), diff.acms),
         (N_("NextGen dates changed"), diff.nextgen_dates),
+        (N_("Refused from the download (not shown or linked)"), diff.refused),
     ):
         if items:
             lines.append(f"{_(label)} ({len(items)}): {_listing(items)}.")

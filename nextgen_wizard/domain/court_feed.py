@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from .outside import court_email, court_url, shown_text
 from .places import STATE_CODES
 
 NOT_FILING_COURTS = {"00PCL", "SCOTUS"}
@@ -118,6 +119,7 @@ def _label(text: str) -> str:
     """A feed label cleaned for showing: no separators, phone words or trailing colons."""
     text = re.sub(r"\s+", " ", re.sub(r"--+|[|;:,()\[\]]", " ", text)).strip(" -.")
     text = re.sub(r"^(or|and)\s+", "", text, flags=re.IGNORECASE)
+    text = shown_text(text)
     if text.lower() == BAP_DIVISION:  # the panel's own line: the court it is shown for says so
         return ""
     return text if 2 < len(text) <= 60 and re.search(r"[A-Za-z]", text) else ""
@@ -172,7 +174,7 @@ def drop_reason_for_email(email: str, court_ids: set[str] = frozenset()) -> str 
     local, _, domain = email.partition("@")
     if PLACEHOLDER_HOST.search(domain):
         return "CLEAN_PLACEHOLDER_HOST"
-    if not domain.lower().endswith(COURT_DOMAIN):
+    if not court_email(email):  # exactly uscourts.gov or a subdomain (not "fake-uscourts.gov")
         return "CLEAN_NOT_A_COURT_ADDRESS"
     if WEB_TEAM.search(local):
         return "CLEAN_WEBMASTER"
@@ -226,14 +228,21 @@ def convert(entry: dict, override: dict, bap_desks: list[dict], court_ids: set[s
     emails = [e for e in emails if drop_reason_for_email(e, court_ids) is None]
     if contact.get("replace"):
         phones, emails = [], []
+    refused: list[str] = []
+    web_url = contact.get("url")  # a reviewed override is not outside input
+    if not web_url:
+        web_url, why = court_url(entry.get("web_url"))
+        if why:
+            refused.append(f"{cid}: {why}")
     court: dict[str, Any] = {
         "id": cid,
         "pacer_id": entry["court_id"],
-        "name": entry["title"],
+        "name": shown_text(entry["title"]),
         "type": TYPE_NAMES[entry["type"]],
         "circuit": entry.get("circuit"),
         "login_url": entry["login_url"],
-        "web_url": contact.get("url") or entry.get("web_url"),
+        "web_url": web_url,
+        "refused": refused,
         "phones": _unique([*contact.get("phones", []), *(p.shown() for p in phones)])[:MAX_PHONES],
         "emails": _unique([*contact.get("emails", []), *emails]),
         "states": _states(entry),
@@ -265,10 +274,13 @@ def added_court(cid: str, override: dict) -> dict:
     """A court the feed does not list (the Court of Appeals for Veterans Claims), from the overrides'
     "added" entry: everything from the facts file, marked in_feed false."""
     added = override["added"]
+    reviewed = {k: v for k, v in override.items() if k != "added"}
+    # Its addresses are reviewed (the override), not outside input: its website is the contact url.
+    reviewed["contact"] = {"url": added.get("web_url"), **override.get("contact", {})}
     court = convert(
         {"court_id": added["pacer_id"], "title": added["name"], "type": added["type"], "circuit": None,
-         "login_url": added["login_url"], "web_url": added.get("web_url")},
-        {k: v for k, v in override.items() if k != "added"}, [], {cid},
+         "login_url": added["login_url"]},
+        reviewed, [], {cid},
     )  # fmt: skip
     return court | {"id": cid, "in_feed": False}
 
@@ -304,6 +316,7 @@ def build_catalog_data(feed: dict, overrides: dict) -> dict:
         cid = cmecf_id(entry)
         courts.append(convert(entry, by_override.get(cid, {}), bap_desks.get(cid, []), court_ids))
     courts += [added_court(cid, override) for cid, override in added.items() if cid not in court_ids]
+    refused = [item for court in courts for item in court.pop("refused", [])]
     ids = [c["id"] for c in courts]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -315,4 +328,5 @@ def build_catalog_data(feed: dict, overrides: dict) -> dict:
         "feed_date": feed_date(feed),
         "overrides_checked": overrides.get("checked"),
         "courts": courts,
+        **({"refused": refused} if refused else {}),
     }

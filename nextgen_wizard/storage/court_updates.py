@@ -218,7 +218,36 @@ def _short(reason: object) -> str:
 
 
 def fetch(url: str, *, timeout: float, cap: int = MAX_FEED_BYTES) -> bytes:
-    """The body at `url`, whole, within `timeout` seconds and `cap` bytes; else CourtUpdateError."""
+    """The body at `url`, whole, within `timeout` seconds for the WHOLE download (not per read: a
+    server that drips a byte a second is stopped at the deadline) and `cap` bytes; else
+    CourtUpdateError."""
+    import threading
+
+    outcome: dict[str, object] = {}
+
+    def download() -> None:
+        try:
+            outcome["body"] = _fetch(url, timeout=timeout, cap=cap)
+        except BaseException as error:  # handed to the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=download, name="court-data-download", daemon=True)
+    worker.start()
+    worker.join(timeout + 0.5)  # the socket's own time-outs end the worker soon after
+    if worker.is_alive():
+        raise CourtUpdateError(_late(url, timeout))
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["body"]  # type: ignore[return-value]
+
+
+def _late(url: str, timeout: float) -> str:
+    return _("{host} did not send the court list within {seconds} seconds.").format(
+        host=urlparse(url).hostname, seconds=f"{timeout:g}"
+    )
+
+
+def _fetch(url: str, *, timeout: float, cap: int) -> bytes:
     import time
     import urllib.error
     import urllib.request
@@ -250,12 +279,8 @@ def fetch(url: str, *, timeout: float, cap: int = MAX_FEED_BYTES) -> bytes:
             total = 0
             while True:
                 if time.monotonic() > deadline:
-                    raise CourtUpdateError(
-                        _("{host} did not send the court list within {seconds} seconds.").format(
-                            host=urlparse(url).hostname, seconds=f"{timeout:g}"
-                        )
-                    )
-                chunk = response.read(65536)
+                    raise CourtUpdateError(_late(url, timeout))
+                chunk = response.read1(65536)  # what has arrived: the deadline is checked often
                 if not chunk:
                     break
                 total += len(chunk)
@@ -313,6 +338,7 @@ def check_for_update(
     except FeedRejected as error:
         raise CourtUpdateError(str(error)) from None
     diff = diff_catalogs(current.catalog, accepted.catalog, current.software, accepted.software)
+    diff.refused = list(accepted.data.get("refused", []))
     known = current.software is not None
     summary = summary_lines(diff, current.catalog, accepted.catalog, software_known=known)
     return CourtUpdate(

@@ -56,8 +56,12 @@ def app_paths(environ: Mapping[str, str] | None = None) -> AppPaths:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create a folder only this user can read (0700 on POSIX)."""
-    path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        path.chmod(0o700)
+    """Create a folder only this user can read (0700 on POSIX). A folder that exists keeps the
+    permissions its owner gave it: a read-only one stays read-only and the app says it cannot
+    save there, rather than quietly making it writable again."""
+    if not path.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            path.chmod(0o700)  # mkdir's mode is masked by the umask
     return path

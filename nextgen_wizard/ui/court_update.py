@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from .. import APP_NAME, __version__
 from ..domain.i18n import N_, _, ngettext
@@ -80,6 +80,8 @@ class CourtDataCheck:
 
     def __init__(self, wizard: NextGenWizard, action: QAction | None = None) -> None:
         self.wizard, self.action = wizard, action
+        self.cancelled = False
+        self.progress: QProgressDialog | None = None
 
     def start(self) -> None:
         session = self.wizard.session
@@ -91,13 +93,40 @@ class CourtDataCheck:
             self.action.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         CourtDataCheck.running.add(self)
+        # Every wait a person can see has a Cancel: the download goes on off the GUI thread until its
+        # own deadline, but its result is then thrown away and the court data stays as it is.
+        self.progress = QProgressDialog(
+            _("Downloading PACER's court list..."), _("Cancel"), 0, 0, self.wizard
+        )
+        self.progress.setWindowTitle(_(TITLE))
+        self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(self.cancel)
+        self.progress.show()
         run_in_background(session.check_court_update, self.finished)
 
-    def finished(self, update: CourtUpdate | None, error: BaseException | None) -> None:
-        CourtDataCheck.running.discard(self)
+    def _done_waiting(self) -> None:
         QApplication.restoreOverrideCursor()
         if self.action is not None:
             self.action.setEnabled(True)
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.close()
+            self.progress = None
+
+    def cancel(self) -> None:
+        if self.cancelled:
+            return
+        self.cancelled = True
+        self._done_waiting()
+        data = self.wizard.session.describe_court_data()
+        unchanged = _("Your court data is unchanged: {data}.").format(data=data)
+        tell(self.wizard, "information", _(TITLE), _("The check was cancelled.") + "\n\n" + unchanged)
+
+    def finished(self, update: CourtUpdate | None, error: BaseException | None) -> None:
+        CourtDataCheck.running.discard(self)
+        if self.cancelled:
+            return  # the person cancelled: nothing from this download is shown or used
+        self._done_waiting()
         session = self.wizard.session
         unchanged = _("Your court data is unchanged: {data}.").format(data=session.describe_court_data())
         if error is not None or update is None:

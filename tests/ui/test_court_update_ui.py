@@ -123,3 +123,20 @@ def test_the_menu_item_is_in_the_view_menu(qtbot, tmp_path: Path) -> None:  # ty
     assert isinstance(view, QPushButton)
     labels = [a.text() for a in view.menu().actions()]
     assert "Check for newer &court data..." in labels and "&About NextGen Ready..." in labels
+
+
+def test_the_wait_has_a_cancel_and_a_cancelled_check_changes_nothing(qtbot, server: CourtServer, dialogs) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    server.routes["/data.json"] = Answer(body=changed_feed(feed_bytes()), delay=1.0)
+    wizard = wizard_for(qtbot, Policy(court_update_url=server.url("/data.json")))
+    check = action(wizard, "check_court_data")
+    check.trigger()
+    progress = wizard.findChild(QProgressDialog)
+    assert progress is not None and progress.isVisible()
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
+    cancel.click()
+    assert dialogs["told"][0][1].startswith("The check was cancelled.") and check.isEnabled()
+    qtbot.wait(2000)  # the download ends meanwhile: its result is thrown away
+    assert not dialogs["asked"] and len(dialogs["told"]) == 1
+    assert wizard.session.catalog is CATALOG and not (app_paths().data / STORED_NAME).exists()
