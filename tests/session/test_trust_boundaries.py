@@ -94,3 +94,16 @@ def test_a_read_only_data_folder_is_left_read_only_and_the_user_is_told(tmp_path
             assert result.returncode == 1
     finally:
         os.chmod(data, 0o755)
+
+
+@pytest.mark.parametrize("wrong", ['"cmecf": true', '"cmecf": 5', '"pacer": [1]', '"courts": {"mab": 1}'])
+def test_a_saved_answer_of_the_wrong_type_is_damage_with_its_reason_never_a_crash(wrong: str) -> None:
+    data = app_paths().data
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "answers.json").write_text('{"schema_version": 2, "courts": ["mab"], ' + wrong + "}")
+    shown = run("checklist")
+    assert shown.returncode != 0 and "unexpected problem" not in shown.stderr and "is not" in shown.stderr
+    changed = run("set", "role", "attorney")
+    assert changed.returncode == 0, changed.stderr
+    assert "could not be used" in changed.stdout + changed.stderr
+    assert list(data.glob("answers.corrupt-*.json"))  # set aside, not lost
