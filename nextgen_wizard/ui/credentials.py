@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..domain.i18n import _
 from ..domain.pacer import PASSWORD_RULE_TEXT, cmecf_login_warning, password_problems
 from ..session import KeyringLocked, KeyringTimeout, NoSecureKeyring, VaultError
+from .secret_field import SecretLineEdit, show_secret_as_picture
 from .widgets import announce, run_in_background, text_label
 
 Keep = Callable[[str, str], str]  # (login, password) -> what to tell the user; blocks on the keyring
@@ -57,8 +58,7 @@ class CredentialDialog(QDialog):
         )
         form = QFormLayout()
         self.login = QLineEdit(login)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = SecretLineEdit()  # its characters never reach assistive technology
         login_label, password_label = QLabel(_("&Login:")), QLabel(_("&Password:"))
         login_label.setBuddy(self.login)
         password_label.setBuddy(self.password)
@@ -68,6 +68,10 @@ class CredentialDialog(QDialog):
         self.reveal = QCheckBox(_("S&how password"))
         self.reveal.toggled.connect(self._reveal)
         layout.addWidget(self.reveal)
+        self.shown = QLabel()  # the revealed password, as a picture only (no text for a screen reader)
+        self.shown.setAccessibleName(_("Your password, shown on screen only"))
+        self.shown.hide()
+        layout.addWidget(self.shown)
         self.feedback = text_label("")
         self.feedback.setAccessibleName(_("Password feedback"))
         layout.addWidget(self.feedback)
@@ -81,22 +85,24 @@ class CredentialDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.login.textChanged.connect(self._check)
-        self.password.textChanged.connect(self._check)
+        self.password.secretChanged.connect(self._check)
         self._check()
 
     def _reveal(self, shown: bool) -> None:
-        self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.shown.setVisible(shown)
+        show_secret_as_picture(self.shown, self.password.secret() if shown else "")
 
     def _check(self) -> None:
         notes = []
         warning = cmecf_login_warning(self.login.text()) if not self.check_pacer_rules else None
         if warning:
             notes.append(warning)
-        if self.check_pacer_rules and self.password.text():
+        secret = self.password.secret()
+        if self.reveal.isChecked():
+            show_secret_as_picture(self.shown, secret)
+        if self.check_pacer_rules and secret:
             first, last = self.person
-            failed = password_problems(
-                self.password.text(), first_name=first, last_name=last, username=self.login.text()
-            )
+            failed = password_problems(secret, first_name=first, last_name=last, username=self.login.text())
             if failed:
                 notes.append(
                     _("PACER's 2025 rules this password does not meet: {rules}.").format(
@@ -106,11 +112,11 @@ class CredentialDialog(QDialog):
             else:
                 notes.append(_("This password meets PACER's 2025 rules."))
         announce(self.feedback, "\n".join(notes))
-        ready = bool(self.login.text().strip() and self.password.text())
+        ready = bool(self.login.text().strip() and secret)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
 
     def save(self) -> None:
-        login, password = self.login.text().strip(), self.password.text()
+        login, password = self.login.text().strip(), self.password.secret()
         announce(self.status, _("Saving in the keyring..."))
         self.buttons.setEnabled(False)
         run_in_background(lambda: self.keep(login, password), self._saved)
@@ -119,14 +125,14 @@ class CredentialDialog(QDialog):
         self.buttons.setEnabled(True)
         if error is None:
             self.saved_message = message
-            self.password.clear()  # the secret leaves this window as soon as it is stored
+            self.password.clear_secret()  # the secret leaves this window as soon as it is stored
             announce(self.status, message or "")
             self.accept()
             return
         if isinstance(error, NoSecureKeyring):
             self.refused = True
             announce(self.status, str(error))
-            self.password.clear()
+            self.password.clear_secret()
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         elif isinstance(error, (KeyringLocked, KeyringTimeout, VaultError)):
             announce(self.status, _("{error} (Nothing was saved. Press Save to retry.)").format(error=error))

@@ -163,6 +163,23 @@ def on_event(event) -> None:
     )
 
 
+def on_text(event) -> None:
+    """Text inserted into an object: what a screen reader echoes as it is typed."""
+    global _seq
+    source = event.source
+    _seq += 1
+    emit(
+        {
+            "type": "text",
+            "seq": _seq,
+            "event": event.type,
+            "role": role_of(source),
+            "name": _safe(lambda: source.name, "") or "",
+            "text": str(event.any_data or ""),
+        }
+    )
+
+
 def on_command(fd, condition) -> bool:
     line = sys.stdin.readline()
     if not line:
@@ -190,6 +207,7 @@ def on_command(fd, condition) -> bool:
 
 def main() -> int:
     pyatspi.Registry.registerEventListener(on_event, "object:state-changed:focused", "focus:")
+    pyatspi.Registry.registerEventListener(on_text, "object:text-changed:insert")
     GLib.io_add_watch(sys.stdin.fileno(), GLib.IO_IN | GLib.IO_HUP, on_command)
     GLib.idle_add(lambda: emit({"type": "ready", "pid": os.getpid()}) and False)
     pyatspi.Registry.start()

@@ -93,6 +93,9 @@ class Desktop:
     app_home: Path
     as_of: str = "2026-11-23"
     geometry: str = "1366x768x24"
+    # Another program than the wizard (a probe of one dialog), and the words of its window title.
+    app_command: list[str] | None = None
+    window_name: str = APP_NAME
     processes: list[subprocess.Popen] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
@@ -104,6 +107,7 @@ class Desktop:
         self._lock = threading.Lock()
         self.env: dict[str, str] = {}
         self.client: subprocess.Popen | None = None
+        self.texts: list[dict] = []  # text-inserted events, as a screen reader hears typing
         self.app: subprocess.Popen | None = None
         self.window: str | None = None
 
@@ -183,7 +187,7 @@ class Desktop:
             }
         )
         self.app = self._start(
-            [sys.executable, "-m", "nextgen_wizard", "--as-of", self.as_of],
+            [sys.executable, *(self.app_command or ["-m", "nextgen_wizard", "--as-of", self.as_of])],
             "app",
             stdout=subprocess.DEVNULL,
             env=app_env,
@@ -231,6 +235,9 @@ class Desktop:
                     message = json.loads(line)
                 except ValueError:
                     continue
+                if message.get("type") == "text":
+                    with self._lock:
+                        self.texts.append(message)
                 if message.get("type") == "focus" and message.get("app") in (APP_NAME, ""):
                     with self._lock:
                         self.events.append(
@@ -330,7 +337,7 @@ class Desktop:
         while time.monotonic() < deadline:
             self._check_alive()
             found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", APP_NAME],
+                ["xdotool", "search", "--onlyvisible", "--name", self.window_name],
                 capture_output=True,
                 text=True,
                 env=self.env,

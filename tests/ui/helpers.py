@@ -141,6 +141,6 @@ def type_login(qtbot, box, login: str, password: str):
     qtbot.waitUntil(lambda: box.page.dialog is not None, timeout=5000)  # the keyring is checked first
     dialog = box.page.dialog
     dialog.login.setText(login)
-    dialog.password.setText(password)
+    qtbot.keyClicks(dialog.password, password)  # typed, as a person types it
     dialog.save()
     return dialog
