@@ -405,6 +405,37 @@ def cmd_set(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_mark(args: argparse.Namespace) -> int:
+    """mark STEP [--court ID] [--undo]: tick a checklist step off, or untick it."""
+    from .session import UnknownStep
+
+    session = _open_session(args.as_of)
+    try:
+        _notices(session)
+        if session.saving_unavailable:
+            raise UserError([_cannot_save_here(session)], EXIT_FAIL)
+        try:
+            step = session.mark_step(args.step, args.court, done=not args.undo)
+        except UnknownStep as error:
+            raise UserError(error.problems, EXIT_USAGE) from None
+        except Exception as error:  # ChangeRefused (a lock) and other session refusals
+            from .session import SessionError
+
+            if isinstance(error, SessionError):
+                raise _session_error(error) from None
+            raise
+        problem = session.save()
+        if problem:
+            raise UserError([problem], EXIT_FAIL)
+    finally:
+        session.close()
+    if args.undo:
+        say(_("Not done any more: {title}").format(title=step.title) + "\n")
+    else:
+        say(_("Done on {date}: {title}").format(date=session.as_of.isoformat(), title=step.title) + "\n")
+    return EXIT_OK
+
+
 def _cannot_save_here(session) -> str:  # session: Session
     """Why `set` cannot save, in words for the command line (the wizard's notice mentions its window)."""
     if session.saving_unavailable_reason is None:
@@ -585,6 +616,23 @@ def _add_set(commands: _Commands) -> None:
     setter.set_defaults(func=cmd_set)
 
 
+def _add_mark(commands: _Commands) -> None:
+    mark = commands.add_parser(
+        "mark",
+        help=_("tick a checklist step off (or --undo it), e.g. mark link-cmecf-account --court mab"),
+        description=_(
+            "Tick a step of your checklist off, with today's date (or the --as-of date). A step an "
+            "answer stands for (linked, upgraded, MFA on...) changes that answer; refused when firm "
+            "policy locks it. Step ids as in `checklist --format json`. Exit 2 for an unknown step or court."
+        ),
+    )
+    mark.add_argument("step", help=_("the step's id, e.g. enroll-mfa or link-cmecf-account"))
+    mark.add_argument("--court", metavar="ID", help=_("the court, for a court's step (e.g. mab)"))
+    mark.add_argument("--undo", action="store_true", help=_("untick the step"))
+    mark.set_defaults(func=cmd_mark)
+    _as_of_option(mark)
+
+
 def _add_reset(commands: _Commands) -> None:
     reset = commands.add_parser(
         "reset",
@@ -625,6 +673,7 @@ COMMANDS: dict[str, Callable[[_Commands], None]] = {
     "doctor": _add_doctor,
     "policy": _add_policy,
     "set": _add_set,
+    "mark": _add_mark,
     "reset": _add_reset,
     "screenshots": _add_screenshots,
 }
@@ -761,7 +810,7 @@ def no_core_dumps() -> None:
 
 def needs_log(args: argparse.Namespace) -> bool:
     """Commands that change something keep a log; read-only ones don't (the GUI opens it after its paint)."""
-    return args.func in (cmd_doctor, cmd_reset, cmd_set) or (
+    return args.func in (cmd_doctor, cmd_reset, cmd_set, cmd_mark) or (
         args.func is cmd_courts and getattr(args, "update", False)
     )
 

@@ -27,8 +27,10 @@ from .domain.answers import (
 from .domain.courts import Catalog, load_catalog
 from .domain.dates import as_of_problem
 from .domain.i18n import _, apply_firm_default, current_language, ngettext
-from .domain.plan import Checklist, UnknownCourtError, plan, resolve_courts
+from .domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
+from .domain.progress import ANSWER_FOR_STEP, done_key
 from .domain.questions import open_questions
+from .domain.steps import StepId
 from .storage.answer_files import AnswersFileError, read_answers_file
 from .storage.answer_store import AnswerStore, StoreWriteError
 from .storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
@@ -78,6 +80,10 @@ class SessionError(Exception):
         super().__init__("; ".join(problems))
         self.problems = problems
         self.exit_code = exit_code
+
+
+class UnknownStep(SessionError):
+    """No such step (or court) on this checklist: bad input, not a refusal."""
 
 
 class ChangeRefused(SessionError):
@@ -552,6 +558,37 @@ class Session:
 
     def set_court_answer(self, court_id: str, name: str, value: Any) -> None:
         self.set_answer(f"cmecf.{court_id}.{name}", value)
+
+    def mark_step(self, step_id: str, court_id: str | None, done: bool = True) -> Step:
+        """Tick a checklist step off (or untick it): the answer it stands for changes (locks are
+        respected), and the day is kept in the answers' `done`. UnknownStep: no such step on this
+        checklist; ChangeRefused: firm policy locks its answer."""
+        known = {s.value for s in StepId}
+        if step_id not in known:
+            steps = ", ".join(sorted(known))
+            raise UnknownStep([_('"{step}" is not a step; steps: {steps}').format(step=step_id, steps=steps)])
+        court = court_id.strip().lower() if court_id else None
+        if court is not None and court not in self.answers.courts:
+            listed = ", ".join(self.answers.courts) or _("none")
+            raise UnknownStep(
+                [_('"{court}" is not one of your courts ({courts})').format(court=court_id, courts=listed)]
+            )
+        step = self.plan().find(StepId(step_id), court)
+        if step is None:
+            where = _(" at {court}").format(court=court) if court else ""
+            missing = _("{step}{where} is not on your checklist (see nextgen-wizard checklist)")
+            raise UnknownStep([missing.format(step=step_id, where=where)])
+        answer = ANSWER_FOR_STEP.get(step.id)
+        if answer is not None:
+            self.set_answer(answer.path.format(court=court), answer.done if done else answer.undone)
+        data = answers_to_dict(self.answers)
+        key = done_key(step.id, court)
+        if done:
+            data["done"][key] = self.as_of.isoformat()
+        else:
+            data["done"].pop(key, None)
+        self.answers = self._validated(data)
+        return self.plan().find(step.id, court) or step
 
     def mark_linked(self, court_id: str, linked: bool) -> None:
         self.set_court_answer(court_id, "linked", True if linked else None)

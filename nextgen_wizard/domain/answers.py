@@ -1,4 +1,4 @@
-"""What the user told us: the answers file (schema version 2), read and written as plain dicts.
+"""What the user told us: the answers file (schema version 3), read and written as plain dicts.
 
 The format is public (docs/answers-format.md): the GUI saves it, firm IT pre-seeds it,
 trainers hand it out. Loading reports every problem with its path, not just the first.
@@ -22,7 +22,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type che
 if TYPE_CHECKING:
     from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Older schema version -> function turning that version's dict into the next version's.
 Migration = Callable[[dict], dict]
@@ -33,7 +33,14 @@ def _from_version_1(raw: dict) -> dict:
     return {**raw, "schema_version": 2}
 
 
-MIGRATIONS: dict[int, Migration] = {1: _from_version_1}
+def _from_version_2(raw: dict) -> dict:
+    """Version 3 only adds `done` (the steps ticked off, with their dates): nothing to change."""
+    return {**raw, "schema_version": 3}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _from_version_1, 2: _from_version_2}
+# A ticked-off step: its id, and ":court" for a court's step ("link-cmecf-account:mab").
+DONE_KEY = r"[a-z][a-z-]{1,40}(:[a-z0-9]{2,12})?"
 
 
 class Role(StrEnum):
@@ -149,6 +156,7 @@ class Answers:
     attorney: AttorneyAnswers = field(default_factory=AttorneyAnswers)
     staff: StaffAnswers = field(default_factory=StaffAnswers)
     creditor: CreditorAnswers = field(default_factory=CreditorAnswers)
+    done: dict[str, date] = field(default_factory=dict)  # version 3: step key -> the day it was ticked
 
     def login_for(self, court_id: str) -> CourtLogin:
         return self.cmecf.get(court_id, CourtLogin())
@@ -278,6 +286,26 @@ class _Reader:
                 values[f.name] = self.choice(value, sub, SignInProblem)
         return cls(**values)
 
+    def done(self, raw: Any) -> dict[str, date]:
+        """{"link-cmecf-account:mab": "2026-12-04", ...}: each key a step (and court), each value a date."""
+        import re
+
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.problem("done", _("{value} is not an object ({{...}})").format(value=_show(raw)))
+            return {}
+        result: dict[str, date] = {}
+        for key, value in raw.items():
+            if not isinstance(key, str) or not re.fullmatch(DONE_KEY, key):
+                # Translators: a step id, then optionally a colon and a court id: keep the example.
+                self.problem(f"done.{key}", _('is not a step, e.g. "link-cmecf-account:mab"'))
+                continue
+            day = self.day(value, f"done.{key}")
+            if day is not None:
+                result[key] = day
+        return result
+
     def id_list(self, raw: Any, path: str, *, lower: bool = True) -> list[str]:
         if raw is None:
             return []
@@ -374,6 +402,7 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
         attorney=reader.dataclass_of(AttorneyAnswers, raw.get("attorney"), "attorney"),
         staff=reader.dataclass_of(StaffAnswers, raw.get("staff"), "staff"),
         creditor=reader.dataclass_of(CreditorAnswers, raw.get("creditor"), "creditor"),
+        done=reader.done(raw.get("done")),
     )
     if reader.problems:
         raise AnswersError(reader.problems)
@@ -406,4 +435,5 @@ def answers_to_dict(answers: Answers) -> dict:
         "attorney": section(answers.attorney),
         "staff": section(answers.staff),
         "creditor": section(answers.creditor),
+        "done": {key: day.isoformat() for key, day in sorted(answers.done.items())},
     }

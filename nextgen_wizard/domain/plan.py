@@ -23,6 +23,7 @@ from .pacer import (
     classify_created_on,
     classify_username,
 )
+from .progress import ANSWER_FOR_STEP, done_key
 from .rules import RULES, RULES_CHECKED, WHERE_TO_CHECK, in_force, rules_may_have_changed
 from .sources import Source, sources_for, split_keys
 from .steps import (
@@ -55,6 +56,7 @@ class Step:
     contacts: tuple[Contact, ...] = ()
     rules: tuple[str, ...] = ()  # ids in domain/rules.py that this step applies
     sources: tuple[Source, ...] = ()  # the pages its rules (and its court's corrections) rest on
+    done_on: date | None = None  # the day the user ticked it off (answers' `done`)
 
 
 @dataclass(frozen=True)
@@ -942,6 +944,17 @@ def _claims_only(answers: Answers, courts: list[Court]) -> bool:
     )
 
 
+def _with_progress(step: Step, answers: Answers) -> Step:
+    """A step the user ticked off: its day, and, when no answer stands for it, done."""
+    day = answers.done.get(done_key(step.id, step.court))
+    if day is None:
+        return step
+    if step.status is Status.DONE or step.id in ANSWER_FOR_STEP:
+        return replace(step, done_on=day)  # an answer says whether it is done: that answer decides
+    ticked = _("You ticked this off on {date}.").format(date=long_date(day))
+    return replace(step, status=Status.DONE, why=f"{ticked} {step.why}", done_on=day)
+
+
 def _with_sources_and_fallbacks(step: Step, courts: dict[str, Court], catalog: Catalog) -> Step:
     """The step's sources (its rules', then its court's corrections') and, for a court that
     publishes no phone or email, its circuit's court of appeals as someone to ask."""
@@ -1030,7 +1043,11 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
     by_id = {court.id: court for court in courts}
     return Checklist(
         as_of=as_of,
-        steps=tuple(_with_sources_and_fallbacks(s, by_id, catalog) for s in candidates if s is not None),
+        steps=tuple(
+            _with_progress(_with_sources_and_fallbacks(s, by_id, catalog), answers)
+            for s in candidates
+            if s is not None
+        ),
         courts=tuple(
             CourtSummary(c.id, c.name, c.nextgen_status(as_of), c.login_url, c.web_url, court_contact(c))
             for c in courts

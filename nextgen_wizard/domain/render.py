@@ -51,6 +51,7 @@ def step_dict(step: Step) -> dict[str, Any]:
         "contacts": [_contact_dict(c) for c in step.contacts],
         "rules": list(step.rules),
         "sources": [{"title": s.title, "url": s.url, "read": s.read} for s in step.sources],
+        "done_on": _iso(step.done_on),
     }
 
 

@@ -104,13 +104,13 @@ def test_unknown_fields_are_reported_with_a_suggestion() -> None:
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [
-        ({}, 'schema_version: missing; add "schema_version": 2'),
+        ({}, 'schema_version: missing; add "schema_version": 3'),
         (
-            {"schema_version": 3},
-            "schema_version: 3 is from a newer version of NextGen Ready; update the app to read it",
+            {"schema_version": 4},
+            "schema_version: 4 is from a newer version of NextGen Ready; update the app to read it",
         ),
-        ({"schema_version": 0}, "schema_version: 0 is not 2"),
-        ({"schema_version": True}, "schema_version: true is not 2"),  # as JSON writes it
+        ({"schema_version": 0}, "schema_version: 0 is not 3"),
+        ({"schema_version": True}, "schema_version: true is not 3"),  # as JSON writes it
     ],
 )
 def test_schema_version_is_checked(raw: dict, problem: str) -> None:
@@ -174,8 +174,8 @@ def _v1_files() -> list:
     return [p for p in sorted(EXAMPLES.glob("*.json")) if json.loads(p.read_text())["schema_version"] == 1]
 
 
-def test_schema_version_is_2_with_a_migration_from_1() -> None:
-    assert SCHEMA_VERSION == 2 and 1 in MIGRATIONS
+def test_schema_version_is_3_with_migrations_from_1_and_2() -> None:
+    assert SCHEMA_VERSION == 3 and 1 in MIGRATIONS and 2 in MIGRATIONS
 
 
 @pytest.mark.parametrize("raw", [ISSUE_EXAMPLE, *(json.loads(p.read_text()) for p in _v1_files())])
@@ -184,9 +184,9 @@ def test_migrating_version_1_loses_nothing(raw: dict) -> None:
     before = json.loads(json.dumps(raw))
     migrated = migrate(raw)
     assert raw == before  # the caller's dict is untouched
-    assert migrated["schema_version"] == 2
+    assert migrated["schema_version"] == 3
     saved = answers_to_dict(answers_from_dict(raw))
-    assert saved["schema_version"] == 2
+    assert saved["schema_version"] == 3
     old, new = _leaves(before), _leaves(saved)
     for path, value in old.items():
         if path == "schema_version":

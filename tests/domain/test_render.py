@@ -16,6 +16,7 @@ STEP_FIELDS = {
     "contacts",
     "rules",
     "sources",
+    "done_on",
 }
 
 
