@@ -40,3 +40,34 @@ def done_key(step_id: StepId | str, court: str | None) -> str:
     """The key of a ticked step in the answers' `done`: "enroll-mfa", "link-cmecf-account:mab"."""
     value = step_id.value if isinstance(step_id, StepId) else step_id
     return f"{value}:{court}" if court else value
+
+
+def where_you_stand(checklist) -> str | None:  # checklist: plan.Checklist (imported lazily: no cycle)
+    """One sentence for coming back: how many steps are done and what is next (with its date);
+    None when there is no step yet."""
+    from .dates import long_date
+    from .i18n import _, ngettext
+    from .steps import Status
+
+    steps = checklist.steps
+    if not steps:
+        return None
+    done = sum(1 for step in steps if step.status is Status.DONE)
+    # Translators: "{done} of {total} steps done"; the plural follows {total}.
+    counted = ngettext("{done} of {total} step done", "{done} of {total} steps done", len(steps)).format(
+        done=done, total=len(steps)
+    )
+    waiting = [s for s in steps if s.status is not Status.DONE and not s.optional]
+    order = (Status.TODO, Status.VERIFY, Status.SCHEDULED)
+    upcoming = sorted(
+        waiting, key=lambda s: (order.index(s.status), s.due or s.available_from or checklist.as_of)
+    )
+    if not upcoming:
+        return _("{counted}: nothing left to do.").format(counted=counted)
+    following = upcoming[0]
+    if following.due:
+        # Translators: {counted} is "3 of 7 steps done"; {title} the next step; {date} its due date.
+        return _("{counted}; next: {title}, due {date}.").format(
+            counted=counted, title=following.title, date=long_date(following.due)
+        )
+    return _("{counted}; next: {title}.").format(counted=counted, title=following.title)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,12 +19,13 @@ from ...domain.dates import long_date
 from ...domain.i18n import N_, _, ngettext
 from ...domain.plan import Checklist
 from ...domain.render_html import render_html
-from ...domain.steps import STATUS_WORDS, Contact
+from ...domain.steps import STATUS_WORDS, Contact, Status
 from ...session import Session
 from ..widgets import announce, button_row, run_in_background, text_label
 from .base import AnswerPage
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole, as a number (no Qt enum needed)
+STEP_ROLE = 256  # Qt.ItemDataRole.UserRole: the step's (id, court), on the items that can be ticked
 DEMO_BANNER = N_("DEMO - fictional data, nothing is saved")  # translated where used
 
 
@@ -49,9 +51,16 @@ def show_steps(steps: QListWidget, checklist: Checklist) -> None:
         elif step.available_from:
             # Translators: follows a step's title in the checklist: " - from December 1, 2026".
             when = _(" - from {date}").format(date=long_date(step.available_from))
+        if step.done_on:
+            # Translators: follows a step's title in the checklist: " - done on November 30, 2026".
+            when = _(" - done on {date}").format(date=long_date(step.done_on))
         details = [step.why, *step.how, *(f"{c.name}: {_reach(c)}" for c in step.contacts)]
         item = QListWidgetItem("\n".join([f"{words}: {step.title}{when}", *(f"    {d}" for d in details)]))
         item.setData(ACCESSIBLE_TEXT_ROLE, f"{words}: {step.title}{when}. " + " ".join(details))
+        # A real check box per step (Space ticks it): ticked means done, the day is kept.
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if step.status is Status.DONE else Qt.CheckState.Unchecked)
+        item.setData(STEP_ROLE, (step.id.value, step.court))
         steps.addItem(item)
     for court in checklist.courts:
         contact = court.contact
@@ -77,6 +86,7 @@ class ChecklistPage(AnswerPage):
         self.steps.setSpacing(4)
         self.steps.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.body.addWidget(self.steps, 1)
+        self.steps.itemChanged.connect(self._ticked)
         self.page_size = QComboBox()
         self.page_size.addItem(_("US Letter"), "letter")
         self.page_size.addItem("A4", "a4")
@@ -133,10 +143,42 @@ class ChecklistPage(AnswerPage):
     def load(self) -> None:
 
 
-        show_steps(self.steps, self.session.plan())
+        self._show_steps()
         if self.session.known_vault_info() is None:
             # Find the keyring off the GUI thread, then show where the reminders are.
             run_in_background(self.session.vault_info, lambda _info, _error: self._keyring_known())
+
+    def _show_steps(self) -> None:
+        self.steps.blockSignals(True)  # filling the list is not the user ticking
+        try:
+            show_steps(self.steps, self.session.plan())
+        finally:
+            self.steps.blockSignals(False)
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        """The user ticked or unticked a step: record it through the session, save, show the plan."""
+        from ...session import SessionError
+
+        key = item.data(STEP_ROLE)
+        if not key:
+            return
+        step_id, court = key
+        done = item.checkState() == Qt.CheckState.Checked
+        row = self.steps.row(item)
+        try:
+            step = self.session.mark_step(step_id, court, done=done)
+        except SessionError as error:
+            self._show_steps()
+            self.save_notice.show_text(_("Not changed: {problems}").format(problems=" ".join(error.problems)))
+            return
+        problem = self.session.save()
+        if problem and not self.session.demo:
+            self.save_notice.show_text(problem)
+        self._show_steps()
+        self.steps.setCurrentRow(min(row, self.steps.count() - 1))
+        said = _("Ticked off: {title}") if done else _("Not done any more: {title}")
+        announce(self.status, said.format(title=step.title))
+        self.changed()
 
     def text(self) -> str:
         """Everything the steps list says, as a screen reader would read it (for tests)."""
