@@ -221,6 +221,10 @@ class NextGenWizard(QWizard):
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
             QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
         ])  # fmt: skip
+        # Qt's "< &Back" and "&Next >" would be read "less Back", "Next greater": plain names.
+        plain = {QWizard.WizardButton.BackButton: _("Back"), QWizard.WizardButton.NextButton: _("Next")}
+        for which, name in plain.items():
+            self.button(which).setAccessibleName(name)
         view = self.button(QWizard.WizardButton.CustomButton1)
         assert isinstance(view, QPushButton)
         self.view_menu = QMenu(self)  # empty until the first paint; set now so the button keeps its width

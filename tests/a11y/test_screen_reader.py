@@ -47,6 +47,8 @@ CHECKS = {
     "access keys": "no access key used twice in the window",
     "checklist": "checklist steps readable as separate accessible objects with title and status",
     "keyboard": "keyboard behaviour on the way (Enter in a search field does not advance)",
+    "intro": "the sentence under the heading is heard on arrival (the focused heading's description)",
+    "plain names": "button names without symbols a screen reader spells out (< > and the like)",
 }
 
 
@@ -80,6 +82,18 @@ def page_titles(qapp) -> dict[str, str]:
     return titles
 
 
+@pytest.fixture
+def page_intros(qapp) -> dict[str, str]:
+    """The sentence under each page's title, which a screen reader should hear on arrival."""
+    from nextgen_wizard.ui.selftest import example_context
+    from nextgen_wizard.ui.wizard import NextGenWizard, PageId
+
+    wizard = NextGenWizard(example_context(date.fromisoformat(AS_OF)))
+    intros = {page.name: wizard.page(page).subTitle() for page in PageId}
+    wizard.deleteLater()
+    return intros
+
+
 def _plain(text: str) -> str:
     return " ".join(text.replace("&", "").split()).casefold()
 
@@ -87,9 +101,10 @@ def _plain(text: str) -> str:
 class ScreenReaderWalk:
     """Keyboard-only steps through the wizard, checking what AT-SPI reports on each page."""
 
-    def __init__(self, desktop: Desktop, titles: dict[str, str]) -> None:
+    def __init__(self, desktop: Desktop, titles: dict[str, str], intros: dict[str, str] | None = None) -> None:
         self.desk = desktop
         self.titles = titles
+        self.intros = intros or {}
         self.findings: dict[str, list[str]] = {check: [] for check in CHECKS}
         self.mark = 0  # focus events up to this one belong to earlier pages
         self.pages_seen: list[str] = []
@@ -104,6 +119,11 @@ class ScreenReaderWalk:
             return event.role in HEADING_ROLES and _plain(event.name) == _plain(title)
 
         heading = self.desk.wait_for_focus(self.mark, on_heading, timeout=4.0)
+        intro = self.intros.get(page, "")
+        if heading is not None and intro and _plain(heading.raw.get("description", "")) != _plain(intro):
+            self.findings["intro"].append(
+                f"{page}: the heading's description is {heading.raw.get('description', '')!r}, not {intro!r}"
+            )
         if heading is None:
             seen = [str(e) for e in self.desk.events_after(self.mark)][:6]
             self.findings["heading"].append(
@@ -130,6 +150,8 @@ class ScreenReaderWalk:
         for node in self.nodes:
             if "focusable" not in node["states"]:
                 continue
+            if node["role"] == "push button" and re.search(r"[<>]", node["name"]):
+                self.findings["plain names"].append(f"{page}: button named {node['name']!r}")
             if node["role"] in NO_ROLE or not node["name"].strip():
                 self.findings["names"].append(
                     f"{page}: {node['role'] or 'no role'} named {node['name']!r} at {node['path']}"
@@ -283,8 +305,8 @@ def _expected_steps() -> list[tuple[str, str]]:
     return [(step.title, step.status.value) for step in session.plan().steps]
 
 
-def test_a_screen_reader_hears_every_page_of_the_real_wizard(desktop: Desktop, page_titles) -> None:
-    walk = ScreenReaderWalk(desktop, page_titles)
+def test_a_screen_reader_hears_every_page_of_the_real_wizard(desktop: Desktop, page_titles, page_intros) -> None:
+    walk = ScreenReaderWalk(desktop, page_titles, page_intros)
     try:
         _walk_to_the_checklist(walk, desktop)
     except (AssertionError, TimeoutError, RuntimeError) as error:

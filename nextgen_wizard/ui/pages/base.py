@@ -38,6 +38,9 @@ class AnswerPage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.heading = Heading(self._title)
+        # Arriving on a page, a screen reader speaks the focused heading's name and description:
+        # the sentence under the title is its description, so it is heard too.
+        self.heading.setAccessibleDescription(self._subtitle)
         outer.addWidget(self.heading)
         if self._subtitle:
             self.intro = text_label(self._subtitle)
@@ -94,6 +97,13 @@ class AnswerPage(QWizardPage):
         reason = self.blocked_reason() if self.built else None
         # Translators: {reason} is what is missing on the page, e.g. "choose who you are."
         text = _("To go on: {reason}").format(reason=reason) if reason else ""
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            from PySide6.QtWidgets import QWizard
+
+            button = wizard.button(QWizard.WizardButton.NextButton)
+            if button is not None:  # why Next is dimmed, said where the user meets it
+                button.setAccessibleDescription(text)
         if text != self.blocked.text():
             self.blocked.setVisible(bool(text))
             if text:

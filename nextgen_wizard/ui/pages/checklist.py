@@ -25,6 +25,7 @@ from ..widgets import announce, button_row, run_in_background, text_label
 from .base import AnswerPage
 
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole, as a number (no Qt enum needed)
+ACCESSIBLE_DESCRIPTION_ROLE = 12  # Qt.ItemDataRole.AccessibleDescriptionRole
 STEP_ROLE = 256  # Qt.ItemDataRole.UserRole: the step's (id, court), on the items that can be ticked
 DEMO_BANNER = N_("DEMO - fictional data, nothing is saved")  # translated where used
 
@@ -56,7 +57,10 @@ def show_steps(steps: QListWidget, checklist: Checklist) -> None:
             when = _(" - done on {date}").format(date=long_date(step.done_on))
         details = [step.why, *step.how, *(f"{c.name}: {_reach(c)}" for c in step.contacts)]
         item = QListWidgetItem("\n".join([f"{words}: {step.title}{when}", *(f"    {d}" for d in details)]))
-        item.setData(ACCESSIBLE_TEXT_ROLE, f"{words}: {step.title}{when}. " + " ".join(details))
+        # A short name (status and title) and the details as the description: a screen reader
+        # says the name, and the details only when asked.
+        item.setData(ACCESSIBLE_TEXT_ROLE, f"{words}: {step.title}{when}")
+        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, " ".join(details))
         # A real check box per step (Space ticks it): ticked means done, the day is kept.
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if step.status is Status.DONE else Qt.CheckState.Unchecked)
