@@ -45,7 +45,8 @@ CHECKS = {
     "heading": "a focus event on the page's heading (role heading, name = page title) after the page change",
     "names": "a role and a non-empty name on every focusable SHOWING control",
     "access keys": "no access key used twice in the window",
-    "checklist": "checklist steps readable as separate accessible objects with title and status",
+    "checklist": "checklist steps readable as separate accessible objects with title and status, each a "
+    "check box (checkable) that is checked exactly when the step is done",
     "keyboard": "keyboard behaviour on the way (Enter in a search field does not advance)",
     "intro": "the sentence under the heading is heard on arrival (the focused heading's description)",
     "plain names": "button names without symbols a screen reader spells out (< > and the like)",
@@ -272,7 +273,15 @@ class ScreenReaderWalk:
                     f"step {title!r} ({status}) is not a separate list/tree item or table cell with its status"
                 )
                 continue
-            used.add(min(matches, key=lambda p: len(texts[p])))
+            chosen = min(matches, key=lambda p: len(texts[p]))
+            used.add(chosen)
+            states = next(n["states"] for n in items if n["path"] == chosen)
+            if "checkable" not in states:
+                self.findings["checklist"].append(f"step {title!r} has no check box (not checkable): {states}")
+            elif ("checked" in states) != (status == "done"):
+                self.findings["checklist"].append(
+                    f"step {title!r} ({status}) is {'checked' if 'checked' in states else 'not checked'}"
+                )
         if self.findings["checklist"]:
             shapes = Counter(n["role"] for n in self.nodes if n["path"] not in {p for p in side})
             big = [
@@ -419,11 +428,17 @@ def test_the_checklist_check_wants_one_item_per_step_with_its_status() -> None:
     )
     one_label.check_checklist(steps)
     assert len(one_label.findings["checklist"]) == 3
-    items = _walk_over([
+    nodes = [
         _node("app/0/5", "list", "Checklist"),
         _node("app/0/5/0", "list item", "Upgrade your PACER account: To do"),
         _node("app/0/5/1", "list item", "Turn on MFA"),
         _node("app/0/5/1/0", "label", "Done"),
-    ])  # fmt: skip
+    ]
+    unticked = _walk_over(nodes)
+    unticked.check_checklist(steps)
+    assert len(unticked.findings["checklist"]) == 3  # no check boxes: two findings and the summary
+    nodes[1]["states"] += ["checkable"]
+    nodes[2]["states"] += ["checkable", "checked"]
+    items = _walk_over(nodes)
     items.check_checklist(steps)
     assert items.findings["checklist"] == []
