@@ -55,6 +55,10 @@ QRadioButton::indicator:checked {{ background: qradialgradient(cx: 0.5, cy: 0.5,
 QCheckBox::indicator:checked {{ background-color: palette(window-text); padding: 2px;
                                 background-clip: content; }}
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: palette(mid); }}
+QListView::indicator {{ width: {mark}px; height: {mark}px; background: palette(base);
+    border: 2px solid palette(window-text); border-radius: 3px; }}
+QListView::indicator:checked {{ background-color: palette(window-text); padding: 2px;
+                                background-clip: content; }}
 QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {focus}; }}
 QPushButton {{ border: 1px solid palette(dark); border-radius: 5px; padding: 0.3em 0.9em;
                background: palette(button); }}
