@@ -415,7 +415,10 @@ def cmd_mark(args: argparse.Namespace) -> int:
         if session.saving_unavailable:
             raise UserError([_cannot_save_here(session)], EXIT_FAIL)
         try:
-            step = session.mark_step(args.step, args.court, done=not args.undo)
+            if args.requested:
+                step = session.mark_requested(args.step, args.court, requested=not args.undo)
+            else:
+                step = session.mark_step(args.step, args.court, done=not args.undo)
         except UnknownStep as error:
             raise UserError(error.problems, EXIT_USAGE) from None
         except Exception as error:  # ChangeRefused (a lock) and other session refusals
@@ -429,7 +432,11 @@ def cmd_mark(args: argparse.Namespace) -> int:
             raise UserError([problem], EXIT_FAIL)
     finally:
         session.close()
-    if args.undo:
+    if args.requested and args.undo:
+        say(_("Not waiting any more: {title}").format(title=step.title) + "\n")
+    elif args.requested:
+        say(f"{step.title}: {step.why}\n")
+    elif args.undo:
         say(_("Not done any more: {title}").format(title=step.title) + "\n")
     else:
         say(_("Done on {date}: {title}").format(date=session.as_of.isoformat(), title=step.title) + "\n")
@@ -629,6 +636,12 @@ def _add_mark(commands: _Commands) -> None:
     mark.add_argument("step", help=_("the step's id, e.g. enroll-mfa or link-cmecf-account"))
     mark.add_argument("--court", metavar="ID", help=_("the court, for a court's step (e.g. mab)"))
     mark.add_argument("--undo", action="store_true", help=_("untick the step"))
+    mark.add_argument(
+        "--requested",
+        action="store_true",
+        help=_("you asked someone else today (registered without a card, sent an e-file registration): "
+               "the step says since when it waits, and what to do when it takes too long"),
+    )
     mark.set_defaults(func=cmd_mark)
     _as_of_option(mark)
 

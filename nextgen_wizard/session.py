@@ -28,7 +28,7 @@ from .domain.courts import Catalog, load_catalog
 from .domain.dates import as_of_problem
 from .domain.i18n import _, apply_firm_default, current_language, ngettext
 from .domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
-from .domain.progress import ANSWER_FOR_STEP, done_key
+from .domain.progress import ANSWER_FOR_STEP, WAITS, done_key
 from .domain.questions import open_questions
 from .domain.steps import StepId
 from .storage.answer_files import AnswersFileError, read_answers_file
@@ -559,10 +559,24 @@ class Session:
     def set_court_answer(self, court_id: str, name: str, value: Any) -> None:
         self.set_answer(f"cmecf.{court_id}.{name}", value)
 
-    def mark_step(self, step_id: str, court_id: str | None, done: bool = True) -> Step:
-        """Tick a checklist step off (or untick it): the answer it stands for changes (locks are
-        respected), and the day is kept in the answers' `done`. UnknownStep: no such step on this
-        checklist; ChangeRefused: firm policy locks its answer."""
+    def mark_requested(self, step_id: str, court_id: str | None, requested: bool = True) -> Step:
+        """The user asked someone else (registered without a card, sent an e-file registration):
+        the step shows since when it waits, and what to do when that takes too long."""
+        step, court = self._step_on_checklist(step_id, court_id)
+        if step.id not in WAITS:
+            waits = ", ".join(sorted(s.value for s in WAITS))
+            nothing = _("{step} does not wait on anyone; these do: {steps}")
+            raise UnknownStep([nothing.format(step=step_id, steps=waits)])
+        data = answers_to_dict(self.answers)
+        key = done_key(step.id, court)
+        if requested:
+            data["requested"][key] = self.as_of.isoformat()
+        else:
+            data["requested"].pop(key, None)
+        self.answers = self._validated(data)
+        return self.plan().find(step.id, court) or step
+
+    def _step_on_checklist(self, step_id: str, court_id: str | None) -> tuple[Step, str | None]:
         known = {s.value for s in StepId}
         if step_id not in known:
             steps = ", ".join(sorted(known))
@@ -578,6 +592,13 @@ class Session:
             where = _(" at {court}").format(court=court) if court else ""
             missing = _("{step}{where} is not on your checklist (see nextgen-wizard checklist)")
             raise UnknownStep([missing.format(step=step_id, where=where)])
+        return step, court
+
+    def mark_step(self, step_id: str, court_id: str | None, done: bool = True) -> Step:
+        """Tick a checklist step off (or untick it): the answer it stands for changes (locks are
+        respected), and the day is kept in the answers' `done`. UnknownStep: no such step on this
+        checklist; ChangeRefused: firm policy locks its answer."""
+        step, court = self._step_on_checklist(step_id, court_id)
         answer = ANSWER_FOR_STEP.get(step.id)
         if answer is not None:
             self.set_answer(answer.path.format(court=court), answer.done if done else answer.undone)

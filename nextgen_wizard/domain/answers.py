@@ -157,6 +157,8 @@ class Answers:
     staff: StaffAnswers = field(default_factory=StaffAnswers)
     creditor: CreditorAnswers = field(default_factory=CreditorAnswers)
     done: dict[str, date] = field(default_factory=dict)  # version 3: step key -> the day it was ticked
+    # version 3: step key -> the day the user asked someone else (PACER's letter, a court's approval)
+    requested: dict[str, date] = field(default_factory=dict)
 
     def login_for(self, court_id: str) -> CourtLogin:
         return self.cmecf.get(court_id, CourtLogin())
@@ -286,22 +288,22 @@ class _Reader:
                 values[f.name] = self.choice(value, sub, SignInProblem)
         return cls(**values)
 
-    def done(self, raw: Any) -> dict[str, date]:
+    def done(self, raw: Any, path: str = "done") -> dict[str, date]:
         """{"link-cmecf-account:mab": "2026-12-04", ...}: each key a step (and court), each value a date."""
         import re
 
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.problem("done", _("{value} is not an object ({{...}})").format(value=_show(raw)))
+            self.problem(path, _("{value} is not an object ({{...}})").format(value=_show(raw)))
             return {}
         result: dict[str, date] = {}
         for key, value in raw.items():
             if not isinstance(key, str) or not re.fullmatch(DONE_KEY, key):
                 # Translators: a step id, then optionally a colon and a court id: keep the example.
-                self.problem(f"done.{key}", _('is not a step, e.g. "link-cmecf-account:mab"'))
+                self.problem(f"{path}.{key}", _('is not a step, e.g. "link-cmecf-account:mab"'))
                 continue
-            day = self.day(value, f"done.{key}")
+            day = self.day(value, f"{path}.{key}")
             if day is not None:
                 result[key] = day
         return result
@@ -403,6 +405,7 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
         staff=reader.dataclass_of(StaffAnswers, raw.get("staff"), "staff"),
         creditor=reader.dataclass_of(CreditorAnswers, raw.get("creditor"), "creditor"),
         done=reader.done(raw.get("done")),
+        requested=reader.done(raw.get("requested"), "requested"),
     )
     if reader.problems:
         raise AnswersError(reader.problems)
@@ -436,4 +439,5 @@ def answers_to_dict(answers: Answers) -> dict:
         "staff": section(answers.staff),
         "creditor": section(answers.creditor),
         "done": {key: day.isoformat() for key, day in sorted(answers.done.items())},
+        "requested": {key: day.isoformat() for key, day in sorted(answers.requested.items())},
     }

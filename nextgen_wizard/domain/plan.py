@@ -23,7 +23,7 @@ from .pacer import (
     classify_created_on,
     classify_username,
 )
-from .progress import ANSWER_FOR_STEP, done_key
+from .progress import ANSWER_FOR_STEP, WAITS, done_key
 from .rules import RULES, RULES_CHECKED, WHERE_TO_CHECK, in_force, rules_may_have_changed
 from .sources import Source, sources_for, split_keys
 from .steps import (
@@ -57,6 +57,7 @@ class Step:
     rules: tuple[str, ...] = ()  # ids in domain/rules.py that this step applies
     sources: tuple[Source, ...] = ()  # the pages its rules (and its court's corrections) rest on
     done_on: date | None = None  # the day the user ticked it off (answers' `done`)
+    waiting_since: date | None = None  # the day the user asked someone else (answers' `requested`)
 
 
 @dataclass(frozen=True)
@@ -944,9 +945,21 @@ def _claims_only(answers: Answers, courts: list[Court]) -> bool:
     )
 
 
-def _with_progress(step: Step, answers: Answers) -> Step:
-    """A step the user ticked off: its day, and, when no answer stands for it, done."""
-    day = answers.done.get(done_key(step.id, step.court))
+def _with_progress(step: Step, answers: Answers, as_of: date) -> Step:
+    """A step the user ticked off: its day, and, when no answer stands for it, done. A step the
+    user is waiting on: since when, and what to do once it takes longer than it should."""
+    key = done_key(step.id, step.court)
+    asked, wait = answers.requested.get(key), WAITS.get(step.id)
+    if asked is not None and wait is not None and step.status is not Status.DONE:
+        overdue = date.fromordinal(asked.toordinal() + wait.days)
+        since = _("Waiting since {date} for {whom}.").format(date=long_date(asked), whom=_(wait.waiting_for))
+        if as_of > overdue:
+            since += " " + _("That is longer than it usually takes: {then}.").format(then=_(wait.then))
+        else:
+            by = _("If nothing has come by {date}, {then}.")
+            since += " " + by.format(date=long_date(overdue), then=_(wait.then))
+        step = replace(step, why=f"{since} {step.why}", waiting_since=asked)
+    day = answers.done.get(key)
     if day is None:
         return step
     if step.status is Status.DONE or step.id in ANSWER_FOR_STEP:
@@ -1044,7 +1057,7 @@ def plan(answers: Answers, catalog: Catalog, as_of: date) -> Checklist:
     return Checklist(
         as_of=as_of,
         steps=tuple(
-            _with_progress(_with_sources_and_fallbacks(s, by_id, catalog), answers)
+            _with_progress(_with_sources_and_fallbacks(s, by_id, catalog), answers, as_of)
             for s in candidates
             if s is not None
         ),

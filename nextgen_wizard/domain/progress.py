@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import N_
 from .steps import StepId
 
 
@@ -33,6 +34,33 @@ ANSWER_FOR_STEP: dict[StepId, AnswerFor] = {
     StepId.LINK_CMECF_ACCOUNT: AnswerFor("cmecf.{court}.linked", True, False),
     StepId.LINK_TRUSTEE_ACCOUNT: AnswerFor("cmecf.{court}.trustee_linked", True, False),
     StepId.ADD_SECONDARY_EMAILS: AnswerFor("cmecf.{court}.secondary_emails_added", True, False),
+}
+
+
+@dataclass(frozen=True)
+class Wait:
+    """A step that waits on someone else once asked: on whom, how long that usually takes (the
+    published lead time, in days), and what to do when it takes longer."""
+
+    waiting_for: str
+    days: int
+    then: str
+
+
+# Marked for the catalog, kept in English here: shown with _().
+WAITS: dict[StepId, Wait] = {
+    StepId.GET_INDIVIDUAL_PACER_ACCOUNT: Wait(
+        N_("PACER's activation letter"), 14,
+        N_("call the PACER Service Center: the letter takes 7 to 10 business days, a card is faster"),
+    ),
+    StepId.REQUEST_EFILING_PRIVILEGES: Wait(
+        N_("the court to approve your e-file registration"), 7,
+        N_("ask the clerk's office about your registration: courts take one business day to about a week"),
+    ),
+    StepId.REGISTER_FILING_AGENT: Wait(
+        N_("the court to approve your filing-agent registration"), 7,
+        N_("ask the clerk's office about your registration: courts take one business day to about a week"),
+    ),
 }
 
 

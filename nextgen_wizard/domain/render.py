@@ -52,6 +52,7 @@ def step_dict(step: Step) -> dict[str, Any]:
         "rules": list(step.rules),
         "sources": [{"title": s.title, "url": s.url, "read": s.read} for s in step.sources],
         "done_on": _iso(step.done_on),
+        "waiting_since": _iso(step.waiting_since),
     }
 
 

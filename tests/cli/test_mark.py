@@ -63,3 +63,18 @@ def test_a_step_whose_answer_firm_policy_locks_is_refused(mab: None, tmp_path: P
     result = run("mark", "firm-billing-account")
     assert result.returncode != 0 and "locked by your firm's policy" in result.stderr
     assert _steps()[("firm-billing-account", None)]["status"] == "todo"
+
+
+def test_a_step_that_waits_says_since_when_and_what_to_do_when_it_takes_too_long(mab: None) -> None:
+    assert run("set", "pacer.has_own_account", "false").returncode == 0
+    assert run("set", "pacer.registers_with_card", "false").returncode == 0
+    asked = run("mark", "get-individual-pacer-account", "--requested", "--as-of", "2026-11-01")
+    assert asked.returncode == 0 and "Waiting since November 1, 2026 for PACER's activation letter" in asked.stdout
+    step = _steps()[("get-individual-pacer-account", None)]  # the checklist of 2026-12-04
+    assert step["waiting_since"] == "2026-11-01" and "longer than it usually takes" in step["why"]
+    early = json.loads(run("checklist", "--format", "json", "--as-of", "2026-11-05").stdout)["steps"][0]
+    assert "If nothing has come by November 15, 2026, call the PACER Service Center" in early["why"]
+    assert run("mark", "get-individual-pacer-account", "--requested", "--undo").returncode == 0
+    assert _steps()[("get-individual-pacer-account", None)]["waiting_since"] is None
+    refused = run("mark", "enroll-mfa", "--requested")
+    assert refused.returncode == 2 and "does not wait on anyone" in refused.stderr

@@ -17,6 +17,7 @@ STEP_FIELDS = {
     "rules",
     "sources",
     "done_on",
+    "waiting_since",
 }
 
 
