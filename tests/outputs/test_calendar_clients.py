@@ -15,7 +15,7 @@ import pytest
 from nextgen_wizard.domain.render_ics import NothingToSchedule, render_ics
 from tests.cli.test_cli import run
 from tests.helpers import EXAMPLES, answers, checklist
-from tests.packaging.tools import skip_or_fail
+from tests.packaging.tools import ours_or_skip as skip_or_fail
 
 PROBE = Path(__file__).with_name("libical_probe.py")
 

@@ -18,7 +18,7 @@ import pytest
 
 from nextgen_wizard.domain.render_html import render_html
 from tests.helpers import EXAMPLES, checklist
-from tests.packaging.tools import skip_or_fail
+from tests.packaging.tools import ours_or_skip as skip_or_fail
 
 NODE = Path(__file__).with_name("node")
 VNU = NODE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

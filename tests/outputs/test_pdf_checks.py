@@ -13,7 +13,7 @@ import pytest
 from nextgen_wizard.pdf_finish import Bookmark, finish_pdf
 from tests.cli.test_cli import run
 from tests.helpers import EXAMPLES
-from tests.packaging.tools import need_tool
+from tests.packaging.tools import need_tool_ours as need_tool
 
 LIGATURES = ("\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04")
 

@@ -62,9 +62,9 @@ def test_the_macos_profile_carries_every_key_in_apples_documented_form() -> None
 
 def test_xmllint_reads_the_admx_and_adml() -> None:
     """Well-formed for a parser nobody here wrote (xmllint, libxml2)."""
-    from tests.packaging.tools import need_tool
+    from tests.packaging.tools import need_tool_ours
 
-    xmllint = need_tool("xmllint", "libxml2-utils")
+    xmllint = need_tool_ours("xmllint", "libxml2-utils")
     for path in (DEPLOY / "windows" / "nextgen-ready.admx", DEPLOY / "windows" / "en-US" / "nextgen-ready.adml"):
         result = subprocess.run([xmllint, "--noout", str(path)], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr

@@ -26,3 +26,21 @@ def need_tool(tool: str, package: str) -> str:
     if path is None:
         skip_or_fail(f"{tool} not installed (Debian package {package}; .ci/run installs it)")
     return path
+
+
+def ours_or_skip(reason: str) -> NoReturn:
+    """For checks that need this project's CI machine (Debian packages, npm checkers): fail there,
+    skip anywhere else, including the release workflow's Windows and macOS runners."""
+    from tests.helpers import linux_ci
+
+    if linux_ci():
+        pytest.fail(f"CI must run this check: {reason}")
+    pytest.skip(reason)
+
+
+def need_tool_ours(tool: str, package: str) -> str:
+    """need_tool, failing only in this project's CI (see ours_or_skip)."""
+    path = shutil.which(tool)
+    if path is None:
+        ours_or_skip(f"{tool} not installed (Debian package {package}; .ci/run installs it)")
+    return path
