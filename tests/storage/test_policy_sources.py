@@ -14,6 +14,14 @@ from nextgen_wizard.storage.policy import load_effective_policy
 from nextgen_wizard.storage.policy_sources import REGISTRY_PATH, SourceReaders, read_sources
 from tests.cli.test_cli import run
 
+# Files count as machine policy only when root owns them: the tests that need that run as root on
+# Linux (this project's CI); elsewhere (hosted runners run as a user) they are skipped.
+AS_ROOT = pytest.mark.skipif(
+    not (sys.platform.startswith("linux") and os.geteuid() == 0), reason="needs root-owned files (Linux, root)"
+)
+# Windows does not check a file's owner (registry policy is its machine policy); POSIX needs root.
+MACHINE_FILES = pytest.mark.skipif(os.name == "posix" and os.geteuid() != 0, reason="needs root-owned files")
+
 
 def _registry(values: dict[str, dict]) -> object:
     """A fake of the Windows registry: {"HKLM": {...values...}, "HKCU": {...}}."""
@@ -29,6 +37,7 @@ def _windows(values: dict[str, dict], tmp_path: Path) -> SourceReaders:
     return SourceReaders(platform="win32", environ={}, registry=_registry(values), site_config=tmp_path)  # type: ignore[arg-type]
 
 
+@MACHINE_FILES
 def test_machine_registry_policy_wins_over_the_users_and_over_the_file(tmp_path: Path) -> None:
     (tmp_path / "policy.toml").write_text('[firm]\nname = "From the file"\nsupport = "file desk"\n')
     readers = _windows(
@@ -113,13 +122,6 @@ def test_xdg_config_dirs_are_read_in_order_then_etc_xdg(tmp_path: Path) -> None:
     assert names[:2] == [str(first / "NextGen Ready" / "policy.toml"), str(second / "NextGen Ready" / "policy.toml")]
     policy = load_effective_policy(readers)
     assert policy.firm_name == "First" and policy.support == "Second desk"
-
-
-# Files count as machine policy only when root owns them: the tests that need that run as root on
-# Linux (this project's CI); elsewhere (hosted runners run as a user) they are skipped.
-AS_ROOT = pytest.mark.skipif(
-    not (sys.platform.startswith("linux") and os.geteuid() == 0), reason="needs root-owned files (Linux, root)"
-)
 
 
 @AS_ROOT
