@@ -407,7 +407,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 def cmd_mark(args: argparse.Namespace) -> int:
     """mark STEP [--court ID] [--undo]: tick a checklist step off, or untick it."""
-    from .session import UnknownStep
+    from .session import SessionError, UnknownStep
 
     session = _open_session(args.as_of)
     try:
@@ -421,12 +421,8 @@ def cmd_mark(args: argparse.Namespace) -> int:
                 step = session.mark_step(args.step, args.court, done=not args.undo)
         except UnknownStep as error:
             raise UserError(error.problems, EXIT_USAGE) from None
-        except Exception as error:  # ChangeRefused (a lock) and other session refusals
-            from .session import SessionError
-
-            if isinstance(error, SessionError):
-                raise _session_error(error) from None
-            raise
+        except SessionError as error:  # ChangeRefused: a lock
+            raise _session_error(error) from None
         problem = session.save()
         if problem:
             raise UserError([problem], EXIT_FAIL)

@@ -567,12 +567,16 @@ class Session:
             waits = ", ".join(sorted(s.value for s in WAITS))
             nothing = _("{step} does not wait on anyone; these do: {steps}")
             raise UnknownStep([nothing.format(step=step_id, steps=waits)])
+        return self._keep_day("requested", step, court, requested)
+
+    def _keep_day(self, kind: str, step: Step, court: str | None, on: bool) -> Step:
+        """Keep today under the step's key in the answers' `done` or `requested` (or take it out)."""
         data = answers_to_dict(self.answers)
         key = done_key(step.id, court)
-        if requested:
-            data["requested"][key] = self.as_of.isoformat()
+        if on:
+            data[kind][key] = self.as_of.isoformat()
         else:
-            data["requested"].pop(key, None)
+            data[kind].pop(key, None)
         self.answers = self._validated(data)
         return self.plan().find(step.id, court) or step
 
@@ -602,14 +606,7 @@ class Session:
         answer = ANSWER_FOR_STEP.get(step.id)
         if answer is not None:
             self.set_answer(answer.path.format(court=court), answer.done if done else answer.undone)
-        data = answers_to_dict(self.answers)
-        key = done_key(step.id, court)
-        if done:
-            data["done"][key] = self.as_of.isoformat()
-        else:
-            data["done"].pop(key, None)
-        self.answers = self._validated(data)
-        return self.plan().find(step.id, court) or step
+        return self._keep_day("done", step, court, done)
 
     def mark_linked(self, court_id: str, linked: bool) -> None:
         self.set_court_answer(court_id, "linked", True if linked else None)

@@ -23,14 +23,16 @@ from .text import clean_text
 COURT_DOMAIN = "uscourts.gov"
 
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what a browser trims from both ends of an address
+
+
 def _court_host(host: str) -> bool:
     return host == COURT_DOMAIN or host.endswith("." + COURT_DOMAIN)
 
 
 def browser_url(text: str) -> tuple[str, str, str] | None:
     """(scheme, host, the normalised address) as a browser would read `text`, or None."""
-    value = re.sub(r"[\t\n\r]", "", text.strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                             "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"))
+    value = re.sub(r"[\t\n\r]", "", text.strip(_C0_AND_SPACE))
     scheme = value.split(":", 1)[0].lower() if ":" in value else ""
     if scheme in ("http", "https"):
         value = value.replace("\\", "/")  # a browser reads a backslash as a slash in these schemes
@@ -48,8 +50,7 @@ def browser_url(text: str) -> tuple[str, str, str] | None:
         return None
     if port not in (None, 443 if scheme == "https" else 80):
         return None
-    netloc = ascii_host
-    return scheme, ascii_host, urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    return scheme, ascii_host, urlunsplit((scheme, ascii_host, parts.path or "/", parts.query, ""))
 
 
 def court_url(text: str | None) -> tuple[str | None, str | None]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import N_
-from .steps import StepId
+from .dates import long_date
+from .i18n import N_, _, ngettext
+from .steps import Status, StepId
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,9 @@ def done_key(step_id: StepId | str, court: str | None) -> str:
     return f"{value}:{court}" if court else value
 
 
-def where_you_stand(checklist) -> str | None:  # checklist: plan.Checklist (imported lazily: no cycle)
+def where_you_stand(checklist) -> str | None:  # checklist: plan.Checklist (plan imports this module)
     """One sentence for coming back: how many steps are done and what is next (with its date);
     None when there is no step yet."""
-    from .dates import long_date
-    from .i18n import _, ngettext
-    from .steps import Status
-
     steps = checklist.steps
     if not steps:
         return None

@@ -28,6 +28,7 @@ import re
 import time
 from collections import Counter
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -71,28 +72,28 @@ def desktop(tmp_path: Path, app_home: Path):
         desk.stop()
 
 
-@pytest.fixture
-def page_titles(qapp) -> dict[str, str]:
-    """The title of every page, from the wizard itself (offscreen), so renamed pages stay in step."""
+@cache
+def _pages() -> dict[str, tuple[str, str]]:
+    """Every page's title and the sentence under it, from the wizard itself (offscreen), so renamed
+    pages stay in step."""
     from nextgen_wizard.ui.selftest import example_context
     from nextgen_wizard.ui.wizard import NextGenWizard, PageId
 
     wizard = NextGenWizard(example_context(date.fromisoformat(AS_OF)))
-    titles = {page.name: wizard.page(page).title() for page in PageId}
+    pages = {page.name: (wizard.page(page).title(), wizard.page(page).subTitle()) for page in PageId}
     wizard.deleteLater()
-    return titles
+    return pages
+
+
+@pytest.fixture
+def page_titles(qapp) -> dict[str, str]:
+    return {name: title for name, (title, _intro) in _pages().items()}
 
 
 @pytest.fixture
 def page_intros(qapp) -> dict[str, str]:
     """The sentence under each page's title, which a screen reader should hear on arrival."""
-    from nextgen_wizard.ui.selftest import example_context
-    from nextgen_wizard.ui.wizard import NextGenWizard, PageId
-
-    wizard = NextGenWizard(example_context(date.fromisoformat(AS_OF)))
-    intros = {page.name: wizard.page(page).subTitle() for page in PageId}
-    wizard.deleteLater()
-    return intros
+    return {name: intro for name, (_title, intro) in _pages().items()}
 
 
 def _plain(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from typing import NoReturn
 
 import pytest
@@ -14,33 +15,33 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
 
 
-def skip_or_fail(reason: str) -> NoReturn:
-    if in_ci():
+def skip_or_fail(reason: str, *, required: Callable[[], bool] = in_ci) -> NoReturn:
+    """Fail where `required()` says the check must run, skip elsewhere."""
+    if required():
         pytest.fail(f"CI must run this check: {reason}")
     pytest.skip(reason)
 
 
-def need_tool(tool: str, package: str) -> str:
-    """The path of tool; skips (fails in CI) when it is not installed."""
+def need_tool(tool: str, package: str, *, required: Callable[[], bool] = in_ci) -> str:
+    """The path of tool; skips (fails where `required()`) when it is not installed."""
     path = shutil.which(tool)
     if path is None:
-        skip_or_fail(f"{tool} not installed (Debian package {package}; .ci/run installs it)")
+        skip_or_fail(f"{tool} not installed (Debian package {package}; .ci/run installs it)", required=required)
     return path
+
+
+def _ours() -> bool:
+    from tests.helpers import linux_ci
+
+    return linux_ci()
 
 
 def ours_or_skip(reason: str) -> NoReturn:
     """For checks that need this project's CI machine (Debian packages, npm checkers): fail there,
     skip anywhere else, including the release workflow's Windows and macOS runners."""
-    from tests.helpers import linux_ci
-
-    if linux_ci():
-        pytest.fail(f"CI must run this check: {reason}")
-    pytest.skip(reason)
+    skip_or_fail(reason, required=_ours)
 
 
 def need_tool_ours(tool: str, package: str) -> str:
     """need_tool, failing only in this project's CI (see ours_or_skip)."""
-    path = shutil.which(tool)
-    if path is None:
-        ours_or_skip(f"{tool} not installed (Debian package {package}; .ci/run installs it)")
-    return path
+    return need_tool(tool, package, required=_ours)
