@@ -332,7 +332,7 @@ def machine() -> str:
     )
 
 
-def write_results(rows: list[Row], runs: dict[str, int], seconds: float) -> str:
+def write_results(rows: list[Row], runs: dict[str, int], seconds: float, representations: str = "") -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "# Benchmark results",
@@ -355,6 +355,18 @@ def write_results(rows: list[Row], runs: dict[str, int], seconds: float) -> str:
             f"| {r.name} | {r.value:.1f} {r.unit} | {r.floor:.1f} {r.unit} | {r.floor_name} | "
             f"{r.ratio:.2f}x | {r.goal} | {'yes' if r.met else '**NO**'} | {low} |"
         )
+    if representations:
+        lines += [
+            "",
+            "## The data classes in four representations (issue 30)",
+            "",
+            "CPU time (user + system) of a fresh interpreter that imports what a headless command imports "
+            "anyway, then a module declaring every data class of the app's Qt-free modules (same fields, "
+            "defaults and flags) and makes one instance of each class `checklist` makes; medians of "
+            f"{runs['representations']} interleaved runs (benchmarks/representations.py).",
+            "",
+            representations,
+        ]
     text = "\n".join(lines) + "\n"
     notes = RESULTS.with_name("NOTES.md")
     if notes.exists():  # the hand-written analysis, once, below the measured table
@@ -373,13 +385,17 @@ def main(argv: list[str]) -> int:
         "frozen": 5 if args.quick else 15,
         "headless": 5 if args.quick else 21,
         "pdf": 5 if args.quick else 20,
+        "representations": 5 if args.quick else 15,
     }
     started = time.perf_counter()
     compile_project()
     build_bundles(args.rebuild)
     rows = startup_and_memory(runs["startup"]) + frozen_startup(runs["frozen"]) + headless(runs["headless"])
     rows += pdf_export(runs["pdf"]) + bundle_size()
-    print(write_results(rows, runs, time.perf_counter() - started))
+    import representations  # beside this file
+
+    compared = representations.table(representations.measure(runs["representations"]))
+    print(write_results(rows, runs, time.perf_counter() - started, compared))
     return 0
 
 
