@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
 from .domain.i18n import _, ngettext
+from .storage.keyring_backends import keyring_candidates
 from .storage.paths import AppPaths, make_private_dir
 
 if TYPE_CHECKING:
@@ -49,33 +50,6 @@ def _folder_writable(paths: AppPaths) -> str | None:
     return None
 
 
-CANDIDATES = {
-    "linux": [("Secret Service", "keyring.backends.SecretService"), ("KWallet", "keyring.backends.kwallet")],
-    "win32": [("Windows Credential Manager", "keyring.backends.Windows")],
-    "darwin": [("macOS Keychain", "keyring.backends.macOS")],
-}
-
-
-def keyring_candidates() -> dict[str, str]:
-    """Why each system keyring of this OS is or is not usable (for IT when none is found)."""
-    import importlib
-
-    found = {}
-    for name, module_name in CANDIDATES.get(
-        "linux" if sys.platform.startswith("linux") else sys.platform, []
-    ):
-        try:
-            module = importlib.import_module(module_name)
-            backend = getattr(module, "Keyring", None) or getattr(module, "DBusKeyring", None)
-            if backend is None:
-                raise LookupError(_("no keyring class in this module"))
-            priority = backend.priority  # raises with the reason when not usable
-            found[name] = _("usable (priority {priority})").format(priority=priority)
-        except Exception as error:  # each reason is reported, none is fatal
-            found[name] = _("not usable: {error}: {reason}").format(error=type(error).__name__, reason=error)
-    return found
-
-
 def _keyring(session: Session) -> tuple[dict[str, object], str | None]:
     status = session.keyring_status()
     result: dict[str, object] = {
@@ -91,10 +65,6 @@ def _keyring(session: Session) -> tuple[dict[str, object], str | None]:
         return result, status.problem
     result["reachable"] = status.reachable
     return result, status.problem
-
-
-def _has_display() -> bool:
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _qt() -> tuple[dict[str, str], str | None]:

@@ -87,9 +87,6 @@ class Checklist:
     rules_checked: date = RULES_CHECKED  # when the rules were last compared with their sources
     court_data: str = ""  # which court data the steps come from (Catalog.describe())
 
-    def step_ids(self) -> list[str]:
-        return [s.id.value for s in self.steps]
-
     def find(self, step_id: StepId, court: str | None = None) -> Step | None:
         for step in self.steps:
             if step.id is step_id and step.court == court:

@@ -81,7 +81,7 @@ def _set_icon(app) -> None:
     try:
         app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "nextgen-ready.png"))))
     except FileNotFoundError:
-        from ..storage.logger import LazyLogger
+        from ..session.environment import LazyLogger
 
         LazyLogger(__name__).warning("the app icon is missing from this installation")
 
@@ -188,8 +188,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # `__feature__` check, inspect.getsource), about 0.2 ms a module; those loaded before it are
     # then marked as checked (_mark_loaded_modules_without_pyside).
     from ..session import SessionError
-    from ..storage.logger import log_to_file_when_needed
-    from ..storage.paths import app_paths
+    from ..session.environment import app_paths, log_to_file_when_needed
 
     paths = app_paths()
     log_to_file_when_needed(paths.log_file)  # opened with the first message, if any (often none)

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QProgressDialog,
 from .. import APP_NAME, __version__
 from ..domain.i18n import N_, _, ngettext
 from ..session import CourtUpdateError
-from ..storage.court_updates import CourtUpdate
-from ..storage.files import WriteError
+from ..session.environment import CourtUpdate, WriteError
 from .widgets import run_in_background
 
 if TYPE_CHECKING:

@@ -16,29 +16,30 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
 
-from . import APP_NAME
-from .domain.answers import (
+from .. import APP_NAME
+from ..domain.answers import (
     Answers,
     AnswersError,
     CourtLogin,
     answers_from_dict,
     answers_to_dict,
 )
-from .domain.courts import Catalog, load_catalog
-from .domain.dates import as_of_problem
-from .domain.i18n import _, apply_firm_default, current_language, ngettext
-from .domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
-from .domain.progress import ANSWER_FOR_STEP, WAITS, done_key
-from .domain.questions import open_questions
-from .domain.steps import StepId
-from .storage.answer_files import AnswersFileError, read_answers_file
-from .storage.answer_store import AnswerStore, StoreWriteError
-from .storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
-from .storage.files import read_file, remove_leftover_temporaries, write_file
-from .storage.instance import InstanceLock, LockUnavailable
-from .storage.logger import LazyLogger
-from .storage.paths import AppPaths
-from .storage.policy import (
+from ..domain.court_ids import normal_court_id
+from ..domain.courts import Catalog, load_catalog
+from ..domain.dates import as_of_problem
+from ..domain.i18n import _, apply_firm_default, current_language, ngettext
+from ..domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
+from ..domain.progress import ANSWER_FOR_STEP, WAITS, done_key
+from ..domain.questions import open_questions
+from ..domain.steps import StepId
+from ..storage.answer_files import AnswersFileError, read_answers_file
+from ..storage.answer_store import AnswerStore, StoreWriteError
+from ..storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
+from ..storage.files import read_file, remove_leftover_temporaries, write_file
+from ..storage.instance import InstanceLock, LockUnavailable
+from ..storage.logger import LazyLogger
+from ..storage.paths import AppPaths
+from ..storage.policy import (
     PRESETTABLE,
     Policy,
     apply_policy,
@@ -47,11 +48,10 @@ from .storage.policy import (
     load_effective_policy,
     set_path,
 )
-from .storage.policy_sources import SourceReaders
-from .storage.vault import (
+from ..storage.policy_sources import SourceReaders
+from ..storage.vault import (
     LOGIN_INDEX_SUFFIX,
     BackendInfo,
-    Credential,
     KeyringLocked,
     KeyringTimeout,
     KeyringVault,
@@ -65,7 +65,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type che
 if TYPE_CHECKING:
     from typing import Any
 
-    from .storage.vault import Vault
+    from ..storage.vault import Vault
 
 log = LazyLogger(__name__)
 
@@ -438,7 +438,7 @@ class Session:
         return None
 
     def court_update_address(self) -> str:
-        from .storage.court_updates import update_address
+        from ..storage.court_updates import update_address
 
         return update_address(self.policy.court_update_url, self._court_data())
 
@@ -450,7 +450,7 @@ class Session:
 
         Nothing changes yet; CourtUpdateError says why there is nothing to use.
         """
-        from .storage.court_updates import check_for_update
+        from ..storage.court_updates import check_for_update
 
         refusal = self.court_update_refusal()
         if refusal:
@@ -461,7 +461,7 @@ class Session:
 
     def use_court_update(self, update: CourtUpdate) -> Path:
         """Keep the checked copy (the one safe writer) and use it from now on; WriteError: nothing changed."""
-        from .storage.court_updates import keep_update
+        from ..storage.court_updates import keep_update
 
         assert self.paths is not None
         path = keep_update(update, self.paths)
@@ -515,7 +515,7 @@ class Session:
             if path == "courts" and data.get("courts") is None:
                 data["courts"] = []  # "no courts" (null) is an empty list
             if section == "courts" and isinstance(data.get("courts"), list):
-                chosen = [c.strip().lower() if isinstance(c, str) else c for c in data["courts"]]
+                chosen = [normal_court_id(c) if isinstance(c, str) else c for c in data["courts"]]
                 data["courts"] = chosen
                 dropped = [
                     c for c, login in (data.get("cmecf") or {}).items()
@@ -585,7 +585,7 @@ class Session:
         if step_id not in known:
             steps = ", ".join(sorted(known))
             raise UnknownStep([_('"{step}" is not a step; steps: {steps}').format(step=step_id, steps=steps)])
-        court = court_id.strip().lower() if court_id else None
+        court = normal_court_id(court_id) if court_id else None
         if court is not None and court not in self.answers.courts:
             listed = ", ".join(self.answers.courts) or _("none")
             raise UnknownStep(
@@ -706,9 +706,6 @@ class Session:
         """Save a login in the keyring and read it back; returns what to tell the user."""
         return self.vault.save(login_entry(court_id), login, password)  # a turned-off vault says why not
 
-    def saved_login(self, court_id: str | None) -> Credential | None:
-        return self.vault.load(login_entry(court_id))
-
     def forget_login(self, court_id: str | None) -> bool:
         return self.vault.forget(login_entry(court_id))
 
@@ -737,7 +734,7 @@ class Session:
         """Keep the wizard's language for its next start; the problem in words, or None when kept."""
         if self.paths is None or self.demo:
             return None  # a demo changes nothing on the trainer's computer
-        from .storage.preferences import save_language
+        from ..storage.preferences import save_language
 
         try:
             save_language(self.paths.config, language)
@@ -900,7 +897,7 @@ def _normal_path(path: str) -> str:
     """Paths as a user types them: spaces around, court ids in capitals."""
     parts = [part.strip() for part in path.strip().split(".")]
     if parts and parts[0] == "cmecf" and len(parts) > 1:
-        parts[1] = parts[1].lower()
+        parts[1] = normal_court_id(parts[1])
     return ".".join(parts)
 
 
@@ -915,9 +912,9 @@ def check_policy_file(path: Path):  # -> storage.policy_check.PolicyCheck
     """What the app would apply from a policy file IT has in hand (TOML, reg export, .mobileconfig,
     plist), court ids checked against the court data in use. Raises SessionError when the file
     cannot be read as a policy at all."""
-    from .storage.paths import app_paths
-    from .storage.policy_check import UnreadablePolicy
-    from .storage.policy_check import check_policy_file as check
+    from ..storage.paths import app_paths
+    from ..storage.policy_check import UnreadablePolicy
+    from ..storage.policy_check import check_policy_file as check
 
     catalog = current_court_data(app_paths()).catalog
     try:
