@@ -144,7 +144,7 @@ def cmd_courts(args: argparse.Namespace) -> int:
     from .session import Session
     from .storage.paths import app_paths
 
-    session = Session.for_courts(app_paths())
+    session = Session.for_machine(app_paths(), keyring=False)
     _notices(session)
     catalog = session.catalog
     found = catalog.search(args.query or "")
@@ -192,19 +192,19 @@ def cmd_courts_update(args: argparse.Namespace) -> int:
         raise UserError([_("--update takes no search words: run `nextgen-wizard courts WORDS` afterwards")])
     from .storage.paths import app_paths
 
-    session = Session.for_courts(app_paths())
+    session = Session.for_machine(app_paths(), keyring=False)
     _notices(session)
-    unchanged = _("Your court data is unchanged: {data}.").format(data=session.describe_court_data())
-    refusal = session.court_update_refusal()
+    unchanged = _("Your court data is unchanged: {data}.").format(data=session.courts.describe())
+    refusal = session.courts.update_refusal()
     if refusal:
         raise UserError([refusal], EXIT_FAIL)
     if not args.yes and (not sys.stdin or not sys.stdin.isatty()):  # asked before any network use
         raise UserError(
             [_("using new court data needs confirmation: run it in a terminal, or add --yes"), unchanged]
         )
-    say(_("Downloading PACER's court list from {url} ...").format(url=session.court_update_address()) + "\n")
+    say(_("Downloading PACER's court list from {url} ...").format(url=session.courts.update_address()) + "\n")
     try:
-        update = session.check_court_update()
+        update = session.courts.check_update()
     except CourtUpdateError as error:
         raise UserError([str(error), unchanged], EXIT_FAIL) from None
     for line in update.summary:

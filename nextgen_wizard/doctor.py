@@ -51,7 +51,7 @@ def _folder_writable(paths: AppPaths) -> str | None:
 
 
 def _keyring(session: Session) -> tuple[dict[str, object], str | None]:
-    status = session.keyring_status()
+    status = session.keyring.status()
     result: dict[str, object] = {
         "backend": status.name,
         "class": status.class_path,
@@ -104,10 +104,10 @@ def run_doctor(session: Session) -> Report:
         keyring=keyring_info,
         qt=qt_info,
         catalog_courts=len(session.catalog),
-        court_data=session.describe_court_data(),
+        court_data=session.courts.describe(),
     )
     report.policy_values = _policy_values(session)
-    report.warnings += session.court_data_problems  # ignored, never fatal: the shipped data is the floor
+    report.warnings += session.courts.problems  # ignored, never fatal: the shipped data is the floor
     report.problems += [_firm_policy(problem) for problem in session.policy.problems]
     for problem in (_folder_writable(paths), keyring_problem):
         if problem:
@@ -183,12 +183,12 @@ def run_machine_check(session: Session) -> Report:
         keyring={"backend_module": module, "installed": keyring_problem is None},
         qt=qt_info,
         catalog_courts=len(session.catalog),
-        court_data=session.describe_court_data(),
+        court_data=session.courts.describe(),
     )
     report.policy_values = _policy_values(session)
     report.problems += [_firm_policy(problem) for problem in session.policy.problems]
     # IT checks here the court data it placed: a copy that is ignored is a problem for the machine.
-    report.problems += session.court_data_problems
+    report.problems += session.courts.problems
     for problem in (qt_problem, keyring_problem):
         if problem:
             report.problems.append(problem)

@@ -104,7 +104,7 @@ def open_wizard(session, *, ask_resume=_ask_resume):
     from ..domain.answers import Answers
     from .wizard import NextGenWizard, PageId
 
-    last = session.last_page()  # read before the wizard records its first page
+    last = session.preferences.last_page()  # read before the wizard records its first page
     wizard = NextGenWizard(session)
     wizard.fit_to_screen()
     wizard.show_fitted()
