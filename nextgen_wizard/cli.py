@@ -384,12 +384,12 @@ def cmd_set(args: argparse.Namespace) -> int:
         except (json.JSONDecodeError, ValueError, RecursionError):
             value = args.value  # plain text, e.g. a name
         try:
-            session.set_answer(args.path, value)
+            session.set_answers({args.path: value})  # a typed path: checked at run time
         except SessionError as error:
             if isinstance(value, str):
                 raise _session_error(error) from None
             try:  # 1234 or NaN as a name: the text as typed, when the answer is text
-                session.set_answer(args.path, args.value)
+                session.set_answers({args.path: args.value})
                 value = args.value
             except SessionError:
                 raise _session_error(error) from None

@@ -236,33 +236,49 @@ def render_report(report: Report, fmt: str) -> str:
     """Text for a person (labels and sentences in the chosen language), or JSON whose keys stay English."""
     if fmt == "json":
         return json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
+    return _render_text(report)
+
+
+def _render_text(report: Report) -> str:
+    """Both reports, the user's and the machine's (its keyring names a module, not a backend)."""
     keyring = report.keyring
     if "backend_module" in keyring:
-        return _render_machine(report)
-    verdict = _("accepted") if keyring.get("accepted") else _("REFUSED")
-    lines = [
-        report.version,
-        *_rows(
-            [
-                (_("Data folder:"), report.paths["data"]),
-                (_("Log folder:"), report.paths["log"]),
-                (_("Config folder:"), report.paths["config"]),
-                (_("Site policy:"), report.policy),
-                *_policy_lines(report),
-                (_("Keyring:"), f"{keyring.get('backend')} ({verdict})"),
-                *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
-                (
-                    "Qt:",
-                    _("PySide6 {version}, platform {platform}").format(
-                        version=report.qt.get("pyside6"), platform=report.qt.get("platform", "-")
-                    ),
-                ),
-                (_("Court catalog:"), _courts(report.catalog_courts)),
-                (_("Court data:"), report.court_data),
-            ]
-        ),
+        installed = _("installed") if keyring["installed"] else _("MISSING")
+        head = _("{version} (machine check: no user session needed)").format(version=report.version)
+        places: list[tuple[str, str] | str] = [(_("Program:"), report.paths["program"])]
+        keyring_rows: list[tuple[str, str] | str] = [
+            (_("Keyring:"), f"{keyring['backend_module']} ({installed})")
+        ]
+        qt = _("PySide6 {version}, window plugins: {plugins}").format(
+            version=report.qt.get("pyside6"), plugins=report.qt.get("platform_plugins", "-")
+        )
+        ready = _("Result: this machine is ready.")
+    else:
+        verdict = _("accepted") if keyring.get("accepted") else _("REFUSED")
+        head = report.version
+        places = [
+            (_("Data folder:"), report.paths["data"]),
+            (_("Log folder:"), report.paths["log"]),
+            (_("Config folder:"), report.paths["config"]),
+        ]
+        keyring_rows = [
+            (_("Keyring:"), f"{keyring.get('backend')} ({verdict})"),
+            *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
+        ]
+        qt = _("PySide6 {version}, platform {platform}").format(
+            version=report.qt.get("pyside6"), platform=report.qt.get("platform", "-")
+        )
+        ready = _("Result: everything needed works.")
+    rows = [
+        *places,
+        (_("Site policy:"), report.policy),
+        *_policy_lines(report),
+        *keyring_rows,
+        ("Qt:", qt),
+        (_("Court catalog:"), _courts(report.catalog_courts)),
+        (_("Court data:"), report.court_data),
     ]
-    lines += _tail(report, _("Result: everything needed works."))
+    lines = [head, *_rows(rows), *_tail(report, ready)]
     return "\n".join(lines) + "\n"
 
 
@@ -277,28 +293,3 @@ def _policy_lines(report: Report) -> list[str]:
             line = _("  {key} = {value}   (from {source})")
         lines.append(line.format(key=row["key"], value=value, source=row["source"], scope=scope))
     return lines
-
-
-def _render_machine(report: Report) -> str:
-    installed = _("installed") if report.keyring["installed"] else _("MISSING")
-    lines = [
-        _("{version} (machine check: no user session needed)").format(version=report.version),
-        *_rows(
-            [
-                (_("Program:"), report.paths["program"]),
-                (_("Site policy:"), report.policy),
-                *_policy_lines(report),
-                (_("Keyring:"), f"{report.keyring['backend_module']} ({installed})"),
-                (
-                    "Qt:",
-                    _("PySide6 {version}, window plugins: {plugins}").format(
-                        version=report.qt.get("pyside6"), plugins=report.qt.get("platform_plugins", "-")
-                    ),
-                ),
-                (_("Court catalog:"), _courts(report.catalog_courts)),
-                (_("Court data:"), report.court_data),
-            ]
-        ),
-    ]
-    lines += _tail(report, _("Result: this machine is ready."))
-    return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import APP_NAME
+from ..domain.answer_paths import court_answer_path
 from ..domain.answers import (
     Answers,
     AnswersError,
@@ -73,6 +74,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type che
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..domain.answer_paths import AnswerPath, CourtAnswer
     from ..storage.vault import Vault
 
 
@@ -376,7 +378,7 @@ class Session:
 
     # ---- changing answers ----------------------------------------------------------------
 
-    def set_answer(self, path: str, value: Any) -> None:
+    def set_answer(self, path: AnswerPath, value: Any) -> None:
         """Change one answer by its path in the answers format; ChangeRefused says why not."""
         self.set_answers({path: value})
 
@@ -459,8 +461,8 @@ class Session:
         """Answers about a court no longer chosen go with it."""
         self.set_answer("courts", [c for c in self.answers.courts if c != court_id])
 
-    def set_court_answer(self, court_id: str, name: str, value: Any) -> None:
-        self.set_answer(f"cmecf.{court_id}.{name}", value)
+    def set_court_answer(self, court_id: str, name: CourtAnswer, value: Any) -> None:
+        self.set_answers({court_answer_path(court_id, name): value})
 
     def mark_requested(self, step_id: str, court_id: str | None, requested: bool = True) -> Step:
         """The user asked someone else (registered without a card, sent an e-file registration):
@@ -508,7 +510,7 @@ class Session:
         step, court = self._step_on_checklist(step_id, court_id)
         answer = ANSWER_FOR_STEP.get(step.id)
         if answer is not None:
-            self.set_answer(answer.path.format(court=court), answer.done if done else answer.undone)
+            self.set_answers({answer.path.format(court=court): answer.done if done else answer.undone})
         return self._keep_day("done", step, court, done)
 
     def mark_registered(self, registered: bool) -> None:
