@@ -87,7 +87,7 @@ def _write_output(data: bytes, fmt: str, out: str | None, force: bool) -> None:
     if out is None or out == "-":
         say(data.decode("utf-8"))
         return
-    from .exports import ExportError, write_export
+    from .export_writer import ExportError, write_export
 
     path = Path(out)
     if os.path.lexists(path) and not force:
@@ -464,7 +464,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         enter_demo_home()  # before anything computes a folder: a demo writes nowhere real
         if args.answers:
-            from .storage.answer_files import AnswersFileError, read_answers_file
+            from .storage.answers_reader import AnswersFileError, read_answers_file
 
             try:
                 args.demo_answers = read_answers_file(Path(args.answers))
@@ -865,7 +865,7 @@ def _run(argv: list[str]) -> int:
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     if needs_log(args):
-        from .storage.logs import setup_logging
+        from .storage.log_file import setup_logging
         from .storage.paths import app_paths
 
         setup_logging(app_paths().log_file)

@@ -355,6 +355,6 @@ def catalog_from_data(raw: dict, *, fetched: str = "") -> Catalog:
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
-    """The court data shipped with the app (the floor; storage/court_updates.py finds a newer copy)."""
+    """The court data shipped with the app (the floor; storage/court_downloads.py finds a newer copy)."""
     raw = json.loads((path or default_catalog_path()).read_text(encoding="utf-8"))
     return catalog_from_data(raw)

@@ -33,9 +33,9 @@ from ..domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_cour
 from ..domain.progress import ANSWER_FOR_STEP, WAITS, done_key
 from ..domain.questions import open_questions
 from ..domain.steps import StepId
-from ..storage.answer_files import AnswersFileError, read_answers_file
 from ..storage.answer_store import AnswerStore, StoreWriteError
-from ..storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
+from ..storage.answers_reader import AnswersFileError, read_answers_file
+from ..storage.court_downloads import CourtData, CourtUpdate, CourtUpdateError, current_court_data
 from ..storage.files import remove_leftover_temporaries
 from ..storage.instance import InstanceLock, LockUnavailable
 from ..storage.paths import AppPaths

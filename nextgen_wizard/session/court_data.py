@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.i18n import _
-from ..storage.court_updates import CourtData, CourtUpdate, CourtUpdateError
+from ..storage.court_downloads import CourtData, CourtUpdate, CourtUpdateError
 from ..storage.paths import AppPaths
 from ..storage.policy import Policy
 
@@ -46,7 +46,7 @@ class CourtDataService:
         return None
 
     def update_address(self) -> str:
-        from ..storage.court_updates import update_address
+        from ..storage.court_downloads import update_address
 
         return update_address(self.policy.court_update_url, self.data)
 
@@ -55,7 +55,7 @@ class CourtDataService:
 
         Nothing changes yet; CourtUpdateError says why there is nothing to use.
         """
-        from ..storage.court_updates import check_for_update
+        from ..storage.court_downloads import check_for_update
 
         refusal = self.update_refusal()
         if refusal:
@@ -64,7 +64,7 @@ class CourtDataService:
 
     def keep(self, update: CourtUpdate) -> CourtData:
         """Keep the checked copy (the one safe writer); WriteError: nothing changed."""
-        from ..storage.court_updates import keep_update
+        from ..storage.court_downloads import keep_update
 
         if self.paths is None:  # the wizard offers updates only in sessions opened on a data folder
             raise RuntimeError("this session has no data folder to keep court data in")

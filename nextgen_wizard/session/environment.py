@@ -7,10 +7,10 @@ walls stay where docs/architecture.md draws them. Only names, nothing is loaded 
 
 from __future__ import annotations
 
-from ..storage.court_updates import CourtUpdate
+from ..storage.court_downloads import CourtUpdate
 from ..storage.files import WriteError, write_file
 from ..storage.keyring_backends import keyring_candidates
-from ..storage.logger import LazyLogger, log_to_file_when_needed
+from ..storage.lazy_logger import LazyLogger, log_to_file_when_needed
 from ..storage.paths import HOME_VARIABLE, AppPaths, app_paths
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.i18n import _
 from ..storage.files import read_file, write_file
-from ..storage.logger import LazyLogger
+from ..storage.lazy_logger import LazyLogger
 from ..storage.paths import AppPaths
 
 log = LazyLogger(__name__)

@@ -311,7 +311,7 @@ def _read_settings(raw: dict, out: _Collector) -> dict[str, Any]:
 
 def _address_problem(url: str) -> str | None:
     """Why court data will not be downloaded from this address (https only), or None."""
-    from .court_updates import address_problem
+    from .court_downloads import address_problem
 
     return address_problem(url)
 

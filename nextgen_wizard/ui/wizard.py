@@ -294,7 +294,7 @@ class NextGenWizard(QWizard):
             action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
             menu.addAction(action)
             self.addAction(action)  # the shortcuts work without opening the menu
-        from .court_update import add_court_data_actions
+        from .court_data_menu import add_court_data_actions
 
         add_court_data_actions(self, menu)  # Check for newer court data..., About
         self._language_menu(menu)

@@ -190,7 +190,7 @@ class ChecklistPage(AnswerPage):
         return "\n".join(item.text() for item in items if item is not None)
 
     def save_html(self, path: Path | None = None) -> Path | None:
-        from ...exports import write_export
+        from ...export_writer import write_export
 
         name = f"NextGen-checklist-{self.session.as_of.isoformat()}.html"
         path = path or self._ask_path(_("Save checklist as a web page"), name, _("Web page (*.html)"))
@@ -262,7 +262,7 @@ class ChecklistPage(AnswerPage):
         path = path or self._ask_path(_("Add dates to your calendar"), name, _("Calendar (*.ics)"))
         if path is None:
             return None
-        from ...exports import write_export
+        from ...export_writer import write_export
 
         def write() -> bool:
             write_export(path, calendar, "ics", overwrite=True)

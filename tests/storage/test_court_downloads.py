@@ -14,8 +14,8 @@ import pytest
 from nextgen_wizard.domain import court_diff
 from nextgen_wizard.domain.courts import load_catalog
 from nextgen_wizard.session import CourtUpdateError, Session
-from nextgen_wizard.storage import court_updates
-from nextgen_wizard.storage.court_updates import (
+from nextgen_wizard.storage import court_downloads as court_updates
+from nextgen_wizard.storage.court_downloads import (
     STORED_NAME,
     CourtData,
     address_problem,
