@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 
 from .. import APP_NAME
-from ..domain.answer_paths import court_answer_path
 from ..domain.answers import (
     Answers,
     AnswersError,
@@ -59,7 +58,6 @@ from ..storage.vault import (
     TurnedOffVault,
     VaultError,
 )
-from .court_data import CourtDataService
 from .keyring import (
     KeyringService,
     KeyringStatus,
@@ -68,7 +66,6 @@ from .keyring import (
     is_own_entry,
     login_entry,
 )
-from .preferences import PROGRESS_FILE, Preferences
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
@@ -76,6 +73,8 @@ if TYPE_CHECKING:
 
     from ..domain.answer_paths import AnswerPath, CourtAnswer
     from ..storage.vault import Vault
+    from .court_data import CourtDataService
+    from .preferences import Preferences
 
 
 ANSWER_SECTIONS = ("role", "filer", "courts", "pacer", "cmecf", "firm", "attorney", "staff", "creditor")
@@ -364,6 +363,8 @@ class Session:
     @property
     def courts(self) -> CourtDataService:
         """Which court data is in use, and newer data when asked (the app's only network use)."""
+        from .court_data import CourtDataService  # the services load when first asked for (start-up)
+
         return CourtDataService(self.court_data or CourtData(self.catalog), self.policy, self.paths)
 
     def use_court_update(self, update: CourtUpdate) -> Path:
@@ -462,6 +463,8 @@ class Session:
         self.set_answer("courts", [c for c in self.answers.courts if c != court_id])
 
     def set_court_answer(self, court_id: str, name: CourtAnswer, value: Any) -> None:
+        from ..domain.answer_paths import court_answer_path
+
         self.set_answers({court_answer_path(court_id, name): value})
 
     def mark_requested(self, step_id: str, court_id: str | None, requested: bool = True) -> Step:
@@ -580,6 +583,8 @@ class Session:
     @property
     def preferences(self) -> Preferences:
         """The wizard's language and last page, kept for its next start."""
+        from .preferences import Preferences
+
         return Preferences(self.paths, keeps_language=not self.demo, keeps_page=self.store is not None)
 
     # ---- removing everything (reset) -----------------------------------------------------
@@ -628,6 +633,8 @@ class Session:
         assert self.paths is not None
         store = self.store or AnswerStore(self.paths.answers_file)
         removed = store.remove()
+        from .preferences import PROGRESS_FILE
+
         progress = self.paths.data / PROGRESS_FILE
         if progress.exists():
             progress.unlink()

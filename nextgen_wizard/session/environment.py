@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from ..storage.court_downloads import CourtUpdate
 from ..storage.files import WriteError, write_file
-from ..storage.keyring_backends import keyring_candidates
 from ..storage.lazy_logger import LazyLogger, log_to_file_when_needed
 from ..storage.paths import HOME_VARIABLE, AppPaths, app_paths
+
+
+def keyring_candidates() -> dict[str, str]:
+    """Why each system keyring of this OS is or is not usable (the self-test's check)."""
+    from ..storage.keyring_backends import keyring_candidates as candidates
+
+    return candidates()
+
 
 __all__ = [
     "HOME_VARIABLE",
