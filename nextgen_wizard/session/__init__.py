@@ -145,7 +145,7 @@ class Session:
             return cls._open_demo(paths, as_of, demo, catalog)
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
         session.notices += session.courts.problems
-        session.policy = session._load_policy_in_its_language()
+        session.policy = session._load_policy_in_its_language(paths)
         session.vault = vault if vault is not None else session._vault_for_policy()
         session.notices += session._policy_notices()
         lock = InstanceLock(paths.instance_lock)
@@ -214,7 +214,7 @@ class Session:
         catalog = catalog or court_data.catalog  # type: ignore[union-attr]
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
         session.notices += session.courts.problems
-        session.policy = session._load_policy_in_its_language()
+        session.policy = session._load_policy_in_its_language(paths)
         session.notices += session._policy_notices()
         if with_vault:
             session.vault = session._vault_for_policy()
@@ -255,7 +255,7 @@ class Session:
         session = cls(catalog=court_data.catalog, as_of=date.today(), answers=Answers(), paths=paths)
         session.court_data = court_data
         session.notices += session.courts.problems
-        session.policy = session._load_policy_in_its_language()
+        session.policy = session._load_policy_in_its_language(paths)
         if keyring:
             session.vault = session._vault_for_policy()
         return session
@@ -265,19 +265,18 @@ class Session:
             self.lock.release()
             self.lock = None
 
-    def _load_policy_in_its_language(self) -> Policy:
+    def _load_policy_in_its_language(self, paths: AppPaths) -> Policy:
         """The firm's policy, its default language applied; read again when that changed the language,
         so its problems are told in the language the rest of the session speaks."""
         before = current_language()
-        policy = self._load_policy()
+        policy = self._load_policy(paths)
         if apply_firm_default(policy.language) != before:
-            policy = self._load_policy()
+            policy = self._load_policy(paths)
         return policy
 
-    def _load_policy(self) -> Policy:
-        assert self.paths is not None
+    def _load_policy(self, paths: AppPaths) -> Policy:
         return load_effective_policy(
-            SourceReaders(site_config=self.paths.site_config),
+            SourceReaders(site_config=paths.site_config),
             known_courts={court.id for court in self.catalog.courts},
         )
 
@@ -369,10 +368,8 @@ class Session:
 
     def use_court_update(self, update: CourtUpdate) -> Path:
         """Keep the checked copy (the one safe writer) and use it from now on; WriteError: nothing changed."""
-        self.court_data = self.courts.keep(update)
+        path, self.court_data = self.courts.keep(update)
         self.catalog = update.catalog
-        path = self.court_data.path
-        assert path is not None  # keep() always names the file it wrote
         if any(self.catalog.get(c) is None for c in self.answers.courts):
             self.answers = self._known_courts_only(self.answers, self.store)
         return path

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from ..domain.i18n import _
 from ..storage.court_downloads import CourtData, CourtUpdate, CourtUpdateError
@@ -62,11 +63,12 @@ class CourtDataService:
             raise CourtUpdateError(refusal)
         return check_for_update(self.update_address(), self.data, today=date.today(), timeout=timeout)
 
-    def keep(self, update: CourtUpdate) -> CourtData:
-        """Keep the checked copy (the one safe writer); WriteError: nothing changed."""
+    def keep(self, update: CourtUpdate) -> tuple[Path, CourtData]:
+        """Keep the checked copy (the one safe writer): where, and the data it now is. WriteError:
+        nothing changed."""
         from ..storage.court_downloads import keep_update
 
         if self.paths is None:  # the wizard offers updates only in sessions opened on a data folder
             raise RuntimeError("this session has no data folder to keep court data in")
         path = keep_update(update, self.paths)
-        return CourtData(update.catalog, path, update.feed_url or update.url, update.software)
+        return path, CourtData(update.catalog, path, update.feed_url or update.url, update.software)
