@@ -1,6 +1,6 @@
 """Run or test NextGen Ready from a fresh clone: `python3 dev.py run` / `python3 dev.py test`.
 
-`test` runs ruff, then mypy, then pytest.
+`test` runs ruff, then mypy, then import-linter (the layer contracts), then pytest.
 
 Also `python3 dev.py build` (installer bundle + .deb, self-tested, with SHA256SUMS, SBOM and
 licence notices), `python3 dev.py bench`, `python3 dev.py lock` (refresh the lock on purpose) and
@@ -30,6 +30,8 @@ STAMP_NAME = ".nextgen-installed"
 LOCK = ROOT / "packaging" / "lock" / "requirements.txt"
 # Every extra (test tools, build tools, the build backend, uv for `lock`): one lock for them all.
 EXTRAS = "test,build,backend,lock"
+# import-linter's `lint-imports` script, run by the venv's python (the same on every OS).
+LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
 
 
 def venv_python(folder: Path = VENV) -> Path:
@@ -96,6 +98,11 @@ def run_tests(python: Path, extra: list[str]) -> int:
     if mypy.returncode != 0:
         print("mypy found problems (above).", file=sys.stderr)
         return mypy.returncode
+    # The layers as contracts (pyproject.toml [tool.importlinter], docs/architecture.md).
+    layers = subprocess.run([str(python), "-c", LINT_IMPORTS, "--no-logo"], cwd=ROOT, timeout=600)
+    if layers.returncode != 0:
+        print("import-linter found a broken layer contract (above).", file=sys.stderr)
+        return layers.returncode
     pytest = [str(python), "-m", "pytest", *extra]
     if os.name != "nt" and shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
         # A real, unlocked Secret Service for the keyring integration tests, in a private

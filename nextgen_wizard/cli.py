@@ -87,7 +87,7 @@ def _write_output(data: bytes, fmt: str, out: str | None, force: bool) -> None:
     if out is None or out == "-":
         say(data.decode("utf-8"))
         return
-    from .exports import ExportError, write_export
+    from .export_writer import ExportError, write_export
 
     path = Path(out)
     if os.path.lexists(path) and not force:
@@ -144,7 +144,7 @@ def cmd_courts(args: argparse.Namespace) -> int:
     from .session import Session
     from .storage.paths import app_paths
 
-    session = Session.for_courts(app_paths())
+    session = Session.for_machine(app_paths(), keyring=False)
     _notices(session)
     catalog = session.catalog
     found = catalog.search(args.query or "")
@@ -192,19 +192,19 @@ def cmd_courts_update(args: argparse.Namespace) -> int:
         raise UserError([_("--update takes no search words: run `nextgen-wizard courts WORDS` afterwards")])
     from .storage.paths import app_paths
 
-    session = Session.for_courts(app_paths())
+    session = Session.for_machine(app_paths(), keyring=False)
     _notices(session)
-    unchanged = _("Your court data is unchanged: {data}.").format(data=session.describe_court_data())
-    refusal = session.court_update_refusal()
+    unchanged = _("Your court data is unchanged: {data}.").format(data=session.courts.describe())
+    refusal = session.courts.update_refusal()
     if refusal:
         raise UserError([refusal], EXIT_FAIL)
     if not args.yes and (not sys.stdin or not sys.stdin.isatty()):  # asked before any network use
         raise UserError(
             [_("using new court data needs confirmation: run it in a terminal, or add --yes"), unchanged]
         )
-    say(_("Downloading PACER's court list from {url} ...").format(url=session.court_update_address()) + "\n")
+    say(_("Downloading PACER's court list from {url} ...").format(url=session.courts.update_address()) + "\n")
     try:
-        update = session.check_court_update()
+        update = session.courts.check_update()
     except CourtUpdateError as error:
         raise UserError([str(error), unchanged], EXIT_FAIL) from None
     for line in update.summary:
@@ -384,12 +384,12 @@ def cmd_set(args: argparse.Namespace) -> int:
         except (json.JSONDecodeError, ValueError, RecursionError):
             value = args.value  # plain text, e.g. a name
         try:
-            session.set_answer(args.path, value)
+            session.set_answers({args.path: value})  # a typed path: checked at run time
         except SessionError as error:
             if isinstance(value, str):
                 raise _session_error(error) from None
             try:  # 1234 or NaN as a name: the text as typed, when the answer is text
-                session.set_answer(args.path, args.value)
+                session.set_answers({args.path: args.value})
                 value = args.value
             except SessionError:
                 raise _session_error(error) from None
@@ -464,7 +464,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         enter_demo_home()  # before anything computes a folder: a demo writes nowhere real
         if args.answers:
-            from .storage.answer_files import AnswersFileError, read_answers_file
+            from .storage.answers_reader import AnswersFileError, read_answers_file
 
             try:
                 args.demo_answers = read_answers_file(Path(args.answers))
@@ -865,7 +865,7 @@ def _run(argv: list[str]) -> int:
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     if needs_log(args):
-        from .storage.logs import setup_logging
+        from .storage.log_file import setup_logging
         from .storage.paths import app_paths
 
         setup_logging(app_paths().log_file)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
 from .domain.i18n import _, ngettext
+from .storage.keyring_backends import keyring_candidates
 from .storage.paths import AppPaths, make_private_dir
 
 if TYPE_CHECKING:
@@ -49,35 +50,8 @@ def _folder_writable(paths: AppPaths) -> str | None:
     return None
 
 
-CANDIDATES = {
-    "linux": [("Secret Service", "keyring.backends.SecretService"), ("KWallet", "keyring.backends.kwallet")],
-    "win32": [("Windows Credential Manager", "keyring.backends.Windows")],
-    "darwin": [("macOS Keychain", "keyring.backends.macOS")],
-}
-
-
-def keyring_candidates() -> dict[str, str]:
-    """Why each system keyring of this OS is or is not usable (for IT when none is found)."""
-    import importlib
-
-    found = {}
-    for name, module_name in CANDIDATES.get(
-        "linux" if sys.platform.startswith("linux") else sys.platform, []
-    ):
-        try:
-            module = importlib.import_module(module_name)
-            backend = getattr(module, "Keyring", None) or getattr(module, "DBusKeyring", None)
-            if backend is None:
-                raise LookupError(_("no keyring class in this module"))
-            priority = backend.priority  # raises with the reason when not usable
-            found[name] = _("usable (priority {priority})").format(priority=priority)
-        except Exception as error:  # each reason is reported, none is fatal
-            found[name] = _("not usable: {error}: {reason}").format(error=type(error).__name__, reason=error)
-    return found
-
-
 def _keyring(session: Session) -> tuple[dict[str, object], str | None]:
-    status = session.keyring_status()
+    status = session.keyring.status()
     result: dict[str, object] = {
         "backend": status.name,
         "class": status.class_path,
@@ -91,10 +65,6 @@ def _keyring(session: Session) -> tuple[dict[str, object], str | None]:
         return result, status.problem
     result["reachable"] = status.reachable
     return result, status.problem
-
-
-def _has_display() -> bool:
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _qt() -> tuple[dict[str, str], str | None]:
@@ -134,10 +104,10 @@ def run_doctor(session: Session) -> Report:
         keyring=keyring_info,
         qt=qt_info,
         catalog_courts=len(session.catalog),
-        court_data=session.describe_court_data(),
+        court_data=session.courts.describe(),
     )
     report.policy_values = _policy_values(session)
-    report.warnings += session.court_data_problems  # ignored, never fatal: the shipped data is the floor
+    report.warnings += session.courts.problems  # ignored, never fatal: the shipped data is the floor
     report.problems += [_firm_policy(problem) for problem in session.policy.problems]
     for problem in (_folder_writable(paths), keyring_problem):
         if problem:
@@ -213,12 +183,12 @@ def run_machine_check(session: Session) -> Report:
         keyring={"backend_module": module, "installed": keyring_problem is None},
         qt=qt_info,
         catalog_courts=len(session.catalog),
-        court_data=session.describe_court_data(),
+        court_data=session.courts.describe(),
     )
     report.policy_values = _policy_values(session)
     report.problems += [_firm_policy(problem) for problem in session.policy.problems]
     # IT checks here the court data it placed: a copy that is ignored is a problem for the machine.
-    report.problems += session.court_data_problems
+    report.problems += session.courts.problems
     for problem in (qt_problem, keyring_problem):
         if problem:
             report.problems.append(problem)
@@ -266,33 +236,49 @@ def render_report(report: Report, fmt: str) -> str:
     """Text for a person (labels and sentences in the chosen language), or JSON whose keys stay English."""
     if fmt == "json":
         return json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
+    return _render_text(report)
+
+
+def _render_text(report: Report) -> str:
+    """Both reports, the user's and the machine's (its keyring names a module, not a backend)."""
     keyring = report.keyring
     if "backend_module" in keyring:
-        return _render_machine(report)
-    verdict = _("accepted") if keyring.get("accepted") else _("REFUSED")
-    lines = [
-        report.version,
-        *_rows(
-            [
-                (_("Data folder:"), report.paths["data"]),
-                (_("Log folder:"), report.paths["log"]),
-                (_("Config folder:"), report.paths["config"]),
-                (_("Site policy:"), report.policy),
-                *_policy_lines(report),
-                (_("Keyring:"), f"{keyring.get('backend')} ({verdict})"),
-                *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
-                (
-                    "Qt:",
-                    _("PySide6 {version}, platform {platform}").format(
-                        version=report.qt.get("pyside6"), platform=report.qt.get("platform", "-")
-                    ),
-                ),
-                (_("Court catalog:"), _courts(report.catalog_courts)),
-                (_("Court data:"), report.court_data),
-            ]
-        ),
+        installed = _("installed") if keyring["installed"] else _("MISSING")
+        head = _("{version} (machine check: no user session needed)").format(version=report.version)
+        places: list[tuple[str, str] | str] = [(_("Program:"), report.paths["program"])]
+        keyring_rows: list[tuple[str, str] | str] = [
+            (_("Keyring:"), f"{keyring['backend_module']} ({installed})")
+        ]
+        qt = _("PySide6 {version}, window plugins: {plugins}").format(
+            version=report.qt.get("pyside6"), plugins=report.qt.get("platform_plugins", "-")
+        )
+        ready = _("Result: this machine is ready.")
+    else:
+        verdict = _("accepted") if keyring.get("accepted") else _("REFUSED")
+        head = report.version
+        places = [
+            (_("Data folder:"), report.paths["data"]),
+            (_("Log folder:"), report.paths["log"]),
+            (_("Config folder:"), report.paths["config"]),
+        ]
+        keyring_rows = [
+            (_("Keyring:"), f"{keyring.get('backend')} ({verdict})"),
+            *(f"  {name}: {why}" for name, why in _candidates(keyring).items()),
+        ]
+        qt = _("PySide6 {version}, platform {platform}").format(
+            version=report.qt.get("pyside6"), platform=report.qt.get("platform", "-")
+        )
+        ready = _("Result: everything needed works.")
+    rows = [
+        *places,
+        (_("Site policy:"), report.policy),
+        *_policy_lines(report),
+        *keyring_rows,
+        ("Qt:", qt),
+        (_("Court catalog:"), _courts(report.catalog_courts)),
+        (_("Court data:"), report.court_data),
     ]
-    lines += _tail(report, _("Result: everything needed works."))
+    lines = [head, *_rows(rows), *_tail(report, ready)]
     return "\n".join(lines) + "\n"
 
 
@@ -307,28 +293,3 @@ def _policy_lines(report: Report) -> list[str]:
             line = _("  {key} = {value}   (from {source})")
         lines.append(line.format(key=row["key"], value=value, source=row["source"], scope=scope))
     return lines
-
-
-def _render_machine(report: Report) -> str:
-    installed = _("installed") if report.keyring["installed"] else _("MISSING")
-    lines = [
-        _("{version} (machine check: no user session needed)").format(version=report.version),
-        *_rows(
-            [
-                (_("Program:"), report.paths["program"]),
-                (_("Site policy:"), report.policy),
-                *_policy_lines(report),
-                (_("Keyring:"), f"{report.keyring['backend_module']} ({installed})"),
-                (
-                    "Qt:",
-                    _("PySide6 {version}, window plugins: {plugins}").format(
-                        version=report.qt.get("pyside6"), plugins=report.qt.get("platform_plugins", "-")
-                    ),
-                ),
-                (_("Court catalog:"), _courts(report.catalog_courts)),
-                (_("Court data:"), report.court_data),
-            ]
-        ),
-    ]
-    lines += _tail(report, _("Result: this machine is ready."))
-    return "\n".join(lines) + "\n"

@@ -28,7 +28,7 @@ TRANSLATED = ("es",)
 AREAS: dict[str, list[Path]] = {
     "domain": [PACKAGE / "domain"],
     "ui": [PACKAGE / "ui"],
-    "cli": [PACKAGE / "cli.py", PACKAGE / "doctor.py", PACKAGE / "session.py", PACKAGE / "exports.py",
+    "cli": [PACKAGE / "cli.py", PACKAGE / "doctor.py", PACKAGE / "session", PACKAGE / "export_writer.py",
             PACKAGE / "storage"],
 }  # fmt: skip
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
+from .court_ids import normal_court_id
 from .dates import parse_iso_date
 from .i18n import _
 from .pacer import classify_username
@@ -319,7 +320,7 @@ class _Reader:
             if not isinstance(item, str) or not item.strip() or text_problem(item):
                 self.problem(f"{path}[{index}]", _("{value} is not a name").format(value=_show(item)))
                 continue
-            name = item.strip().lower() if lower else item.strip()
+            name = normal_court_id(item) if lower else item.strip()
             if name in result:
                 self.problem(f"{path}[{index}]", _('"{value}" is listed twice').format(value=item))
             else:
@@ -386,7 +387,7 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
     known_keys = list(given) if isinstance(given, dict) else []  # any other shape: mapping() names it
     cmecf_raw = reader.mapping(given, "cmecf", known_keys)
     for key, value in cmecf_raw.items():
-        court_id = str(key).strip().lower()
+        court_id = normal_court_id(str(key))
         if court_id not in courts:
             # Translators: {courts} lists court ids, or says "none".
             listed = ", ".join(courts) or _("none")

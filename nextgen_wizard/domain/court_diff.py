@@ -1,7 +1,7 @@
 """A downloaded copy of PACER's court lookup feed: check it as untrusted input, then say what changed.
 
 Pure: bytes and dicts in, a catalog and sentences out. The download itself and keeping the
-accepted copy are in storage/court_updates.py. A feed is accepted only when it:
+accepted copy are in storage/court_downloads.py. A feed is accepted only when it:
 - is JSON (not a web page, not cut off, not too deeply nested) shaped like the feed the
   build step reads (packaging/build_courts.py): meta.last_updated, a list of court entries,
   each filing court with an id, a title, a known type, a circuit and an https filing address

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from .court_ids import normal_court_id
 from .dates import long_date, month_year, parse_iso_date
 from .i18n import N_, _
 from .places import ORDINALS, STATE_CODES, circuit_number, state_name
@@ -280,7 +281,7 @@ class Catalog:
         return len(self.courts)
 
     def get(self, court_id: str) -> Court | None:
-        return self._by_id.get(court_id.strip().lower())
+        return self._by_id.get(normal_court_id(court_id))
 
     def __getitem__(self, court_id: str) -> Court:
         court = self.get(court_id)
@@ -292,7 +293,7 @@ class Catalog:
         """Close ids for a mistyped one ("did you mean")."""
         import difflib
 
-        return difflib.get_close_matches(unknown_id.strip().lower(), self._by_id, n=3, cutoff=0.6)
+        return difflib.get_close_matches(normal_court_id(unknown_id), self._by_id, n=3, cutoff=0.6)
 
     def search(self, query: str) -> list[Court]:
         """Courts matching an id, a state or territory (name, postal code or alias), a circuit
@@ -354,6 +355,6 @@ def catalog_from_data(raw: dict, *, fetched: str = "") -> Catalog:
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
-    """The court data shipped with the app (the floor; storage/court_updates.py finds a newer copy)."""
+    """The court data shipped with the app (the floor; storage/court_downloads.py finds a newer copy)."""
     raw = json.loads((path or default_catalog_path()).read_text(encoding="utf-8"))
     return catalog_from_data(raw)

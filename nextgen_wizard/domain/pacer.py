@@ -168,7 +168,7 @@ class PasswordRule(StrEnum):
 
 # Translators: a PACER password rule, shown in a list after "Password:".
 _LENGTH_RULE = N_("{min} to {max} characters")
-# English, for reading in code; show a rule with password_rule_text() (it translates).
+# English, for reading in code; translated where shown.
 PASSWORD_RULE_TEXT: dict[PasswordRule, str] = {
     PasswordRule.LENGTH: _LENGTH_RULE.format(min=PASSWORD_MIN, max=PASSWORD_MAX),
     # Translators: a PACER password rule, shown in a list.
@@ -180,13 +180,6 @@ PASSWORD_RULE_TEXT: dict[PasswordRule, str] = {
     # Translators: a PACER password rule, shown in a list.
     PasswordRule.PERSONAL: N_("no part of your first name, last name, username or email"),
 }
-
-
-def password_rule_text(rule: PasswordRule) -> str:
-    """A password rule in the current language (PASSWORD_RULE_TEXT translated)."""
-    if rule is PasswordRule.LENGTH:
-        return _(_LENGTH_RULE).format(min=PASSWORD_MIN, max=PASSWORD_MAX)
-    return _(PASSWORD_RULE_TEXT[rule])
 
 
 def _personal_parts(*values: str | None) -> set[str]:

@@ -87,9 +87,6 @@ class Checklist:
     rules_checked: date = RULES_CHECKED  # when the rules were last compared with their sources
     court_data: str = ""  # which court data the steps come from (Catalog.describe())
 
-    def step_ids(self) -> list[str]:
-        return [s.id.value for s in self.steps]
-
     def find(self, step_id: StepId, court: str | None = None) -> Step | None:
         for step in self.steps:
             if step.id is step_id and step.court == court:
@@ -325,107 +322,126 @@ def _upgrade_step(
     )
 
 
+@dataclass(frozen=True)
+class _SignInCase:
+    """One reason a filer cannot sign in to PACER, and the step that answers it."""
+
+    step: StepId
+    status: Status
+    why: str  # N_: translated where the step is made
+    rules: tuple[str, ...]
+    self_reset: bool = False  # PACER's own reset of an inactive account, once in force, is added
+    court_contacts: bool = False  # the filer's courts' clerks are named beside the PACER Service Center
+    how: tuple[str, ...] | None = None  # N_ each; None: the step's usual lines
+
+
+_FORGOT_WITH_STALE_EMAIL = "forgot-login-stale-email"  # FORGOT_LOGIN with pacer.email_current false
+_SIGN_IN_CASES: dict[str, _SignInCase] = {
+    _FORGOT_WITH_STALE_EMAIL: _SignInCase(
+        StepId.RECOVER_PACER_LOGIN,
+        Status.TODO,
+        N_(
+            "You cannot sign in to PACER: you forgot your username or password, and the email "
+            "address in your PACER account is out of date. PACER's \"Forgot Username/Password\" sends "
+            "its reset to that old address, so call the PACER Service Center directly: it can "
+            "confirm who you are and update the email. For an old CM/ECF login of a court, ask that "
+            "court's clerk."
+        ),
+        ("forgot-pacer-login", "forgot-login-stale-email"),
+        court_contacts=True,
+        how=(
+            N_("Call the PACER Service Center (below); have your 7-digit PACER account number ready "
+               "if you have it (it is on PACER invoices and statements)."),
+            N_("Once you are back in, update the email address under Manage My Account."),
+            N_("An old CM/ECF login for a court that has not switched is the court's, not PACER's: "
+               "ask that court's clerk."),
+        ),
+    ),
+    SignInProblem.FORGOT_LOGIN: _SignInCase(
+        StepId.RECOVER_PACER_LOGIN,
+        Status.TODO,
+        N_(
+            "You cannot sign in to PACER: you forgot your username or password. PACER resets it "
+            "itself (not the court)."
+        ),
+        ("forgot-pacer-login",),
+        self_reset=True,
+    ),
+    SignInProblem.INACTIVE: _SignInCase(
+        StepId.REACTIVATE_PACER_ACCOUNT,
+        Status.TODO,
+        N_(
+            "PACER says your account is inactive. After six months without use PACER marks the search "
+            "status inactive; filers can still file in CM/ECF, and the PACER Service Center "
+            "reactivates searching."
+        ),
+        ("inactive-account",),
+        self_reset=True,
+    ),
+    SignInProblem.DEACTIVATED: _SignInCase(
+        StepId.REACTIVATE_PACER_ACCOUNT,
+        Status.TODO,
+        N_(
+            "PACER says your account is deactivated. PACER's FAQ says accounts unused for more than two "
+            'years are deactivated automatically (court notices describe six months to "inactive" '
+            "instead). Ask the PACER Service Center what it needs to reactivate the account."
+        ),
+        ("inactive-account",),
+    ),
+    SignInProblem.MFA_DEVICE_LOST: _SignInCase(
+        StepId.REGAIN_MFA_ACCESS,
+        Status.TODO,
+        N_(
+            "You lost the phone or app that makes your PACER MFA codes. If a filing is due before "
+            "you are back in, call the clerk's office of that court today: courts take filings by "
+            "their emergency or technical-failure procedure (in their local rules or CM/ECF "
+            "procedures) when a filer cannot sign in. Then get your MFA back with the PACER "
+            "Service Center."
+        ),
+        ("mfa-lost-device", "filing-due-cannot-sign-in"),
+        court_contacts=True,
+    ),
+    SignInProblem.UNKNOWN: _SignInCase(
+        StepId.RECOVER_PACER_LOGIN,
+        Status.VERIFY,
+        N_(
+            'You cannot sign in to PACER and we do not know why. Try "Forgot Username" or "Forgot '
+            "Password\" on PACER's login page; if PACER says the account is inactive or deactivated, call "
+            "the PACER Service Center."
+        ),
+        ("forgot-pacer-login", "inactive-account"),
+    ),
+}
+
+
+def _sign_in_case(problem: SignInProblem, email_current: bool | None, as_of: date) -> _SignInCase:
+    if problem is SignInProblem.FORGOT_LOGIN and email_current is False:
+        return _SIGN_IN_CASES[_FORGOT_WITH_STALE_EMAIL]
+    if problem is SignInProblem.MFA_DEVICE_LOST and not in_force("mfa-lost-device", as_of):
+        return _SIGN_IN_CASES[SignInProblem.UNKNOWN]
+    return _SIGN_IN_CASES[problem]
+
+
 def _sign_in_step(answers: Answers, as_of: date, courts: list[Court] | tuple[Court, ...] = ()) -> Step | None:
     pacer = answers.pacer
     if pacer.can_sign_in is not False and pacer.sign_in_problem is None:
         return None
     if pacer.can_sign_in is True:
         return None  # contradiction: reported as a warning
-    problem = pacer.sign_in_problem or SignInProblem.UNKNOWN
-    self_reset = in_force("inactive-self-reset", as_of)
-    reset_words = (
-        " "
-        + _(
+    case = _sign_in_case(pacer.sign_in_problem or SignInProblem.UNKNOWN, pacer.email_current, as_of)
+    self_reset = case.self_reset and in_force("inactive-self-reset", as_of)
+    why = _(case.why)
+    if self_reset:
+        why += " " + _(
             "Since October 16, 2025 filers whose search status went inactive can reset their own "
             "password there too."
         )
-        if self_reset
-        else ""
+    contacts = (PACER_SERVICE_CENTER, *(court_contact(c) for c in courts)) if case.court_contacts else (
+        PACER_SERVICE_CENTER,
     )
-    contacts = (PACER_SERVICE_CENTER,)
-    if problem is SignInProblem.FORGOT_LOGIN and pacer.email_current is False:
-        return _step(
-            StepId.RECOVER_PACER_LOGIN,
-            Status.TODO,
-            _(
-                "You cannot sign in to PACER: you forgot your username or password, and the email "
-                "address in your PACER account is out of date. PACER's \"Forgot Username/Password\" sends "
-                "its reset to that old address, so call the PACER Service Center directly: it can "
-                "confirm who you are and update the email. For an old CM/ECF login of a court, ask that "
-                "court's clerk."
-            ),
-            how=(
-                _("Call the PACER Service Center (below); have your 7-digit PACER account number ready "
-                  "if you have it (it is on PACER invoices and statements)."),
-                _("Once you are back in, update the email address under Manage My Account."),
-                _("An old CM/ECF login for a court that has not switched is the court's, not PACER's: "
-                  "ask that court's clerk."),
-            ),
-            contacts=(PACER_SERVICE_CENTER, *(court_contact(c) for c in courts)),
-            rules=("forgot-pacer-login", "forgot-login-stale-email"),
-        )
-    if problem is SignInProblem.FORGOT_LOGIN:
-        return _step(
-            StepId.RECOVER_PACER_LOGIN,
-            Status.TODO,
-            _(
-                "You cannot sign in to PACER: you forgot your username or password. PACER resets it "
-                "itself (not the court)."
-            )
-            + reset_words,
-            contacts=contacts,
-            rules=("forgot-pacer-login", *(("inactive-self-reset",) if self_reset else ())),
-        )
-    if problem is SignInProblem.INACTIVE:
-        return _step(
-            StepId.REACTIVATE_PACER_ACCOUNT,
-            Status.TODO,
-            _(
-                "PACER says your account is inactive. After six months without use PACER marks the search "
-                "status inactive; filers can still file in CM/ECF, and the PACER Service Center "
-                "reactivates searching."
-            )
-            + reset_words,
-            contacts=contacts,
-            rules=("inactive-account", *(("inactive-self-reset",) if self_reset else ())),
-        )
-    if problem is SignInProblem.DEACTIVATED:
-        return _step(
-            StepId.REACTIVATE_PACER_ACCOUNT,
-            Status.TODO,
-            _(
-                "PACER says your account is deactivated. PACER's FAQ says accounts unused for more than two "
-                'years are deactivated automatically (court notices describe six months to "inactive" '
-                "instead). Ask the PACER Service Center what it needs to reactivate the account."
-            ),
-            contacts=contacts,
-            rules=("inactive-account",),
-        )
-    if problem is SignInProblem.MFA_DEVICE_LOST and in_force("mfa-lost-device", as_of):
-        return _step(
-            StepId.REGAIN_MFA_ACCESS,
-            Status.TODO,
-            _(
-                "You lost the phone or app that makes your PACER MFA codes. If a filing is due before "
-                "you are back in, call the clerk's office of that court today: courts take filings by "
-                "their emergency or technical-failure procedure (in their local rules or CM/ECF "
-                "procedures) when a filer cannot sign in. Then get your MFA back with the PACER "
-                "Service Center."
-            ),
-            contacts=(PACER_SERVICE_CENTER, *(court_contact(c) for c in courts)),
-            rules=("mfa-lost-device", "filing-due-cannot-sign-in"),
-        )
-    return _step(
-        StepId.RECOVER_PACER_LOGIN,
-        Status.VERIFY,
-        _(
-            'You cannot sign in to PACER and we do not know why. Try "Forgot Username" or "Forgot '
-            "Password\" on PACER's login page; if PACER says the account is inactive or deactivated, call "
-            "the PACER Service Center."
-        ),
-        contacts=contacts,
-        rules=("forgot-pacer-login", "inactive-account"),
-    )
+    extra: dict[str, object] = {} if case.how is None else {"how": tuple(_(line) for line in case.how)}
+    rules = (*case.rules, "inactive-self-reset") if self_reset else case.rules
+    return _step(case.step, case.status, why, contacts=contacts, rules=rules, **extra)
 
 
 def _firm_step(answers: Answers) -> Step | None:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from ..domain.i18n import _
-from .answer_files import MAX_ANSWERS_BYTES, DamagedAnswers, NewerAnswers, parse_answers_bytes
+from .answers_reader import MAX_ANSWERS_BYTES, DamagedAnswers, NewerAnswers, parse_answers_bytes
 from .files import NotAllowed, ReadError, WriteError, read_file, remove_leftover_temporaries, write_file
-from .logger import LazyLogger
+from .lazy_logger import LazyLogger
 from .paths import make_private_dir
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)

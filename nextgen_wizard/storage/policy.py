@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
+from ..domain.court_ids import normal_court_id
 from ..domain.i18n import _, ngettext, pgettext
 from .paths import POLICY_VARIABLE
 from .policy_keys import KEYS_BY_NAME, POLICY_KEYS, PRESETTABLE, SETTINGS, PolicyKey
@@ -213,7 +214,7 @@ def _normalise_courts(key: str, value: Any, known: Collection[str] | None, out: 
         if not isinstance(item, str):
             out.add(f'answers."{key}"', _("{item} is not a court id").format(item=repr(item)), key)
             continue
-        court = item.strip().lower()
+        court = normal_court_id(item)
         if known is not None and court not in known:
             problem = _('"{item}" is not a court id (see nextgen-wizard courts)').format(item=item)
             out.add(f'answers."{key}"', problem, key)
@@ -310,14 +311,9 @@ def _read_settings(raw: dict, out: _Collector) -> dict[str, Any]:
 
 def _address_problem(url: str) -> str | None:
     """Why court data will not be downloaded from this address (https only), or None."""
-    from .court_updates import address_problem
+    from .court_downloads import address_problem
 
     return address_problem(url)
-
-
-def failed_policy(path: Path, why: str) -> Policy:
-    """A policy that cannot be used at all fails closed: no saved passwords, and everyone is told."""
-    return policy_from_sources([RawSource(str(path), "file", error=why, path=path)])
 
 
 def load_policy(

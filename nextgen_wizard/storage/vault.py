@@ -21,9 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import APP_NAME
 from ..domain.i18n import N_, _
-from .logger import LazyLogger
+from .lazy_logger import LazyLogger
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
@@ -54,14 +53,6 @@ NO_SECURE_KEYRING = N_(
     "There is no secure keyring on this computer, so nothing was saved. "
     "Write the login down instead: the printed checklist has a box for it. Keep the paper safe."
 )  # translated where it is raised
-
-
-def pacer_entry() -> str:
-    return f"{APP_NAME}: PACER"
-
-
-def cmecf_entry(court_id: str) -> str:
-    return f"{APP_NAME}: CM/ECF {court_id}"
 
 
 @dataclass(frozen=True)

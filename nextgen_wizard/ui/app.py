@@ -81,7 +81,7 @@ def _set_icon(app) -> None:
     try:
         app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "nextgen-ready.png"))))
     except FileNotFoundError:
-        from ..storage.logger import LazyLogger
+        from ..session.environment import LazyLogger
 
         LazyLogger(__name__).warning("the app icon is missing from this installation")
 
@@ -104,7 +104,7 @@ def open_wizard(session, *, ask_resume=_ask_resume):
     from ..domain.answers import Answers
     from .wizard import NextGenWizard, PageId
 
-    last = session.last_page()  # read before the wizard records its first page
+    last = session.preferences.last_page()  # read before the wizard records its first page
     wizard = NextGenWizard(session)
     wizard.fit_to_screen()
     wizard.show_fitted()
@@ -188,8 +188,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # `__feature__` check, inspect.getsource), about 0.2 ms a module; those loaded before it are
     # then marked as checked (_mark_loaded_modules_without_pyside).
     from ..session import SessionError
-    from ..storage.logger import log_to_file_when_needed
-    from ..storage.paths import app_paths
+    from ..session.environment import app_paths, log_to_file_when_needed
 
     paths = app_paths()
     log_to_file_when_needed(paths.log_file)  # opened with the first message, if any (often none)

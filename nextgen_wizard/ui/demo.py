@@ -17,7 +17,7 @@ from pathlib import Path
 from ..domain.answers import Answers, answers_from_dict
 from ..domain.i18n import N_
 from ..domain.resources import resource_path
-from ..storage.paths import HOME_VARIABLE
+from ..session.environment import HOME_VARIABLE
 
 DEMO_ANSWERS = ("examples", "demo.json")
 BANNER = N_("DEMO - fictional data, nothing is saved")  # translated where shown: _(BANNER)

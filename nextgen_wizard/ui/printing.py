@@ -256,7 +256,7 @@ def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes,
 
 def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions(), *, overwrite: bool = True) -> int:
     """Write the checklist as PDF through the safe writer; returns the page count."""
-    from ..exports import write_export
+    from ..export_writer import write_export
 
     data, pages = pdf_bytes(html, options)
     write_export(path, data, "pdf", overwrite=overwrite)

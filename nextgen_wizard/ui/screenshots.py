@@ -117,7 +117,7 @@ def screen_platform(width: int, height: int) -> str:
 
     config = Path(tempfile.mkdtemp(prefix="nextgen-screen-")) / "screen.json"
     screen = {"name": "shots", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
-    from ..storage.files import write_file
+    from ..session.environment import write_file
 
     write_file(config, json.dumps({"screens": [screen]}).encode("utf-8"))
     return f"offscreen:configfile={config}"
@@ -142,7 +142,7 @@ def _save_png(image: QImage, path: Path) -> None:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
     from PySide6.QtGui import QImage
 
-    from ..storage.files import write_file
+    from ..session.environment import write_file
 
     data = QByteArray()
     buffer = QBuffer(data)

@@ -78,7 +78,7 @@ def run_self_test(as_of: date) -> int:
 
     def keyring_backends() -> str:
         """The OS's system keyring backend and its dependencies are inside this installation."""
-        from ..doctor import keyring_candidates
+        from ..session.environment import keyring_candidates
 
         candidates = keyring_candidates()
         missing = [

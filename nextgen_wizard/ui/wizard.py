@@ -270,7 +270,7 @@ class NextGenWizard(QWizard):
             return
         self.is_started = True
         if self.currentId() == PageId.WELCOME:
-            self.session.remember_page(PageId.WELCOME.name)
+            self.session.preferences.remember_page(PageId.WELCOME.name)
         from PySide6.QtGui import QKeySequence, QShortcut
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
@@ -294,7 +294,7 @@ class NextGenWizard(QWizard):
             action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
             menu.addAction(action)
             self.addAction(action)  # the shortcuts work without opening the menu
-        from .court_update import add_court_data_actions
+        from .court_data_menu import add_court_data_actions
 
         add_court_data_actions(self, menu)  # Check for newer court data..., About
         self._language_menu(menu)
@@ -319,7 +319,7 @@ class NextGenWizard(QWizard):
     def choose_language(self, code: str, name: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        problem = self.session.remember_language(code)
+        problem = self.session.preferences.remember_language(code)
         text = problem or _(
             "The wizard will be in {language} the next time you start it. Your answers are kept."
         ).format(language=name)
@@ -367,7 +367,7 @@ class NextGenWizard(QWizard):
         # The first page is recorded after the first paint (finish_start): a file write and
         # two fsyncs that need not hold up the window.
         if page_id >= 0 and (self.is_started or page_id != PageId.WELCOME):
-            self.session.remember_page(PageId(page_id).name)
+            self.session.preferences.remember_page(PageId(page_id).name)
         self.refresh()
         # The new page's heading takes the focus, so a screen reader reads where the user now is
         # (and the focus ring never disappears): Tab goes on from it to the page's first question.
@@ -427,7 +427,7 @@ class NextGenWizard(QWizard):
         box = QMessageBox(self)
         box.setWindowTitle(_("Help - {title}").format(title=page.title() if page else APP_NAME))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(help_html(key, self.session.support))
+        box.setText(help_html(key, self.session.policy.support))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         self._help_box = box  # kept so tests and screenshots can find it

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from nextgen_wizard.cli import main
-from nextgen_wizard.storage.court_updates import STORED_NAME
+from nextgen_wizard.storage.court_downloads import STORED_NAME
 from nextgen_wizard.storage.paths import app_paths
 from tests.court_server import Answer, CourtServer, changed_feed, feed_bytes, write_policy
 

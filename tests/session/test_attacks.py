@@ -119,7 +119,7 @@ def test_policy_with_one_unknown_key_still_turns_password_saving_off(
 ) -> None:
     _policy(tmp_path, monkeypatch, "[wizard]\ncredential_storage = false\ncolour = 1\n")
     session = open_session()
-    assert not session.credential_storage
+    assert not session.keyring.saves_logins
     assert any("colour" in notice for notice in session.notices)
 
 

@@ -13,7 +13,7 @@ from typing import ClassVar
 import pytest
 from keyring.backend import KeyringBackend
 
-import nextgen_wizard.session as session_module
+import nextgen_wizard.session.keyring as keyring_module
 from nextgen_wizard.domain.answers import Answers
 from nextgen_wizard.session import Session
 from nextgen_wizard.storage import vault as vault_module
@@ -68,7 +68,7 @@ def test_reset_stops_at_the_first_keyring_time_out(accepted) -> None:  # type: i
 
 def test_reset_has_one_deadline_for_all_its_keyring_work(accepted, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     accepted.delay = 0.05  # each answer in time, but 210 of them take longer than the deadline
-    monkeypatch.setattr(session_module, "RESET_KEYRING_DEADLINE", 0.5)
+    monkeypatch.setattr(keyring_module, "RESET_KEYRING_DEADLINE", 0.5)
     report = _session(accepted(), timeout=1.0).reset(confirm=lambda question: True)
     assert 0 < len(accepted.deleted) < len(CATALOG)
     assert any("were not checked" in p for p in report.problems)

@@ -7,9 +7,10 @@ import pytest
 
 from nextgen_wizard.cli import main
 from nextgen_wizard.domain.answers import answers_from_dict
+from nextgen_wizard.session import login_entry
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.paths import app_paths
-from nextgen_wizard.storage.vault import KeyringVault, cmecf_entry, pacer_entry
+from nextgen_wizard.storage.vault import KeyringVault
 from tests.helpers import EXAMPLES
 
 PACER_SECRET = "Pacer-Secret-4-Leak-Test!"
@@ -25,10 +26,10 @@ def test_secrets_stored_through_the_vault_reach_no_file_and_no_output(
     secret_service, app_home: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     vault = KeyringVault()
-    vault.save(pacer_entry(), "robinsample01", PACER_SECRET)
-    vault.save(cmecf_entry("mab"), "rsample_mab", CMECF_SECRET)
+    vault.save(login_entry(None), "robinsample01", PACER_SECRET)
+    vault.save(login_entry("mab"), "rsample_mab", CMECF_SECRET)
     raw = json.loads((EXAMPLES / "browser-login-mab.json").read_text())
-    raw["keyring_entries"] = [pacer_entry(), cmecf_entry("mab")]
+    raw["keyring_entries"] = [login_entry(None), login_entry("mab")]
     paths = app_paths()
     AnswerStore(paths.answers_file).save(answers_from_dict(raw))
 
@@ -46,7 +47,7 @@ def test_secrets_stored_through_the_vault_reach_no_file_and_no_output(
         for folder in (*paths.per_user(), out):
             assert _files_containing(folder, secret) == []
     assert 'Removed keyring entry "NextGen Ready: CM/ECF mab"' in captured.out
-    assert vault.load(pacer_entry()) is None
+    assert vault.load(login_entry(None)) is None
 
 
 def test_the_leak_check_would_notice_a_leak(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from nextgen_wizard.domain.outside import court_email, court_url
 from nextgen_wizard.domain.plan import plan
 from nextgen_wizard.domain.render import render_json
 from nextgen_wizard.domain.render_html import render_html
-from nextgen_wizard.storage.court_updates import CourtUpdateError, check_for_update, current_court_data
+from nextgen_wizard.storage.court_downloads import CourtUpdateError, check_for_update, current_court_data
 from tests.court_server import Answer, CourtServer, feed_bytes
 from tests.helpers import answers
 

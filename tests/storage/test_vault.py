@@ -10,6 +10,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyrings.alt.file import PlaintextKeyring
 
+from nextgen_wizard.session import login_entry
 from nextgen_wizard.storage import vault as vault_module
 from nextgen_wizard.storage.vault import (
     KeyringTimeout,
@@ -17,10 +18,8 @@ from nextgen_wizard.storage.vault import (
     MemoryVault,
     NoSecureKeyring,
     SecretTooLarge,
-    cmecf_entry,
     describe_backend,
     forget_all,
-    pacer_entry,
 )
 from tests.helpers import ROOT, linux_ci
 
@@ -71,7 +70,7 @@ def test_from_a_chain_only_the_system_keyring_is_used(secret_service) -> None:
     assert KeyringVault(Mixed()).info().accepted
     assert not KeyringVault(FilesOnly()).info().accepted
     with pytest.raises(NoSecureKeyring):
-        KeyringVault(FilesOnly()).save(pacer_entry(), "jdoe2016", SECRET)
+        KeyringVault(FilesOnly()).save(login_entry(None), "jdoe2016", SECRET)
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring(), "plaintext"])
@@ -83,7 +82,7 @@ def test_refused_store_writes_nothing_anywhere_and_says_write_it_down(
     if backend == "plaintext":
         backend = PlaintextKeyring()
     with pytest.raises(NoSecureKeyring) as caught:
-        KeyringVault(backend).save(pacer_entry(), "jdoe2016", SECRET)
+        KeyringVault(backend).save(login_entry(None), "jdoe2016", SECRET)
     assert "nothing was saved" in str(caught.value) and "Write the login down" in str(caught.value)
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert written == []
@@ -94,26 +93,26 @@ def test_refused_store_writes_nothing_anywhere_and_says_write_it_down(
 
 def test_real_keyring_store_read_back_and_delete(secret_service) -> None:
     vault = KeyringVault()
-    message = vault.save(cmecf_entry("mab"), "jdoe_mab", SECRET)
+    message = vault.save(login_entry("mab"), "jdoe_mab", SECRET)
     assert message == "Saved in Secret Service (GNOME Keyring) and checked."
-    assert secret_service.get_password(cmecf_entry("mab"), "jdoe_mab") == SECRET  # really there
-    loaded = vault.load(cmecf_entry("mab"))
+    assert secret_service.get_password(login_entry("mab"), "jdoe_mab") == SECRET  # really there
+    loaded = vault.load(login_entry("mab"))
     assert (loaded.login, loaded.password) == ("jdoe_mab", SECRET)
     assert SECRET not in repr(loaded)
-    vault.save(cmecf_entry("mab"), "jdoe_new", SECRET + "2")  # a new login replaces the old one
-    assert secret_service.get_password(cmecf_entry("mab"), "jdoe_mab") is None
-    assert vault.forget(cmecf_entry("mab"))
-    assert vault.load(cmecf_entry("mab")) is None
-    assert not vault.forget(cmecf_entry("mab"))
+    vault.save(login_entry("mab"), "jdoe_new", SECRET + "2")  # a new login replaces the old one
+    assert secret_service.get_password(login_entry("mab"), "jdoe_mab") is None
+    assert vault.forget(login_entry("mab"))
+    assert vault.load(login_entry("mab")) is None
+    assert not vault.forget(login_entry("mab"))
 
 
 def test_forget_all_removes_each_entry(secret_service) -> None:
     vault = KeyringVault()
-    vault.save(pacer_entry(), "jdoe2016", SECRET)
-    vault.save(cmecf_entry("alsb"), "jdoe", SECRET)
-    removed = forget_all(vault, [pacer_entry(), cmecf_entry("alsb"), cmecf_entry("mad")])
-    assert removed == [pacer_entry(), cmecf_entry("alsb")]
-    assert vault.load(pacer_entry()) is None
+    vault.save(login_entry(None), "jdoe2016", SECRET)
+    vault.save(login_entry("alsb"), "jdoe", SECRET)
+    removed = forget_all(vault, [login_entry(None), login_entry("alsb"), login_entry("mad")])
+    assert removed == [login_entry(None), login_entry("alsb")]
+    assert vault.load(login_entry(None)) is None
 
 
 def _in_private_keyring_session(script: str) -> subprocess.CompletedProcess:
@@ -139,13 +138,14 @@ def test_a_locked_keyring_says_so_and_can_be_retried_after_unlocking() -> None:
     script = """
 import secretstorage
 from keyring.backends import SecretService
-from nextgen_wizard.storage.vault import KeyringVault, KeyringLocked, pacer_entry
+from nextgen_wizard.session import login_entry
+from nextgen_wizard.storage.vault import KeyringVault, KeyringLocked
 vault = KeyringVault(SecretService.Keyring())
-print(vault.save(pacer_entry(), "jdoe2016", "pw-1"))
+print(vault.save(login_entry(None), "jdoe2016", "pw-1"))
 collection = secretstorage.get_default_collection(secretstorage.dbus_init())
 collection.lock()
 try:
-    vault.save(pacer_entry(), "jdoe2016", "pw-2")
+    vault.save(login_entry(None), "jdoe2016", "pw-2")
 except KeyringLocked as error:
     print("LOCKED:", error)
 """
@@ -161,7 +161,7 @@ def test_a_hanging_keyring_times_out_instead_of_freezing() -> None:
     try:
         started = time.monotonic()
         with pytest.raises(KeyringTimeout, match=r"did not answer within 0\.3 seconds"):
-            vault.save(pacer_entry(), "jdoe2016", SECRET)
+            vault.save(login_entry(None), "jdoe2016", SECRET)
         assert time.monotonic() - started < 3
     finally:
         del vault_module.ACCEPTED_BACKENDS[f"{__name__}.HangingBackend"]
@@ -171,25 +171,25 @@ def test_store_without_lookup_by_entry_alone_uses_a_login_index(monkeypatch: pyt
     monkeypatch.setitem(vault_module.ACCEPTED_BACKENDS, f"{__name__}.DictBackend", "test store")
     backend = DictBackend()
     vault = KeyringVault(backend)
-    vault.save(cmecf_entry("mab"), "jdoe", SECRET)
-    assert vault.load(cmecf_entry("mab")).login == "jdoe"
-    assert vault.forget(cmecf_entry("mab"))
+    vault.save(login_entry("mab"), "jdoe", SECRET)
+    assert vault.load(login_entry("mab")).login == "jdoe"
+    assert vault.forget(login_entry("mab"))
     assert backend.items == {}
 
 
 def test_windows_size_limit_is_checked_before_writing() -> None:
     vault = MemoryVault()
     with pytest.raises(SecretTooLarge, match="at most 1280"):
-        vault.save(pacer_entry(), "jdoe2016", "x" * 1281)
-    assert vault.load(pacer_entry()) is None
-    vault.save(pacer_entry(), "jdoe2016", "x" * 1280)
+        vault.save(login_entry(None), "jdoe2016", "x" * 1281)
+    assert vault.load(login_entry(None)) is None
+    vault.save(login_entry(None), "jdoe2016", "x" * 1280)
 
 
 def test_memory_vault_for_demos() -> None:
     vault = MemoryVault()
-    assert "demo" in vault.save(pacer_entry(), "demo2020", SECRET)
-    assert vault.load(pacer_entry()).password == SECRET
-    assert vault.forget(pacer_entry()) and vault.load(pacer_entry()) is None
+    assert "demo" in vault.save(login_entry(None), "demo2020", SECRET)
+    assert vault.load(login_entry(None)).password == SECRET
+    assert vault.forget(login_entry(None)) and vault.load(login_entry(None)) is None
 
 
 def test_keyring_is_not_imported_until_a_secret_is_handled() -> None:
@@ -216,4 +216,4 @@ def test_a_collection_that_stays_locked_is_reported_as_locked_not_as_initerror(m
     monkeypatch.setitem(vault_module.ACCEPTED_BACKENDS, f"{__name__}.LockedBackend", "test store")
     vault = KeyringVault(LockedBackend())
     with pytest.raises(vault_module.KeyringLocked, match="Your keyring is locked"):
-        vault.load(pacer_entry())
+        vault.load(login_entry(None))

@@ -17,7 +17,8 @@ from nextgen_wizard.domain.render import render_json, render_text
 from nextgen_wizard.domain.render_html import render_html
 from nextgen_wizard.domain.render_ics import render_ics
 from nextgen_wizard.domain.steps import STATUS_WORDS
-from nextgen_wizard.storage.vault import KeyringVault, cmecf_entry, pacer_entry
+from nextgen_wizard.session import login_entry
+from nextgen_wizard.storage.vault import KeyringVault
 from nextgen_wizard.ui.app import make_app
 from nextgen_wizard.ui.printing import PrintOptions, save_pdf
 from tests.cli.test_cli import run
@@ -121,10 +122,10 @@ def test_no_secure_keyring_gets_a_box_to_write_in() -> None:
 def test_secrets_stored_through_the_vault_are_in_no_output(secret_service, tmp_path: Path) -> None:
     vault = KeyringVault()
     pacer_secret, cmecf_secret = "Pacer-Print-Secret-9!", "Cmecf-Print-Secret-9!"
-    vault.save(pacer_entry(), "robinsample01", pacer_secret)
-    vault.save(cmecf_entry("mab"), "rsample_mab", cmecf_secret)
+    vault.save(login_entry(None), "robinsample01", pacer_secret)
+    vault.save(login_entry("mab"), "rsample_mab", cmecf_secret)
     checklist = _checklist(
-        "browser-login-mab.json", "2021-09-01", keyring_entries=[pacer_entry(), cmecf_entry("mab")]
+        "browser-login-mab.json", "2021-09-01", keyring_entries=[login_entry(None), login_entry("mab")]
     )
     html = render_html(checklist, generated=date(2026, 11, 23), version="test")
     assert "NextGen Ready: CM/ECF mab" in html  # where the reminder is: named, never shown
@@ -141,8 +142,8 @@ def test_secrets_stored_through_the_vault_are_in_no_output(secret_service, tmp_p
         for kind, data in outputs.items():
             assert secret.encode() not in data, f"{kind} leaks a secret"
             assert secret.encode("utf-16-be") not in data, f"{kind} leaks a secret (UTF-16)"
-    vault.forget(pacer_entry())
-    vault.forget(cmecf_entry("mab"))
+    vault.forget(login_entry(None))
+    vault.forget(login_entry("mab"))
 
 
 def test_calendar_parses_back_into_the_dated_items() -> None:

@@ -76,7 +76,7 @@ class Watch(QObject):
             watched.removeEventFilter(self)
             pages = sorted(m for m in sys.modules if m.startswith("nextgen_wizard.ui.pages."))
             print("pages", ",".join(pages))
-            print("log", "nextgen_wizard.storage.logs" in sys.modules)
+            print("log", "nextgen_wizard.storage.log_file" in sys.modules)
             QTimer.singleShot(0, app.quit)
         return False
 

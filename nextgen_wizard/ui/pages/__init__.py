@@ -1,5 +1,5 @@
-"""One module per step. make_page() makes one page, importing its module only then;
-build_pages() makes them all. The wizard makes each page when it is first needed."""
+"""One module per step. make_page() makes one page, importing its module only then:
+the wizard makes each page when it is first needed."""
 
 from __future__ import annotations
 
@@ -57,6 +57,3 @@ def page_class(page_id: int) -> Callable[[Session], QWizardPage]:
 def make_page(session: Session, page_id: int) -> QWizardPage:
     return page_class(page_id)(session)
 
-
-def build_pages(session: Session) -> dict[int, QWizardPage]:
-    return {page_id: make_page(session, page_id) for page_id in range(PAGE_COUNT)}

@@ -11,6 +11,10 @@ from ...session import Session
 from ..accessibility import Heading
 from ..widgets import Notice, announce, order_tabs, text_label
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
+if TYPE_CHECKING:
+    from ...domain.answer_paths import AnswerPath
+
 
 class AnswerPage(QWizardPage):
     help_key = "welcome"
@@ -126,7 +130,7 @@ class AnswerPage(QWizardPage):
     def load(self) -> None:
         """Show the current answers in the widgets."""
 
-    def set_answer(self, path: str, value: object) -> bool:
+    def set_answer(self, path: AnswerPath, value: object) -> bool:
         """Change one answer through the session; a refused change is shown on the page."""
         from ...session import ChangeRefused
 

@@ -132,7 +132,7 @@ class ChecklistPage(AnswerPage):
         )
 
     def html(self, scale: float = 1.0) -> str:
-        info = self.session.known_vault_info()  # never waits for the keyring on the GUI thread
+        info = self.session.keyring.known_info()  # never waits for the keyring on the GUI thread
         secure = bool(info and info.accepted)
         return render_html(
             self.session.plan(),
@@ -140,7 +140,7 @@ class ChecklistPage(AnswerPage):
             version=__version__,
             secure_keyring=secure,
             banner=_(DEMO_BANNER) if self.session.demo else None,
-            support=self.session.support,
+            support=self.session.policy.support,
             scale=scale,
         )
 
@@ -148,9 +148,9 @@ class ChecklistPage(AnswerPage):
 
 
         self._show_steps()
-        if self.session.known_vault_info() is None:
+        if self.session.keyring.known_info() is None:
             # Find the keyring off the GUI thread, then show where the reminders are.
-            run_in_background(self.session.vault_info, lambda _info, _error: self._keyring_known())
+            run_in_background(self.session.keyring.info, lambda _info, _error: self._keyring_known())
 
     def _show_steps(self) -> None:
         self.steps.blockSignals(True)  # filling the list is not the user ticking
@@ -190,7 +190,7 @@ class ChecklistPage(AnswerPage):
         return "\n".join(item.text() for item in items if item is not None)
 
     def save_html(self, path: Path | None = None) -> Path | None:
-        from ...exports import write_export
+        from ...export_writer import write_export
 
         name = f"NextGen-checklist-{self.session.as_of.isoformat()}.html"
         path = path or self._ask_path(_("Save checklist as a web page"), name, _("Web page (*.html)"))
@@ -207,7 +207,7 @@ class ChecklistPage(AnswerPage):
         return path
 
     def _keyring_known(self) -> None:
-        if self.session.known_vault_info() is not None and self.isVisible():
+        if self.session.keyring.known_info() is not None and self.isVisible():
             self.load()
 
     def preview(self) -> None:
@@ -262,7 +262,7 @@ class ChecklistPage(AnswerPage):
         path = path or self._ask_path(_("Add dates to your calendar"), name, _("Calendar (*.ics)"))
         if path is None:
             return None
-        from ...exports import write_export
+        from ...export_writer import write_export
 
         def write() -> bool:
             write_export(path, calendar, "ics", overwrite=True)

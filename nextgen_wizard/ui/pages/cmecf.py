@@ -39,7 +39,7 @@ class CourtLoginBox(QGroupBox):
         self.setObjectName("card")  # one clearly separated block per court
         self.page, self.court_id = page, court_id
         self.setAccessibleName(_("CM/ECF login at {court}").format(court=court_name))
-        login = page.session.login(court_id)
+        login = page.session.answers.login_for(court_id)
         layout = QVBoxLayout(self)
         self.has_account = Choice(_("Do you have a CM/ECF filing account at {court}?").format(court=court_id))
         self.knows = Choice(_("Do you know its login and password ({court})?").format(court=court_id))
@@ -53,7 +53,7 @@ class CourtLoginBox(QGroupBox):
         self.forget_button = QPushButton(_("Remove {court} login from the keyring").format(court=court_id))
         self.save_status = text_label("")
         self.forget_button.clicked.connect(lambda: page.forget(court_id, self.save_status))
-        self.forget_button.setVisible(page.session.has_saved_login(court_id))
+        self.forget_button.setVisible(page.session.keyring.has_saved_login(court_id))
         self.browser_warning = Notice()
         self.browser_warning.setAccessibleName(_("Warning about the {court} login").format(court=court_id))
         # Rarer questions, each shown only while an answer opens it (domain/questions.py).
@@ -95,7 +95,7 @@ class CourtLoginBox(QGroupBox):
             if only_in_browser and filing
             else ""
         )
-        if not self.page.session.credential_storage:
+        if not self.page.session.keyring.saves_logins:
             self.save_button.setEnabled(False)
             self.save_status.setText(
                 _("Your firm has turned off saving passwords here: write the login down.")
@@ -120,7 +120,7 @@ class CourtLoginBox(QGroupBox):
 
     def show_saved(self) -> None:
         """After the keyring saved this login: the answers say it is known and kept safely."""
-        login = self.page.session.login(self.court_id)
+        login = self.page.session.answers.login_for(self.court_id)
         for widget in (self.knows, self.recorded):
             widget.blockSignals(True)
         self.knows.set_value(login.knows_login)
@@ -174,7 +174,7 @@ class CmecfPage(AnswerPage):
         self.boxes: dict[str, CourtLoginBox] = {}
 
     def load(self) -> None:
-        if not self.session.credential_storage:
+        if not self.session.keyring.saves_logins:
             self.pacer_button.setEnabled(False)
             self.pacer_status.setText(_("Your firm has turned off saving passwords in this app."))
         clear_layout(self.courts_layout)
@@ -199,7 +199,7 @@ class CmecfPage(AnswerPage):
 
     def open_keyring_dialog(self, court_id: str | None, what: str, status_label) -> None:
         """Find the keyring off the GUI thread; open the dialog only when it can really save there."""
-        if not self.session.credential_storage:
+        if not self.session.keyring.saves_logins:
             announce(status_label, _("Your firm has turned off saving passwords here: write the login down."))
             return
         announce(status_label, _("Checking the keyring..."))
@@ -220,7 +220,7 @@ class CmecfPage(AnswerPage):
             announce(status_label, "")
             self._open_dialog(court_id, what, info.name, status_label)
 
-        run_in_background(self.session.vault_info, checked)
+        run_in_background(self.session.keyring.info, checked)
 
     def _open_dialog(self, court_id: str | None, what: str, where: str, status_label) -> None:
         from ..credentials import CredentialDialog
@@ -234,7 +234,7 @@ class CmecfPage(AnswerPage):
                 "person": (name[0] if name else None, name[-1] if len(name) > 1 else None),
             }
         dialog = CredentialDialog(
-            lambda login, password: self.session.keep_login(court_id, login, password),
+            lambda login, password: self.session.keyring.keep_login(court_id, login, password),
             where,
             what,
             parent=self,
@@ -261,12 +261,12 @@ class CmecfPage(AnswerPage):
             self._show_forget_buttons()
             self.changed()
 
-        run_in_background(lambda: self.session.forget_login(court_id), done)
+        run_in_background(lambda: self.session.keyring.forget_login(court_id), done)
 
     def _show_forget_buttons(self) -> None:
         for court_id, box in self.boxes.items():
-            box.forget_button.setVisible(self.session.has_saved_login(court_id))
-        self.pacer_forget.setVisible(self.session.has_saved_login(None))
+            box.forget_button.setVisible(self.session.keyring.has_saved_login(court_id))
+        self.pacer_forget.setVisible(self.session.keyring.has_saved_login(None))
 
     def record_result(self, dialog: CredentialDialog, court_id: str | None, status_label) -> None:
         if dialog.saved_message:

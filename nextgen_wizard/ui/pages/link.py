@@ -53,5 +53,5 @@ class LinkPage(AnswerPage):
             self.courts_layout.addWidget(box)
 
     def _linked(self, court_id: str, checked: bool) -> None:
-        self.session.mark_linked(court_id, checked)
+        self.session.set_court_answer(court_id, "linked", True if checked else None)
         self.changed()

@@ -1,4 +1,4 @@
-"""Issue 13: each "Wrong today" case (each failed on the code before), the new situations,
+"""Each "Wrong today" case (each failed on the code before), the newer situations,
 dated rules, and a property test over random answers."""
 
 import json

@@ -14,8 +14,8 @@ import pytest
 from nextgen_wizard.domain import court_diff
 from nextgen_wizard.domain.courts import load_catalog
 from nextgen_wizard.session import CourtUpdateError, Session
-from nextgen_wizard.storage import court_updates
-from nextgen_wizard.storage.court_updates import (
+from nextgen_wizard.storage import court_downloads as court_updates
+from nextgen_wizard.storage.court_downloads import (
     STORED_NAME,
     CourtData,
     address_problem,
@@ -336,14 +336,14 @@ def test_policy_url_overrides_the_feed_address(
     policy = write_policy(tmp_path, f'[courts]\nupdate_url = "{server.url("/mirror.json")}"\n')
     monkeypatch.setenv("NEXTGEN_WIZARD_POLICY", str(policy))
     monkeypatch.setenv("NEXTGEN_WIZARD_COURT_TIMEOUT", "5")
-    session = Session.for_courts(app_paths())
+    session = Session.for_machine(app_paths(), keyring=False)
     assert not session.policy.problems
-    assert session.court_update_address() == server.url("/mirror.json")
-    update = session.check_court_update()
+    assert session.courts.update_address() == server.url("/mirror.json")
+    update = session.courts.check_update()
     path = session.use_court_update(update)
     assert server.requests == ["/mirror.json"]
     assert session.catalog.get("zzd") is not None
-    assert session.describe_court_data().endswith(
+    assert session.courts.describe().endswith(
         f"downloaded {date.today():%B} {date.today().day}, {date.today().year} ({path})"
     )
     assert "court data from: " + server.url("/mirror.json") in session.policy.describe()
@@ -354,10 +354,10 @@ def test_policy_can_turn_updates_off(
 ) -> None:
     policy = write_policy(tmp_path, f'[courts]\nupdates = false\nupdate_url = "{server.url("/x")}"\n')
     monkeypatch.setenv("NEXTGEN_WIZARD_POLICY", str(policy))
-    session = Session.for_courts(app_paths())
+    session = Session.for_machine(app_paths(), keyring=False)
     assert session.policy.court_updates is False
     with pytest.raises(CourtUpdateError, match="IT department turned off downloading court data"):
-        session.check_court_update()
+        session.courts.check_update()
     assert server.requests == []
     assert "court data updates: off" in session.policy.describe()
 
@@ -365,7 +365,7 @@ def test_policy_can_turn_updates_off(
 def test_wrong_policy_values_are_named_and_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     policy = write_policy(tmp_path, '[courts]\nupdates = "no"\nupdate_url = 5\n')
     monkeypatch.setenv("NEXTGEN_WIZARD_POLICY", str(policy))
-    session = Session.for_courts(app_paths())
+    session = Session.for_machine(app_paths(), keyring=False)
     assert session.policy.court_updates is True and session.policy.court_update_url is None
     assert len(session.policy.problems) == 2
 

@@ -38,7 +38,7 @@ class LazyLogger:
         if _log_file_to_open is not None:
             with _opening:
                 if _log_file_to_open is not None:  # not opened by another thread meanwhile
-                    from .logs import setup_logging
+                    from .log_file import setup_logging
 
                     setup_logging(_log_file_to_open)
                     _log_file_to_open = None  # only now: a thread that sees None finds the file open

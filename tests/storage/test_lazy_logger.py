@@ -11,7 +11,7 @@ from tests.helpers import ROOT
 SCRIPT = """
 import sys
 from pathlib import Path
-from nextgen_wizard.storage.logger import LazyLogger, log_to_file_when_needed
+from nextgen_wizard.storage.lazy_logger import LazyLogger, log_to_file_when_needed
 log_file = Path(sys.argv[1])
 log_to_file_when_needed(log_file)
 log = LazyLogger("nextgen_wizard.somewhere")
@@ -37,7 +37,7 @@ def test_the_log_file_opens_with_the_first_message_and_keeps_every_message(tmp_p
 THREADS = """
 import sys, threading
 from pathlib import Path
-from nextgen_wizard.storage.logger import LazyLogger, log_to_file_when_needed
+from nextgen_wizard.storage.lazy_logger import LazyLogger, log_to_file_when_needed
 log_file = Path(sys.argv[1])
 log_to_file_when_needed(log_file)
 start = threading.Barrier(4)

@@ -16,29 +16,29 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
 
-from . import APP_NAME
-from .domain.answers import (
+from .. import APP_NAME
+from ..domain.answers import (
     Answers,
     AnswersError,
     CourtLogin,
     answers_from_dict,
     answers_to_dict,
 )
-from .domain.courts import Catalog, load_catalog
-from .domain.dates import as_of_problem
-from .domain.i18n import _, apply_firm_default, current_language, ngettext
-from .domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
-from .domain.progress import ANSWER_FOR_STEP, WAITS, done_key
-from .domain.questions import open_questions
-from .domain.steps import StepId
-from .storage.answer_files import AnswersFileError, read_answers_file
-from .storage.answer_store import AnswerStore, StoreWriteError
-from .storage.court_updates import CourtData, CourtUpdate, CourtUpdateError, current_court_data
-from .storage.files import read_file, remove_leftover_temporaries, write_file
-from .storage.instance import InstanceLock, LockUnavailable
-from .storage.logger import LazyLogger
-from .storage.paths import AppPaths
-from .storage.policy import (
+from ..domain.court_ids import normal_court_id
+from ..domain.courts import Catalog, load_catalog
+from ..domain.dates import as_of_problem
+from ..domain.i18n import _, apply_firm_default, current_language
+from ..domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
+from ..domain.progress import ANSWER_FOR_STEP, WAITS, done_key
+from ..domain.questions import open_questions
+from ..domain.steps import StepId
+from ..storage.answer_store import AnswerStore, StoreWriteError
+from ..storage.answers_reader import AnswersFileError, read_answers_file
+from ..storage.court_downloads import CourtData, CourtUpdate, CourtUpdateError, current_court_data
+from ..storage.files import remove_leftover_temporaries
+from ..storage.instance import InstanceLock, LockUnavailable
+from ..storage.paths import AppPaths
+from ..storage.policy import (
     PRESETTABLE,
     Policy,
     apply_policy,
@@ -47,11 +47,9 @@ from .storage.policy import (
     load_effective_policy,
     set_path,
 )
-from .storage.policy_sources import SourceReaders
-from .storage.vault import (
-    LOGIN_INDEX_SUFFIX,
+from ..storage.policy_sources import SourceReaders
+from ..storage.vault import (
     BackendInfo,
-    Credential,
     KeyringLocked,
     KeyringTimeout,
     KeyringVault,
@@ -60,16 +58,25 @@ from .storage.vault import (
     TurnedOffVault,
     VaultError,
 )
+from .keyring import (
+    KeyringService,
+    KeyringStatus,
+    ResetReport,
+    is_made_entry,
+    is_own_entry,
+    login_entry,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
     from typing import Any
 
-    from .storage.vault import Vault
+    from ..domain.answer_paths import AnswerPath, CourtAnswer
+    from ..storage.vault import Vault
+    from .court_data import CourtDataService
+    from .preferences import Preferences
 
-log = LazyLogger(__name__)
 
-PROGRESS_FILE = "progress.txt"
 ANSWER_SECTIONS = ("role", "filer", "courts", "pacer", "cmecf", "firm", "attorney", "staff", "creditor")
 
 
@@ -88,50 +95,6 @@ class UnknownStep(SessionError):
 
 class ChangeRefused(SessionError):
     """A change was not made: it is locked by policy or would not be a valid answer."""
-
-
-def login_entry(court_id: str | None) -> str:
-    """The keyring entry for the PACER login (None) or one court's CM/ECF login."""
-    return f"{APP_NAME}: PACER" if court_id is None else f"{APP_NAME}: CM/ECF {court_id}"
-
-
-# All of reset's keyring work together may take this long; then it stops and says so.
-RESET_KEYRING_DEADLINE = 20.0
-
-
-def is_made_entry(entry: str) -> bool:
-    """A name login_entry() makes: the PACER entry or one court's (court ids as the catalog has them)."""
-    import re
-
-    court = re.fullmatch(rf"{re.escape(APP_NAME)}: CM/ECF [a-z0-9]{{2,12}}", entry)
-    return entry == login_entry(None) or court is not None
-
-
-def is_own_entry(entry: str) -> bool:
-    """Only entries in the app's own namespace are ever removed."""
-    return entry.startswith(f"{APP_NAME}: ") and not entry.endswith(LOGIN_INDEX_SUFFIX)
-
-
-@dataclass(frozen=True)
-class KeyringStatus:
-    """The keyring in use and whether login reminders can be saved in it now (and if not, why)."""
-
-    name: str
-    class_path: str
-    accepted: bool
-    reachable: bool = False
-    turned_off: bool = False  # firm policy: no keyring use at all
-    problem: str | None = None
-
-
-@dataclass
-class ResetReport:
-    """What reset removed, and what it left and why."""
-
-    removed_files: list[Path] = field(default_factory=list)
-    removed_entries: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -181,8 +144,8 @@ class Session:
         if demo is not None:
             return cls._open_demo(paths, as_of, demo, catalog)
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
-        session.notices += session.court_data_problems
-        session.policy = session._load_policy_in_its_language()
+        session.notices += session.courts.problems
+        session.policy = session._load_policy_in_its_language(paths)
         session.vault = vault if vault is not None else session._vault_for_policy()
         session.notices += session._policy_notices()
         lock = InstanceLock(paths.instance_lock)
@@ -250,8 +213,8 @@ class Session:
         court_data = None if catalog is not None else current_court_data(paths)
         catalog = catalog or court_data.catalog  # type: ignore[union-attr]
         session = cls(catalog=catalog, as_of=as_of, answers=Answers(), paths=paths, court_data=court_data)
-        session.notices += session.court_data_problems
-        session.policy = session._load_policy_in_its_language()
+        session.notices += session.courts.problems
+        session.policy = session._load_policy_in_its_language(paths)
         session.notices += session._policy_notices()
         if with_vault:
             session.vault = session._vault_for_policy()
@@ -286,20 +249,15 @@ class Session:
 
     @classmethod
     def for_machine(cls, paths: AppPaths, *, keyring: bool = True) -> Session:
-        """Policy (and the vault, unless `keyring` is False) only: no answers and no lock (doctor)."""
-        session = cls.for_courts(paths)
-        if keyring:
-            session.vault = session._vault_for_policy()
-        return session
-
-    @classmethod
-    def for_courts(cls, paths: AppPaths) -> Session:
-        """The court data in use and the firm's policy, no answers, vault or lock (`courts`)."""
+        """The court data in use and the firm's policy (and the vault, unless `keyring` is False):
+        no answers and no lock (doctor, `courts`)."""
         court_data = current_court_data(paths)
         session = cls(catalog=court_data.catalog, as_of=date.today(), answers=Answers(), paths=paths)
         session.court_data = court_data
-        session.notices += session.court_data_problems
-        session.policy = session._load_policy_in_its_language()
+        session.notices += session.courts.problems
+        session.policy = session._load_policy_in_its_language(paths)
+        if keyring:
+            session.vault = session._vault_for_policy()
         return session
 
     def close(self) -> None:
@@ -307,19 +265,18 @@ class Session:
             self.lock.release()
             self.lock = None
 
-    def _load_policy_in_its_language(self) -> Policy:
+    def _load_policy_in_its_language(self, paths: AppPaths) -> Policy:
         """The firm's policy, its default language applied; read again when that changed the language,
         so its problems are told in the language the rest of the session speaks."""
         before = current_language()
-        policy = self._load_policy()
+        policy = self._load_policy(paths)
         if apply_firm_default(policy.language) != before:
-            policy = self._load_policy()
+            policy = self._load_policy(paths)
         return policy
 
-    def _load_policy(self) -> Policy:
-        assert self.paths is not None
+    def _load_policy(self, paths: AppPaths) -> Policy:
         return load_effective_policy(
-            SourceReaders(site_config=self.paths.site_config),
+            SourceReaders(site_config=paths.site_config),
             known_courts={court.id for court in self.catalog.courts},
         )
 
@@ -386,94 +343,40 @@ class Session:
         return any(self.policy.is_locked(path) for path in paths)
 
     @property
-    def credential_storage(self) -> bool:
-        return self.policy.credential_storage and not isinstance(self.vault, TurnedOffVault)
-
-    @property
-    def support(self) -> str | None:
-        return self.policy.support
+    def keyring(self) -> KeyringService:
+        """The keyring (blocking calls: the wizard runs them off its GUI thread)."""
+        return KeyringService(
+            self.vault, allowed=self.policy.credential_storage, recorded=self.answers.keyring_entries
+        )
 
     @property
     def saves(self) -> bool:
         return self.store is not None and self.store.writable
 
-    def has_saved_login(self, court_id: str | None) -> bool:
-        return login_entry(court_id) in self.answers.keyring_entries
-
     def answer_at(self, path: str) -> Any:
         """One answer by its path, as plain data (what the answers file holds there)."""
         return get_path(answers_to_dict(self.answers), _normal_path(path))
 
-    def login(self, court_id: str) -> CourtLogin:
-        return self.answers.login_for(court_id)
-
     # ---- court data: which is in use, and newer data when asked (the app's only network use) --
 
     @property
-    def court_data_problems(self) -> list[str]:
-        """Stored court data that was ignored (damaged, say), each with the reason."""
-        return list(self.court_data.problems) if self.court_data is not None else []
+    def courts(self) -> CourtDataService:
+        """Which court data is in use, and newer data when asked (the app's only network use)."""
+        from .court_data import CourtDataService  # the services load when first asked for (start-up)
 
-    def describe_court_data(self) -> str:
-        """Which court data is in use, in words, with its file when it was downloaded."""
-        where = ""
-        if self.court_data is not None and self.court_data.path is not None:
-            where = f" ({self.court_data.path})"
-        return f"{self.catalog.describe()}{where}"
-
-    def court_update_refusal(self) -> str | None:
-        """Why newer court data may not be downloaded here, or None."""
-        if self.policy.failed:
-            return _(
-                "Your firm's policy could not be used, so downloading court data is off until your IT "
-                "department fixes it; the app keeps using {data}."
-            ).format(data=self.catalog.describe())
-        if not self.policy.court_updates:
-            where = f" ({self.policy.origins.get('courts.updates', self.policy.source)})"
-            where = where if self.policy.source else ""
-            return _(
-                "Your IT department turned off downloading court data in your firm's policy"
-                "{where}; the app keeps using {data}."
-            ).format(where=where, data=self.catalog.describe())
-        return None
-
-    def court_update_address(self) -> str:
-        from .storage.court_updates import update_address
-
-        return update_address(self.policy.court_update_url, self._court_data())
-
-    def _court_data(self) -> CourtData:
-        return self.court_data if self.court_data is not None else CourtData(self.catalog)
-
-    def check_court_update(self, *, timeout: float | None = None) -> CourtUpdate:
-        """Download PACER's court list and check it (blocks: the wizard calls it off its GUI thread).
-
-        Nothing changes yet; CourtUpdateError says why there is nothing to use.
-        """
-        from .storage.court_updates import check_for_update
-
-        refusal = self.court_update_refusal()
-        if refusal:
-            raise CourtUpdateError(refusal)
-        return check_for_update(
-            self.court_update_address(), self._court_data(), today=date.today(), timeout=timeout
-        )
+        return CourtDataService(self.court_data or CourtData(self.catalog), self.policy, self.paths)
 
     def use_court_update(self, update: CourtUpdate) -> Path:
         """Keep the checked copy (the one safe writer) and use it from now on; WriteError: nothing changed."""
-        from .storage.court_updates import keep_update
-
-        assert self.paths is not None
-        path = keep_update(update, self.paths)
+        path, self.court_data = self.courts.keep(update)
         self.catalog = update.catalog
-        self.court_data = CourtData(update.catalog, path, update.feed_url or update.url, update.software)
         if any(self.catalog.get(c) is None for c in self.answers.courts):
             self.answers = self._known_courts_only(self.answers, self.store)
         return path
 
     # ---- changing answers ----------------------------------------------------------------
 
-    def set_answer(self, path: str, value: Any) -> None:
+    def set_answer(self, path: AnswerPath, value: Any) -> None:
         """Change one answer by its path in the answers format; ChangeRefused says why not."""
         self.set_answers({path: value})
 
@@ -515,7 +418,7 @@ class Session:
             if path == "courts" and data.get("courts") is None:
                 data["courts"] = []  # "no courts" (null) is an empty list
             if section == "courts" and isinstance(data.get("courts"), list):
-                chosen = [c.strip().lower() if isinstance(c, str) else c for c in data["courts"]]
+                chosen = [normal_court_id(c) if isinstance(c, str) else c for c in data["courts"]]
                 data["courts"] = chosen
                 dropped = [
                     c for c, login in (data.get("cmecf") or {}).items()
@@ -556,8 +459,10 @@ class Session:
         """Answers about a court no longer chosen go with it."""
         self.set_answer("courts", [c for c in self.answers.courts if c != court_id])
 
-    def set_court_answer(self, court_id: str, name: str, value: Any) -> None:
-        self.set_answer(f"cmecf.{court_id}.{name}", value)
+    def set_court_answer(self, court_id: str, name: CourtAnswer, value: Any) -> None:
+        from ..domain.answer_paths import court_answer_path
+
+        self.set_answers({court_answer_path(court_id, name): value})
 
     def mark_requested(self, step_id: str, court_id: str | None, requested: bool = True) -> Step:
         """The user asked someone else (registered without a card, sent an e-file registration):
@@ -585,7 +490,7 @@ class Session:
         if step_id not in known:
             steps = ", ".join(sorted(known))
             raise UnknownStep([_('"{step}" is not a step; steps: {steps}').format(step=step_id, steps=steps)])
-        court = court_id.strip().lower() if court_id else None
+        court = normal_court_id(court_id) if court_id else None
         if court is not None and court not in self.answers.courts:
             listed = ", ".join(self.answers.courts) or _("none")
             raise UnknownStep(
@@ -605,11 +510,8 @@ class Session:
         step, court = self._step_on_checklist(step_id, court_id)
         answer = ANSWER_FOR_STEP.get(step.id)
         if answer is not None:
-            self.set_answer(answer.path.format(court=court), answer.done if done else answer.undone)
+            self.set_answers({answer.path.format(court=court): answer.done if done else answer.undone})
         return self._keep_day("done", step, court, done)
-
-    def mark_linked(self, court_id: str, linked: bool) -> None:
-        self.set_court_answer(court_id, "linked", True if linked else None)
 
     def mark_registered(self, registered: bool) -> None:
         """The user registered an individual PACER account (new accounts are created upgraded)."""
@@ -654,64 +556,6 @@ class Session:
 
     # ---- the keyring (these calls block: the wizard runs them off its GUI thread) ---------
 
-    def vault_info(self) -> BackendInfo:
-        """Which keyring is used (blocks while keyring finds it: call it off the GUI thread)."""
-        return self.vault.info()
-
-    def known_vault_info(self) -> BackendInfo | None:
-        """The keyring's info when it is known without waiting, else None (ask vault_info off-thread)."""
-        if isinstance(self.vault, KeyringVault) and not self.vault.discovered:
-            return None
-        try:
-            return self.vault.info()
-        except VaultError:
-            return None
-
-    def keyring_status(self) -> KeyringStatus:
-        """Which keyring is used and whether it answers, unlocked, within the time limit."""
-        if isinstance(self.vault, TurnedOffVault):
-            info = self.vault.info()
-            return KeyringStatus(info.name, info.class_path, False, turned_off=True)
-        try:
-            info = self.vault.info()
-        except VaultError as error:
-            return KeyringStatus(
-                _("unknown"), "-", False, problem=_("keyring could not start: {reason}").format(reason=error)
-            )
-        except Exception as error:  # a broken keyring installation must not stop a report
-            return KeyringStatus(
-                _("unknown"),
-                "-",
-                False,
-                problem=_("keyring could not start ({error})").format(error=type(error).__name__),
-            )
-        if not info.accepted:
-            return KeyringStatus(
-                info.name,
-                info.class_path,
-                False,
-                problem=_("no secure keyring: {reason}; credential reminders cannot be saved").format(
-                    reason=info.reason
-                ),
-            )
-        try:
-            self.vault.load(f"{APP_NAME}: doctor probe")  # reading proves it is reachable and unlocked
-        except VaultError as error:
-            return KeyringStatus(
-                info.name, info.class_path, True, problem=_("keyring: {reason}").format(reason=error)
-            )
-        return KeyringStatus(info.name, info.class_path, True, reachable=True)
-
-    def keep_login(self, court_id: str | None, login: str, password: str) -> str:
-        """Save a login in the keyring and read it back; returns what to tell the user."""
-        return self.vault.save(login_entry(court_id), login, password)  # a turned-off vault says why not
-
-    def saved_login(self, court_id: str | None) -> Credential | None:
-        return self.vault.load(login_entry(court_id))
-
-    def forget_login(self, court_id: str | None) -> bool:
-        return self.vault.forget(login_entry(court_id))
-
     # ---- saving --------------------------------------------------------------------------
 
     def save(self) -> str | None:
@@ -733,34 +577,12 @@ class Session:
         self.store = store
         self.saving_unavailable = None
 
-    def remember_language(self, language: str) -> str | None:
-        """Keep the wizard's language for its next start; the problem in words, or None when kept."""
-        if self.paths is None or self.demo:
-            return None  # a demo changes nothing on the trainer's computer
-        from .storage.preferences import save_language
+    @property
+    def preferences(self) -> Preferences:
+        """The wizard's language and last page, kept for its next start."""
+        from .preferences import Preferences
 
-        try:
-            save_language(self.paths.config, language)
-        except OSError as error:
-            return _("The language could not be kept: {reason}").format(reason=error)
-        return None
-
-    def remember_page(self, page_name: str) -> None:
-        if self.paths is None or self.store is None:
-            return
-        try:
-            write_file(self.paths.data / PROGRESS_FILE, page_name.encode("ascii"), mode=0o600)
-        except (OSError, UnicodeEncodeError) as error:
-            log.warning("could not remember the current page: %s", error)
-
-    def last_page(self) -> str | None:
-        if self.paths is None:
-            return None
-        try:
-            text = read_file(self.paths.data / PROGRESS_FILE, 100).decode("ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            return None
-        return text or None
+        return Preferences(self.paths, keeps_language=not self.demo, keeps_page=self.store is not None)
 
     # ---- removing everything (reset) -----------------------------------------------------
 
@@ -771,7 +593,7 @@ class Session:
         if isinstance(self.vault, TurnedOffVault):
             self.vault = KeyringVault()  # entries saved before the firm turned saving off still go
         entries = self._entries_to_remove()
-        keyring_usable = self._check_keyring_for_reset(report)
+        keyring_usable = self.keyring.check_for_reset(report)
         if self.paths.data.exists() and not os.access(self.paths.data, os.W_OK):
             report.problems.append(
                 _("{folder} cannot be changed (read-only?). Nothing was removed.").format(
@@ -788,7 +610,7 @@ class Session:
             report.notes.append(_("Nothing was removed."))
             return report
         if keyring_usable:
-            self._forget_entries(entries, report)
+            self.keyring.forget_entries(entries, report)
         try:
             report.removed_files += self._remove_files()
         except OSError as error:
@@ -797,37 +619,6 @@ class Session:
             )
         return report
 
-    def _forget_entries(self, entries: list[str], report: ResetReport) -> None:
-        """Remove each entry, within one deadline for them all; the first time-out stops it (a
-        keyring that stopped answering would otherwise cost its time-out once per entry)."""
-        import time
-
-        deadline = time.monotonic() + RESET_KEYRING_DEADLINE
-        for index, entry in enumerate(entries):
-            if time.monotonic() > deadline:
-                report.problems.append(self._keyring_stopped(len(entries) - index))
-                return
-            try:
-                if self.vault.forget(entry):
-                    report.removed_entries.append(entry)
-            except KeyringTimeout as error:
-                report.problems.append(f"{error} " + self._keyring_stopped(len(entries) - index))
-                return
-            except VaultError as error:
-                report.problems.append(
-                    _('keyring entry "{entry}" was not removed: {reason}').format(entry=entry, reason=error)
-                )
-
-    @staticmethod
-    def _keyring_stopped(left: int) -> str:
-        return ngettext(
-            "The keyring stopped answering, so {n} entry was not checked. Your answers were still "
-            "removed; run reset again when the keyring answers.",
-            "The keyring stopped answering, so {n} entries were not checked. Your answers were still "
-            "removed; run reset again when the keyring answers.",
-            left,
-        ).format(n=left)
-
     def _entries_to_remove(self) -> list[str]:
         """Only names this app makes (login_entry): a name the answers file lists is removed only
         when it is one of them, so a file cannot point reset at somebody else's entry."""
@@ -835,60 +626,12 @@ class Session:
         recorded = [e for e in self.answers.keyring_entries if is_made_entry(e)]
         return list(dict.fromkeys([*made, *recorded]))
 
-    def _check_keyring_for_reset(self, report: ResetReport) -> bool:
-        """True when the keyring can be cleaned; a problem in `report` stops the reset."""
-        try:
-            info = self.vault.info()
-        except NoSecureKeyring as error:
-            report.notes.append(
-                _("{reason} So {app} never stored anything in a keyring here.").format(
-                    reason=error, app=APP_NAME
-                )
-            )
-            return False
-        except KeyringTimeout as error:
-            report.problems.append(_("{reason} Nothing was removed.").format(reason=error))
-            return False
-        except VaultError as error:
-            report.problems.append(
-                _("The keyring could not be checked: {reason} Nothing was removed.").format(reason=error)
-            )
-            return False
-        if not info.accepted:
-            report.notes.append(
-                _(
-                    "No secure keyring is in use here ({reason}), so {app} never stored anything in one."
-                ).format(reason=info.reason, app=APP_NAME)
-            )
-            return False
-        try:
-            self.vault.load(login_entry(None))  # proves it answers and is unlocked
-        except KeyringLocked:
-            report.problems.append(
-                _(
-                    "Your keyring is locked. Unlock it (usually with your computer login password), then run "
-                    "reset again. Nothing was removed."
-                )
-            )
-        except KeyringTimeout as error:
-            report.problems.append(
-                _("{reason} Run reset again once it answers. Nothing was removed.").format(reason=error)
-            )
-        except NoSecureKeyring:
-            report.notes.append(
-                _("No secure keyring is in use here, so {app} never stored anything in one.").format(
-                    app=APP_NAME
-                )
-            )
-            return False
-        except VaultError as error:
-            report.problems.append(_("{reason} Nothing was removed.").format(reason=error))
-        return not report.problems
-
     def _remove_files(self) -> list[Path]:
         assert self.paths is not None
         store = self.store or AnswerStore(self.paths.answers_file)
         removed = store.remove()
+        from .preferences import PROGRESS_FILE
+
         progress = self.paths.data / PROGRESS_FILE
         if progress.exists():
             progress.unlink()
@@ -900,7 +643,7 @@ def _normal_path(path: str) -> str:
     """Paths as a user types them: spaces around, court ids in capitals."""
     parts = [part.strip() for part in path.strip().split(".")]
     if parts and parts[0] == "cmecf" and len(parts) > 1:
-        parts[1] = parts[1].lower()
+        parts[1] = normal_court_id(parts[1])
     return ".".join(parts)
 
 
@@ -915,9 +658,9 @@ def check_policy_file(path: Path):  # -> storage.policy_check.PolicyCheck
     """What the app would apply from a policy file IT has in hand (TOML, reg export, .mobileconfig,
     plist), court ids checked against the court data in use. Raises SessionError when the file
     cannot be read as a policy at all."""
-    from .storage.paths import app_paths
-    from .storage.policy_check import UnreadablePolicy
-    from .storage.policy_check import check_policy_file as check
+    from ..storage.paths import app_paths
+    from ..storage.policy_check import UnreadablePolicy
+    from ..storage.policy_check import check_policy_file as check
 
     catalog = current_court_data(app_paths()).catalog
     try:
@@ -937,12 +680,16 @@ __all__ = [
     "ChangeRefused",
     "CourtUpdateError",
     "KeyringLocked",
+    "KeyringService",
+    "KeyringStatus",
     "KeyringTimeout",
     "NoSecureKeyring",
+    "ResetReport",
     "Session",
     "SessionError",
     "VaultError",
     "check_policy_file",
     "covers",
+    "is_own_entry",
     "login_entry",
 ]

@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction
 
 from nextgen_wizard.domain.answers import Answers
 from nextgen_wizard.session import Session
-from nextgen_wizard.storage.court_updates import STORED_NAME
+from nextgen_wizard.storage.court_downloads import STORED_NAME
 from nextgen_wizard.storage.paths import app_paths
 from nextgen_wizard.storage.policy import Policy
 from nextgen_wizard.storage.vault import MemoryVault
-from nextgen_wizard.ui import court_update
+from nextgen_wizard.ui import court_data_menu
 from nextgen_wizard.ui.wizard import NextGenWizard
 from tests.court_server import Answer, CourtServer, changed_feed, feed_bytes
 from tests.helpers import CATALOG
@@ -37,9 +37,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
         seen["asked"].append(text)
         return seen["answer"][0]
 
-    monkeypatch.setattr(court_update, "ask", ask)
+    monkeypatch.setattr(court_data_menu, "ask", ask)
     monkeypatch.setattr(
-        court_update, "tell", lambda parent, kind, title, text: seen["told"].append((kind, text))
+        court_data_menu, "tell", lambda parent, kind, title, text: seen["told"].append((kind, text))
     )
     return seen
 

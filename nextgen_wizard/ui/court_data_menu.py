@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QProgressDialog,
 from .. import APP_NAME, __version__
 from ..domain.i18n import N_, _, ngettext
 from ..session import CourtUpdateError
-from ..storage.court_updates import CourtUpdate
-from ..storage.files import WriteError
+from ..session.environment import CourtUpdate, WriteError
 from .widgets import run_in_background
 
 if TYPE_CHECKING:
@@ -51,7 +50,7 @@ def about_text(wizard: NextGenWizard) -> str:
             f"{APP_NAME} {__version__}",
             ngettext(
                 "Court data: {data}, {count} court.", "Court data: {data}, {count} courts.", count
-            ).format(data=session.describe_court_data(), count=count),
+            ).format(data=session.courts.describe(), count=count),
             _(
                 "The app goes online only when you choose View > Check for newer court data... "
                 "(see docs/court-data.md)."
@@ -85,7 +84,7 @@ class CourtDataCheck:
 
     def start(self) -> None:
         session = self.wizard.session
-        refusal = session.court_update_refusal()
+        refusal = session.courts.update_refusal()
         if refusal:
             tell(self.wizard, "information", _(TITLE), refusal)
             return
@@ -102,7 +101,7 @@ class CourtDataCheck:
         self.progress.setMinimumDuration(0)
         self.progress.canceled.connect(self.cancel)
         self.progress.show()
-        run_in_background(session.check_court_update, self.finished)
+        run_in_background(session.courts.check_update, self.finished)
 
     def _done_waiting(self) -> None:
         QApplication.restoreOverrideCursor()
@@ -118,7 +117,7 @@ class CourtDataCheck:
             return
         self.cancelled = True
         self._done_waiting()
-        data = self.wizard.session.describe_court_data()
+        data = self.wizard.session.courts.describe()
         unchanged = _("Your court data is unchanged: {data}.").format(data=data)
         tell(self.wizard, "information", _(TITLE), _("The check was cancelled.") + "\n\n" + unchanged)
 
@@ -128,7 +127,7 @@ class CourtDataCheck:
             return  # the person cancelled: nothing from this download is shown or used
         self._done_waiting()
         session = self.wizard.session
-        unchanged = _("Your court data is unchanged: {data}.").format(data=session.describe_court_data())
+        unchanged = _("Your court data is unchanged: {data}.").format(data=session.courts.describe())
         if error is not None or update is None:
             why = (
                 str(error)
