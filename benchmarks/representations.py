@@ -1,4 +1,4 @@
-"""Side by side: what the app's data classes cost to create at start-up, in four representations.
+"""Side by side: what the app's data classes cost to create at start-up, in five representations.
 
     python3 benchmarks/representations.py          # prints a Markdown table
     python3 dev.py bench                          # the same table goes into RESULTS.md
@@ -8,7 +8,9 @@ the real one) is written out again, with the same fields, defaults and frozen/eq
 (a) dataclasses, as the app has them; (b) msgspec Structs (compiled: no code generated at import);
 (c) plain classes with `__slots__`, `__init__`, `__eq__`, `__repr__` (and `__hash__`/`__setattr__`
 for frozen ones) written out, so their code comes from the .pyc; (d) dataclasses made lazily, on a
-module's first use of the class, with a command touching only the classes `checklist` makes.
+module's first use of the class, with a command touching only the classes `checklist` makes;
+(e) `Record` (nextgen_wizard/domain/record.py): one base class whose methods read the fields from
+a tuple, which type checkers read as a dataclass (PEP 681).
 Each generated module is compiled to .pyc first, then imported in a fresh interpreter that also
 makes one instance of every class the checklist command makes; runs are interleaved, medians of
 CPU time (user + system) are reported against the same interpreter importing only what a
@@ -140,6 +142,12 @@ def _slots(shape: Shape) -> str:
     return "\n".join(lines)
 
 
+def _record(shape: Shape) -> str:
+    lines = [f"class {shape.name}(Record, frozen={shape.frozen}):"]
+    lines += [f"    {name}: object{' = None' if default else ''}" for name, default in shape.fields]
+    return "\n".join([*lines, "    pass"])
+
+
 def _lazy(all_shapes: list[Shape]) -> str:
     table = ",\n".join(f"    {shape.name!r}: {_dataclass(shape)!r}" for shape in all_shapes)
     return (
@@ -161,10 +169,13 @@ def write_modules(folder: Path, all_shapes: list[Shape]) -> dict[str, str]:
         "rep_msgspec": "import msgspec\n\n" + "\n\n".join(map(_struct, all_shapes)),
         "rep_slots": "\n\n".join(map(_slots, all_shapes)),
         "rep_lazy": _lazy(all_shapes),
+        "rep_record": "from nextgen_wizard.domain.record import Record\n\n"
+        + "\n\n".join(map(_record, all_shapes)),
     }
     for name, source in sources.items():
         (folder / f"{name}.py").write_text(source + "\n", encoding="utf-8")
-    if not compileall.compile_dir(folder, quiet=1):
+    package = ROOT / "nextgen_wizard"  # (e) imports its Record from there
+    if not (compileall.compile_dir(folder, quiet=1) and compileall.compile_dir(package, quiet=1)):
         raise RuntimeError("a generated module does not compile")
     return {name: f"import {name} as m" for name in sources}
 
@@ -195,6 +206,7 @@ def measure(runs: int = 21) -> list[tuple[str, float, float]]:
         "rep_msgspec": "(b) msgspec Structs",
         "rep_slots": "(c) `__slots__` classes written out",
         "rep_lazy": "(d) dataclasses made on first use",
+        "rep_record": "(e) `Record`: a dataclass to mypy, no code made at import",
     }
     with tempfile.TemporaryDirectory() as folder:
         imports = write_modules(Path(folder), all_shapes)
@@ -203,7 +215,7 @@ def measure(runs: int = 21) -> list[tuple[str, float, float]]:
         make = _instances(all_shapes, used)
         env = {
             **os.environ,
-            "PYTHONPATH": os.pathsep.join([folder, *sys.path]),
+            "PYTHONPATH": os.pathsep.join([folder, str(ROOT), *sys.path]),
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         commands = {

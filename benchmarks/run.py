@@ -358,7 +358,7 @@ def write_results(rows: list[Row], runs: dict[str, int], seconds: float, represe
     if representations:
         lines += [
             "",
-            "## The data classes in four representations (issue 30)",
+            "## The data classes in five representations (issue 30)",
             "",
             "CPU time (user + system) of a fresh interpreter that imports what a headless command imports "
             "anyway, then a module declaring every data class of the app's Qt-free modules (same fields, "

@@ -12,7 +12,6 @@ import copy
 import json
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from .domain.i18n import _, apply_firm_default, current_language, ngettext
 from .domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
 from .domain.progress import ANSWER_FOR_STEP, WAITS, done_key
 from .domain.questions import open_questions
+from .domain.record import Record, as_dict, field
 from .domain.steps import StepId
 from .storage.answer_files import AnswersFileError, read_answers_file
 from .storage.answer_store import AnswerStore, StoreWriteError
@@ -112,8 +112,7 @@ def is_own_entry(entry: str) -> bool:
     return entry.startswith(f"{APP_NAME}: ") and not entry.endswith(LOGIN_INDEX_SUFFIX)
 
 
-@dataclass(frozen=True)
-class KeyringStatus:
+class KeyringStatus(Record, frozen=True):
     """The keyring in use and whether login reminders can be saved in it now (and if not, why)."""
 
     name: str
@@ -124,8 +123,7 @@ class KeyringStatus:
     problem: str | None = None
 
 
-@dataclass
-class ResetReport:
+class ResetReport(Record):
     """What reset removed, and what it left and why."""
 
     removed_files: list[Path] = field(default_factory=list)
@@ -134,8 +132,7 @@ class ResetReport:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Session:
+class Session(Record):
     """Answers, firm policy and vault, put together once; changed only through the intents below."""
 
     catalog: Catalog
@@ -905,9 +902,9 @@ def _normal_path(path: str) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """Plain JSON data for a value (enums, dates, nested dataclasses) as the answers file holds it."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {key: _plain(item) for key, item in asdict(value).items()}
+    """Plain JSON data for a value (enums, dates, nested records) as the answers file holds it."""
+    if isinstance(value, Record):
+        return {key: _plain(item) for key, item in as_dict(value).items()}
     return json.loads(json.dumps(value, default=str))
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
 from .dates import parse_iso_date
 from .i18n import _
 from .pacer import classify_username
+from .record import Record, field, fields
 from .text import clean_text, text_problem
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
@@ -67,16 +67,14 @@ class AccountType(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass
-class Filer:
+class Filer(Record):
     """Who the checklist is for: a name and a firm, both optional."""
 
     name: str | None = None
     firm: str | None = None
 
 
-@dataclass
-class PacerAnswers:
+class PacerAnswers(Record):
     """What the user said about their PACER account."""
 
     has_own_account: bool | None = None
@@ -91,8 +89,7 @@ class PacerAnswers:
     registers_with_card: bool | None = None  # opened by has_own_account false
 
 
-@dataclass
-class CourtLogin:
+class CourtLogin(Record):
     """The user's old CM/ECF filing account at one court."""
 
     has_filing_account: bool | None = None
@@ -108,24 +105,21 @@ class CourtLogin:
     secondary_emails_added: bool | None = None
 
 
-@dataclass
-class FirmAnswers:
+class FirmAnswers(Record):
     """Whether the firm has, or wants, a PACER billing account (PAA)."""
 
     wants_billing_account: bool | None = None
     has_billing_account: bool | None = None
 
 
-@dataclass
-class AttorneyAnswers:
+class AttorneyAnswers(Record):
     """Asked only when role is "attorney"."""
 
     cja_panel: bool | None = None
     trustee: bool | None = None
 
 
-@dataclass
-class StaffAnswers:
+class StaffAnswers(Record):
     """Staff who work with the filer. files_for_me and secondary_emails: attorneys; uses_my_login:
     opened by files_for_me."""
 
@@ -134,15 +128,13 @@ class StaffAnswers:
     secondary_emails: bool | None = None
 
 
-@dataclass
-class CreditorAnswers:
+class CreditorAnswers(Record):
     """Asked only when role is "creditor"."""
 
     claims_only: bool | None = None  # files only proofs of claim
 
 
-@dataclass
-class Answers:
+class Answers(Record):
     """Everything the user answered; saved as JSON (schema_version), read back through answers_from_dict."""
 
     schema_version: int = SCHEMA_VERSION
@@ -270,22 +262,22 @@ class _Reader:
         return parsed
 
     def dataclass_of(self, cls: type, raw: Any, path: str) -> Any:
-        names = [f.name for f in fields(cls)]
-        data = self.mapping(raw, path, names)
+        types = fields(cls)
+        data = self.mapping(raw, path, list(types))
         values: dict[str, Any] = {}
-        for f in fields(cls):
-            sub = f"{path}.{f.name}"
-            value = data.get(f.name)
-            if f.type == "bool | None":
-                values[f.name] = self.boolean(value, sub)
-            elif f.type == "str | None":
-                values[f.name] = self.text(value, sub)
-            elif f.type == "date | None":
-                values[f.name] = self.day(value, sub)
-            elif f.type == "AccountType | None":
-                values[f.name] = self.choice(value, sub, AccountType)
-            elif f.type == "SignInProblem | None":
-                values[f.name] = self.choice(value, sub, SignInProblem)
+        for name, kind in types.items():
+            sub = f"{path}.{name}"
+            value = data.get(name)
+            if kind == "bool | None":
+                values[name] = self.boolean(value, sub)
+            elif kind == "str | None":
+                values[name] = self.text(value, sub)
+            elif kind == "date | None":
+                values[name] = self.day(value, sub)
+            elif kind == "AccountType | None":
+                values[name] = self.choice(value, sub, AccountType)
+            elif kind == "SignInProblem | None":
+                values[name] = self.choice(value, sub, SignInProblem)
         return cls(**values)
 
     def done(self, raw: Any, path: str = "done") -> dict[str, date]:
@@ -327,7 +319,7 @@ class _Reader:
         return result
 
 
-TOP_LEVEL = [f.name for f in fields(Answers)]
+TOP_LEVEL = list(fields(Answers))
 
 
 def schema_version_of(raw: Any) -> int | None:
@@ -424,7 +416,7 @@ def answers_to_dict(answers: Answers) -> dict:
     """The answers as plain JSON-ready data; unanswered fields are written as null."""
 
     def section(obj: Any) -> dict:
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+        return {name: _plain(getattr(obj, name)) for name in fields(obj)}
 
     return {
         "schema_version": SCHEMA_VERSION,

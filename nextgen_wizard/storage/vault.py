@@ -19,10 +19,10 @@ Service can wait forever for an unlock prompt nobody sees.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .. import APP_NAME
 from ..domain.i18n import N_, _
+from ..domain.record import Record, field
 from .logger import LazyLogger
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
@@ -64,16 +64,14 @@ def cmecf_entry(court_id: str) -> str:
     return f"{APP_NAME}: CM/ECF {court_id}"
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(Record, frozen=True):
     """A saved CM/ECF login and its password, as read back from the keyring (never in a repr)."""
 
     login: str
     password: str = field(repr=False)
 
 
-@dataclass(frozen=True)
-class BackendInfo:
+class BackendInfo(Record, frozen=True):
     """The keyring backend in use, whether it is safe to store in, and why not."""
 
     name: str  # what the user is told: "Windows Credential Manager"
