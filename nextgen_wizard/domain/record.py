@@ -57,6 +57,8 @@ class Record:
     __slots__ = ()
     # Each class gets its own in __init_subclass__.
     _fields: ClassVar[tuple[str, ...]] = ()
+    _names: ClassVar[frozenset[str]] = frozenset()
+    _required: ClassVar[frozenset[str]] = frozenset()
     _types: ClassVar[dict[str, str]] = {}
     _defaults: ClassVar[dict[str, object]] = {}
     _factories: ClassVar[dict[str, Callable[[], object]]] = {}
@@ -82,11 +84,14 @@ class Record:
                 value = value.default
                 if value is not _MISSING:
                     setattr(cls, name, value)
+            if isinstance(value, list | dict | set):
+                raise ValueError(f"{name!r}: a mutable default is shared: use default_factory")
             if value is not _MISSING:
                 defaults[name] = value
             elif defaults or factories:
                 raise TypeError(f"{cls.__qualname__}: {name!r} has no default but follows a field with one")
-        cls._fields, cls._types = tuple(types), types
+        cls._fields, cls._types, cls._names = tuple(types), types, frozenset(types)
+        cls._required = frozenset(types.keys() - defaults.keys() - factories.keys())
         cls._defaults, cls._factories, cls._hidden = defaults, factories, frozenset(hidden)
         if frozen:
             cls.__setattr__ = _refuse_assignment  # type: ignore[method-assign, assignment]
@@ -96,25 +101,32 @@ class Record:
             cls.__hash__ = None  # type: ignore[assignment]  # mutable and compared by value, as dataclasses
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args:
+            kwargs = self._with_positional(args, kwargs)
+        given = kwargs.keys()
+        if not given >= self._required or not given <= self._names:
+            self._refuse(given)
+        values = self.__dict__  # not setattr: a frozen record refuses that
+        values.update(self._defaults)
+        for name, make in self._factories.items():
+            if name not in given:
+                values[name] = make()
+        values.update(kwargs)
+
+    def _with_positional(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
         names = self._fields
         if len(args) > len(names):
             raise TypeError(f"{type(self).__qualname__}() takes {len(names)} arguments, not {len(args)}")
-        put = object.__setattr__
-        for name, value in zip(names, args, strict=False):
+        for name in names[: len(args)]:
             if name in kwargs:
                 raise TypeError(f"{type(self).__qualname__}() got multiple values for {name!r}")
-            put(self, name, value)
-        for name in names[len(args) :]:
-            if name in kwargs:
-                put(self, name, kwargs.pop(name))
-            elif name in self._factories:
-                put(self, name, self._factories[name]())
-            elif name in self._defaults:
-                put(self, name, self._defaults[name])
-            else:
-                raise TypeError(f"{type(self).__qualname__}() is missing {name!r}")
-        if kwargs:
-            raise TypeError(f"{type(self).__qualname__}() got unexpected {', '.join(map(repr, kwargs))}")
+        return {**dict(zip(names, args, strict=False)), **kwargs}
+
+    def _refuse(self, given: Any) -> None:
+        if missing := [name for name in self._fields if name in self._required and name not in given]:
+            raise TypeError(f"{type(self).__qualname__}() is missing {', '.join(map(repr, missing))}")
+        unknown = [name for name in given if name not in self._names]
+        raise TypeError(f"{type(self).__qualname__}() got unexpected {', '.join(map(repr, unknown))}")
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self._fields)

@@ -63,6 +63,11 @@ def test_wrong_arguments_fail_as_a_dataclass_would() -> None:
             a: int = 1
             b: int
 
+    with pytest.raises(ValueError, match="default_factory"):
+
+        class Shared(Record):
+            items: list[int] = []  # noqa: RUF012 - the mistake this test makes on purpose
+
 
 def test_repr_leaves_out_secrets() -> None:
     credential = Credential(login="jdoe", password="hunter2-secret")
