@@ -63,6 +63,7 @@ class Record:
     _defaults: ClassVar[dict[str, object]] = {}
     _factories: ClassVar[dict[str, Callable[[], object]]] = {}
     _hidden: ClassVar[frozenset[str]] = frozenset()  # left out of repr (secrets)
+    _frozen: ClassVar[bool] = False
 
     def __init_subclass__(cls, *, frozen: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -93,6 +94,7 @@ class Record:
         cls._fields, cls._types, cls._names = tuple(types), types, frozenset(types)
         cls._required = frozenset(types.keys() - defaults.keys() - factories.keys())
         cls._defaults, cls._factories, cls._hidden = defaults, factories, frozenset(hidden)
+        cls._frozen = frozen
         if frozen:
             cls.__setattr__ = _refuse_assignment  # type: ignore[method-assign, assignment]
             cls.__delattr__ = _refuse_assignment  # type: ignore[method-assign, assignment]
