@@ -1,14 +1,16 @@
-"""Side by side: what the app's data classes cost to create at start-up, in four representations.
+"""Side by side: what the app's data classes cost to create at start-up, in five representations.
 
     python3 benchmarks/representations.py          # prints a Markdown table
     python3 dev.py bench                          # the same table goes into RESULTS.md
 
 Every class the app declares with @dataclass (found by importing its modules, so the set is always
 the real one) is written out again, with the same fields, defaults and frozen/eq flags, as:
-(a) dataclasses, as the app has them; (b) msgspec Structs (compiled: no code generated at import);
+(a) dataclasses, as the app had them; (b) msgspec Structs (compiled: no code generated at import);
 (c) plain classes with `__slots__`, `__init__`, `__eq__`, `__repr__` (and `__hash__`/`__setattr__`
 for frozen ones) written out, so their code comes from the .pyc; (d) dataclasses made lazily, on a
-module's first use of the class, with a command touching only the classes `checklist` makes.
+module's first use of the class, with a command touching only the classes `checklist` makes;
+(e) `Record` (nextgen_wizard/domain/record.py): one base class whose methods read the fields from
+a tuple, which type checkers read as a dataclass (PEP 681).
 Each generated module is compiled to .pyc first, then imported in a fresh interpreter that also
 makes one instance of every class the checklist command makes; runs are interleaved, medians of
 CPU time (user + system) are reported against the same interpreter importing only what a
@@ -32,9 +34,11 @@ import tempfile
 from dataclasses import MISSING, dataclass
 from pathlib import Path
 
+from nextgen_wizard.domain.record import Record
+
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("nextgen_wizard.domain", "nextgen_wizard.storage")
-EXTRA_MODULES = ("nextgen_wizard.session", "nextgen_wizard.doctor")
+PACKAGES = ("nextgen_wizard.domain", "nextgen_wizard.storage", "nextgen_wizard.session")
+EXTRA_MODULES = ("nextgen_wizard.session", "nextgen_wizard.doctor")  # packages list only their submodules
 # What a headless command imports anyway (the headless goal's floor in run.py)
 FLOOR = "import argparse, json, dataclasses, pathlib, datetime, enum"
 
@@ -48,7 +52,7 @@ class Shape:
 
 
 def app_dataclasses() -> list[type]:
-    """Every class the app defines with @dataclass in its Qt-free modules."""
+    """Every data class of the app's Qt-free modules: @dataclass or Record (as the app has them now)."""
     names = list(EXTRA_MODULES)
     for package in PACKAGES:
         module = importlib.import_module(package)
@@ -57,7 +61,10 @@ def app_dataclasses() -> list[type]:
     for name in names:
         module = importlib.import_module(name)
         for value in vars(module).values():
-            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == name:
+            data_class = (
+                dataclasses.is_dataclass(value) or (isinstance(value, type) and issubclass(value, Record))
+            )
+            if isinstance(value, type) and data_class and value.__module__ == name and value is not Record:
                 found.append(value)
     return found
 
@@ -88,15 +95,19 @@ def checklist_classes() -> set[str]:
 def shapes() -> list[Shape]:
     result = []
     for cls in app_dataclasses():
+        name = f"{cls.__module__.rsplit('.', 1)[-1]}_{cls.__qualname__}"
+        if issubclass(cls, Record):
+            optional = cls._defaults.keys() | cls._factories.keys()
+            fields = tuple((field, field in optional) for field in cls._fields)
+            result.append(Shape(name, fields, cls._frozen, True))
+            continue
         params = cls.__dataclass_params__  # type: ignore[attr-defined]
         fields = tuple(
             (f.name, f.default is not MISSING or f.default_factory is not MISSING)
             for f in dataclasses.fields(cls)
             if f.init
         )
-        result.append(
-            Shape(f"{cls.__module__.rsplit('.', 1)[-1]}_{cls.__qualname__}", fields, params.frozen, params.eq)
-        )
+        result.append(Shape(name, fields, params.frozen, params.eq))
     return result
 
 
@@ -140,6 +151,12 @@ def _slots(shape: Shape) -> str:
     return "\n".join(lines)
 
 
+def _record(shape: Shape) -> str:
+    lines = [f"class {shape.name}(Record, frozen={shape.frozen}):"]
+    lines += [f"    {name}: object{' = None' if default else ''}" for name, default in shape.fields]
+    return "\n".join([*lines, "    pass"])
+
+
 def _lazy(all_shapes: list[Shape]) -> str:
     table = ",\n".join(f"    {shape.name!r}: {_dataclass(shape)!r}" for shape in all_shapes)
     return (
@@ -161,10 +178,13 @@ def write_modules(folder: Path, all_shapes: list[Shape]) -> dict[str, str]:
         "rep_msgspec": "import msgspec\n\n" + "\n\n".join(map(_struct, all_shapes)),
         "rep_slots": "\n\n".join(map(_slots, all_shapes)),
         "rep_lazy": _lazy(all_shapes),
+        "rep_record": "from nextgen_wizard.domain.record import Record\n\n"
+        + "\n\n".join(map(_record, all_shapes)),
     }
     for name, source in sources.items():
         (folder / f"{name}.py").write_text(source + "\n", encoding="utf-8")
-    if not compileall.compile_dir(folder, quiet=1):
+    package = ROOT / "nextgen_wizard"  # (e) imports its Record from there
+    if not (compileall.compile_dir(folder, quiet=1) and compileall.compile_dir(package, quiet=1)):
         raise RuntimeError("a generated module does not compile")
     return {name: f"import {name} as m" for name in sources}
 
@@ -191,10 +211,11 @@ def measure(runs: int = 21) -> list[tuple[str, float, float]]:
     all_shapes = shapes()
     used = checklist_classes()
     labels = {
-        "rep_dataclasses": "(a) dataclasses, as today",
+        "rep_dataclasses": "(a) dataclasses (the app before issue 30)",
         "rep_msgspec": "(b) msgspec Structs",
         "rep_slots": "(c) `__slots__` classes written out",
         "rep_lazy": "(d) dataclasses made on first use",
+        "rep_record": "(e) `Record` (the app now): a dataclass to mypy, no code made at import",
     }
     with tempfile.TemporaryDirectory() as folder:
         imports = write_modules(Path(folder), all_shapes)
@@ -203,7 +224,7 @@ def measure(runs: int = 21) -> list[tuple[str, float, float]]:
         make = _instances(all_shapes, used)
         env = {
             **os.environ,
-            "PYTHONPATH": os.pathsep.join([folder, *sys.path]),
+            "PYTHONPATH": os.pathsep.join([folder, str(ROOT), *sys.path]),
             "PYTHONDONTWRITEBYTECODE": "1",
         }
         commands = {

@@ -298,17 +298,35 @@ def build_bundles(rebuild: bool) -> None:
 
 
 def bundle_size() -> list[Row]:
+    """The bundle's code against the floor's, and (for reference) with the licence texts it ships.
+
+    THIRD-PARTY-NOTICES.txt (the licences of everything bundled, Qt's LGPL among them) is a
+    release document the floor would need as well if it were shipped; it is not code to prune.
+    """
+    notices = FROZEN_APP.parent / "THIRD-PARTY-NOTICES.txt"
+    documents = notices.stat().st_size / 2**20 if notices.exists() else 0.0
     size, base = folder_size(FROZEN_APP.parent), folder_size(FROZEN_FLOOR.parent)
+    code = size - documents
+    floor_name = "bare QWizard bundle, same pruning"
     return [
         Row(
-            "Onedir bundle on disk",
+            "Onedir bundle on disk, without its licence texts",
+            code,
+            base,
+            "MiB",
+            "<= 1.15x floor",
+            code <= 1.15 * base,
+            floor_name,
+        ),
+        Row(
+            "(for reference) the same with THIRD-PARTY-NOTICES.txt",
             size,
             base,
             "MiB",
-            "<= 1.15x floor and < 140 MB",
-            size <= 1.15 * base and size * 2**20 < 140e6,
-            "bare QWizard bundle, same pruning",
-        )
+            "< 140 MB",
+            size * 2**20 < 140e6,
+            floor_name,
+        ),
     ]
 
 
@@ -358,7 +376,7 @@ def write_results(rows: list[Row], runs: dict[str, int], seconds: float, represe
     if representations:
         lines += [
             "",
-            "## The data classes in four representations (issue 30)",
+            "## The data classes in five representations (issue 30)",
             "",
             "CPU time (user + system) of a fresh interpreter that imports what a headless command imports "
             "anyway, then a module declaring every data class of the app's Qt-free modules (same fields, "

@@ -6,11 +6,11 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
 from .domain.i18n import _, ngettext
+from .domain.record import Record, as_dict, field
 from .storage.keyring_backends import keyring_candidates
 from .storage.paths import AppPaths, make_private_dir
 
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from .session import Session
 
 
-@dataclass
-class Report:
+class Report(Record):
     """What doctor found: versions, paths, policy, keyring, Qt, court data, and the problems."""
 
     version: str
@@ -235,7 +234,7 @@ def _tail(report: Report, ready: str) -> list[str]:
 def render_report(report: Report, fmt: str) -> str:
     """Text for a person (labels and sentences in the chosen language), or JSON whose keys stay English."""
     if fmt == "json":
-        return json.dumps({**asdict(report), "ok": report.ok}, indent=2) + "\n"
+        return json.dumps({**as_dict(report), "ok": report.ok}, indent=2) + "\n"
     return _render_text(report)
 
 

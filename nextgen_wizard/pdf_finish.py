@@ -11,11 +11,11 @@ page tree and the trailer that Qt writes, and anything unexpected leaves the PDF
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .domain.record import Record
 
 
-@dataclass(frozen=True)
-class Bookmark:
+class Bookmark(Record, frozen=True):
     """One outline entry: its title, the page (0-based) and the distance from the page's top in points."""
 
     title: str

@@ -3,7 +3,7 @@
 A path names one answer in the answers format ("pacer.mfa_enrolled"); one court's CM/ECF answers
 are "cmecf.<court id>.<name>" with a name from CourtAnswer. Paths a user types (the `set` command)
 are checked at run time by the session, against the same answers format.
-Only for type checkers; tests/domain/test_answer_paths.py keeps them in step with the Answers dataclasses.
+Only for type checkers; tests/domain/test_answer_paths.py keeps them in step with the Answers records.
 """
 
 from __future__ import annotations

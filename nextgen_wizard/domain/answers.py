@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
@@ -17,6 +16,7 @@ from .court_ids import normal_court_id
 from .dates import parse_iso_date
 from .i18n import _
 from .pacer import classify_username
+from .record import Record, field, fields
 from .text import clean_text, text_problem
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
@@ -68,16 +68,14 @@ class AccountType(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass
-class Filer:
+class Filer(Record):
     """Who the checklist is for: a name and a firm, both optional."""
 
     name: str | None = None
     firm: str | None = None
 
 
-@dataclass
-class PacerAnswers:
+class PacerAnswers(Record):
     """What the user said about their PACER account."""
 
     has_own_account: bool | None = None
@@ -92,8 +90,7 @@ class PacerAnswers:
     registers_with_card: bool | None = None  # opened by has_own_account false
 
 
-@dataclass
-class CourtLogin:
+class CourtLogin(Record):
     """The user's old CM/ECF filing account at one court."""
 
     has_filing_account: bool | None = None
@@ -109,24 +106,21 @@ class CourtLogin:
     secondary_emails_added: bool | None = None
 
 
-@dataclass
-class FirmAnswers:
+class FirmAnswers(Record):
     """Whether the firm has, or wants, a PACER billing account (PAA)."""
 
     wants_billing_account: bool | None = None
     has_billing_account: bool | None = None
 
 
-@dataclass
-class AttorneyAnswers:
+class AttorneyAnswers(Record):
     """Asked only when role is "attorney"."""
 
     cja_panel: bool | None = None
     trustee: bool | None = None
 
 
-@dataclass
-class StaffAnswers:
+class StaffAnswers(Record):
     """Staff who work with the filer. files_for_me and secondary_emails: attorneys; uses_my_login:
     opened by files_for_me."""
 
@@ -135,15 +129,13 @@ class StaffAnswers:
     secondary_emails: bool | None = None
 
 
-@dataclass
-class CreditorAnswers:
+class CreditorAnswers(Record):
     """Asked only when role is "creditor"."""
 
     claims_only: bool | None = None  # files only proofs of claim
 
 
-@dataclass
-class Answers:
+class Answers(Record):
     """Everything the user answered; saved as JSON (schema_version), read back through answers_from_dict."""
 
     schema_version: int = SCHEMA_VERSION
@@ -270,23 +262,23 @@ class _Reader:
             self.problem(path, _("{value} is not a date (YYYY-MM-DD)").format(value=_show(raw)))
         return parsed
 
-    def dataclass_of(self, cls: type, raw: Any, path: str) -> Any:
-        names = [f.name for f in fields(cls)]
-        data = self.mapping(raw, path, names)
+    def record_of(self, cls: type, raw: Any, path: str) -> Any:
+        types = fields(cls)
+        data = self.mapping(raw, path, list(types))
         values: dict[str, Any] = {}
-        for f in fields(cls):
-            sub = f"{path}.{f.name}"
-            value = data.get(f.name)
-            if f.type == "bool | None":
-                values[f.name] = self.boolean(value, sub)
-            elif f.type == "str | None":
-                values[f.name] = self.text(value, sub)
-            elif f.type == "date | None":
-                values[f.name] = self.day(value, sub)
-            elif f.type == "AccountType | None":
-                values[f.name] = self.choice(value, sub, AccountType)
-            elif f.type == "SignInProblem | None":
-                values[f.name] = self.choice(value, sub, SignInProblem)
+        for name, kind in types.items():
+            sub = f"{path}.{name}"
+            value = data.get(name)
+            if kind == "bool | None":
+                values[name] = self.boolean(value, sub)
+            elif kind == "str | None":
+                values[name] = self.text(value, sub)
+            elif kind == "date | None":
+                values[name] = self.day(value, sub)
+            elif kind == "AccountType | None":
+                values[name] = self.choice(value, sub, AccountType)
+            elif kind == "SignInProblem | None":
+                values[name] = self.choice(value, sub, SignInProblem)
         return cls(**values)
 
     def done(self, raw: Any, path: str = "done") -> dict[str, date]:
@@ -328,7 +320,7 @@ class _Reader:
         return result
 
 
-TOP_LEVEL = [f.name for f in fields(Answers)]
+TOP_LEVEL = list(fields(Answers))
 
 
 def schema_version_of(raw: Any) -> int | None:
@@ -376,7 +368,7 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
             _("{value} is not {version}").format(value=_show(version), version=SCHEMA_VERSION),
         )
 
-    pacer = reader.dataclass_of(PacerAnswers, raw.get("pacer"), "pacer")
+    pacer = reader.record_of(PacerAnswers, raw.get("pacer"), "pacer")
     if pacer.username is not None:
         check = classify_username(pacer.username)
         if not check.well_formed:
@@ -392,19 +384,19 @@ def answers_from_dict(raw: Any, migrations: dict[int, Migration] | None = None) 
             # Translators: {courts} lists court ids, or says "none".
             listed = ", ".join(courts) or _("none")
             reader.problem(f"cmecf.{key}", _("not one of your courts ({courts})").format(courts=listed))
-        cmecf[court_id] = reader.dataclass_of(CourtLogin, value, f"cmecf.{key}")
+        cmecf[court_id] = reader.record_of(CourtLogin, value, f"cmecf.{key}")
 
     answers = Answers(
         role=reader.choice(raw.get("role"), "role", Role),
-        filer=reader.dataclass_of(Filer, raw.get("filer"), "filer"),
+        filer=reader.record_of(Filer, raw.get("filer"), "filer"),
         courts=courts,
         pacer=pacer,
         cmecf=cmecf,
-        firm=reader.dataclass_of(FirmAnswers, raw.get("firm"), "firm"),
+        firm=reader.record_of(FirmAnswers, raw.get("firm"), "firm"),
         keyring_entries=reader.id_list(raw.get("keyring_entries"), "keyring_entries", lower=False),
-        attorney=reader.dataclass_of(AttorneyAnswers, raw.get("attorney"), "attorney"),
-        staff=reader.dataclass_of(StaffAnswers, raw.get("staff"), "staff"),
-        creditor=reader.dataclass_of(CreditorAnswers, raw.get("creditor"), "creditor"),
+        attorney=reader.record_of(AttorneyAnswers, raw.get("attorney"), "attorney"),
+        staff=reader.record_of(StaffAnswers, raw.get("staff"), "staff"),
+        creditor=reader.record_of(CreditorAnswers, raw.get("creditor"), "creditor"),
         done=reader.done(raw.get("done")),
         requested=reader.done(raw.get("requested"), "requested"),
     )
@@ -425,7 +417,7 @@ def answers_to_dict(answers: Answers) -> dict:
     """The answers as plain JSON-ready data; unanswered fields are written as null."""
 
     def section(obj: Any) -> dict:
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+        return {name: _plain(getattr(obj, name)) for name in fields(obj)}
 
     return {
         "schema_version": SCHEMA_VERSION,

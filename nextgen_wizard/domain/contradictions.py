@@ -8,7 +8,6 @@ one. The wizard shows each warning on the page where one of its answers was give
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from .answers import AccountType, Answers, Role, SignInProblem
@@ -16,11 +15,11 @@ from .courts import Court, NextGenState
 from .dates import long_date
 from .i18n import _
 from .pacer import LEGACY_CUTOFF, UsernameKind, classify_username
+from .record import Record
 from .steps import MFA_VOLUNTARY_FROM
 
 
-@dataclass(frozen=True)
-class AnswerWarning:
+class AnswerWarning(Record, frozen=True):
     """Answers that contradict each other: a code, the answers involved, and a sentence."""
 
     code: str

@@ -15,7 +15,6 @@ accepted copy are in storage/court_downloads.py. A feed is accepted only when it
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
 from .court_feed import NOT_FILING_COURTS, TYPE_NAMES, build_catalog_data, cmecf_id, feed_date, records
@@ -23,6 +22,7 @@ from .courts import Catalog, catalog_from_data
 from .dates import long_date, parse_iso_date
 from .i18n import N_, _, ngettext
 from .outside import court_url
+from .record import Record, field
 
 # The public address the feed names for itself (its meta.url); a firm policy may name another.
 FEED_URL = "https://pacer.uscourts.gov/file-case/court-cmecf-lookup/data.json"
@@ -150,8 +150,7 @@ def _listing(items: list[str]) -> str:
     return shown + (" " + ngettext("and {n} more", "and {n} more", more).format(n=more) if more > 0 else "")
 
 
-@dataclass(frozen=True)
-class AcceptedFeed:
+class AcceptedFeed(Record, frozen=True):
     """A downloaded court feed that passed the checks, cleaned."""
 
     data: dict  # what courts.json holds, made from the download
@@ -228,8 +227,7 @@ def _day(iso: str) -> str:
     return long_date(day) if day else iso or _("an unknown date")
 
 
-@dataclass
-class CatalogDiff:
+class CatalogDiff(Record):
     """What a newer court feed changes, court by court, for the user to review."""
 
     added: list[str] = field(default_factory=list)  # "id (name)"
@@ -245,7 +243,7 @@ class CatalogDiff:
 
     @property
     def empty(self) -> bool:
-        return not any(getattr(self, name) for name in self.__dataclass_fields__)
+        return not any(getattr(self, name) for name in self._fields)
 
 
 def diff_catalogs(

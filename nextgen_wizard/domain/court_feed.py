@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
 from .outside import court_email, court_url, shown_text
 from .places import STATE_CODES
+from .record import Record
 
 NOT_FILING_COURTS = {"00PCL", "SCOTUS"}
 TYPE_NAMES = {
@@ -101,8 +101,7 @@ EXTENSION = re.compile(r"^\s*(?:ext\.?|extension|x)\s*(\d{1,6})\b", re.IGNORECAS
 HELP_DESK_LABEL = re.compile(r"ecf|help|login|pswd|password|nextgen|e-?fil", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Phone:
+class Phone(Record, frozen=True):
     """A number as the feed gives it, with its extension and the label (division text) beside it."""
 
     number: str  # 555-555-5555

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +12,7 @@ from .court_ids import normal_court_id
 from .dates import long_date, month_year, parse_iso_date
 from .i18n import N_, _
 from .places import ORDINALS, STATE_CODES, circuit_number, state_name
+from .record import Record, field
 from .resources import resource_path
 
 # Every court in PACER's lookup feed of this date already ran a NextGen release.
@@ -79,8 +79,7 @@ class NextGenState(StrEnum):
     UNKNOWN = "unknown"  # no known date and the as-of date is before the catalog's
 
 
-@dataclass(frozen=True)
-class NextGenStatus:
+class NextGenStatus(Record, frozen=True):
     """Where a court stands with NextGen: its state, go-live date and the words for it."""
 
     state: NextGenState
@@ -88,8 +87,7 @@ class NextGenStatus:
     text: str
 
 
-@dataclass(frozen=True)
-class AcmsPhase:
+class AcmsPhase(Record, frozen=True):
     """From this day, `scope` of the court's cases are filed in ACMS (the appellate case system)."""
 
     start: date
@@ -97,8 +95,7 @@ class AcmsPhase:
     all_new_cases: bool = False
 
 
-@dataclass(frozen=True)
-class AcmsStatus:
+class AcmsStatus(Record, frozen=True):
     """An appellate court's move to ACMS: since when, for which cases."""
 
     since: date
@@ -107,8 +104,7 @@ class AcmsStatus:
     old_cases_stay_in_cmecf: bool
 
 
-@dataclass(frozen=True)
-class Court:
+class Court(Record, frozen=True):
     """One court from the court data: ids, name, type, addresses, contacts and NextGen status."""
 
     id: str

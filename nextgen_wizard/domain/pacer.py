@@ -15,12 +15,12 @@ empty value are "invalid": no PACER account can have them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from .dates import long_date
 from .i18n import N_, _
+from .record import Record
 
 LEGACY_PATTERN = re.compile(r"[A-Za-z]{2}[0-9]{4}")
 UPGRADED_PATTERN = re.compile(r"[A-Za-z0-9._@-]{8,64}")
@@ -51,8 +51,7 @@ class UsernameKind(StrEnum):
     INVALID = "invalid"
 
 
-@dataclass(frozen=True)
-class UsernameCheck:
+class UsernameCheck(Record, frozen=True):
     """What a PACER username looks like (legacy, upgraded, invalid) and the sentence that says so."""
 
     kind: UsernameKind
@@ -121,8 +120,7 @@ class CreationKind(StrEnum):
     UPGRADED = "upgraded"
 
 
-@dataclass(frozen=True)
-class CreationCheck:
+class CreationCheck(Record, frozen=True):
     """What an account's creation date says about upgrading, and the sentence that says so."""
 
     kind: CreationKind

@@ -8,7 +8,6 @@ that day's plan. Contradictory answers become warnings (domain/contradictions.py
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .answers import AccountType, Answers, CourtLogin, Role, SignInProblem
@@ -24,6 +23,7 @@ from .pacer import (
     classify_username,
 )
 from .progress import ANSWER_FOR_STEP, WAITS, done_key
+from .record import Record, field, replace
 from .rules import RULES, RULES_CHECKED, WHERE_TO_CHECK, in_force, rules_may_have_changed
 from .sources import Source, sources_for, split_keys
 from .steps import (
@@ -40,8 +40,7 @@ from .steps import (
 )
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Record, frozen=True):
     """One thing to do (or done, or to check), with why, how and whom to ask."""
 
     id: StepId
@@ -60,8 +59,7 @@ class Step:
     waiting_since: date | None = None  # the day the user asked someone else (answers' `requested`)
 
 
-@dataclass(frozen=True)
-class CourtSummary:
+class CourtSummary(Record, frozen=True):
     """One of the user's courts as the checklist shows it."""
 
     id: str
@@ -72,8 +70,7 @@ class CourtSummary:
     contact: Contact
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(Record, frozen=True):
     """plan()'s result: the steps, courts and warnings that the wizard, the CLI and the PDF all show."""
 
     as_of: date
@@ -322,8 +319,7 @@ def _upgrade_step(
     )
 
 
-@dataclass(frozen=True)
-class _SignInCase:
+class _SignInCase(Record, frozen=True):
     """One reason a filer cannot sign in to PACER, and the step that answers it."""
 
     step: StepId

@@ -7,15 +7,13 @@ Every other step is kept as done with its day in the answers' `done` (schema ver
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .dates import long_date
 from .i18n import N_, _, ngettext
+from .record import Record
 from .steps import Status, StepId
 
 
-@dataclass(frozen=True)
-class AnswerFor:
+class AnswerFor(Record, frozen=True):
     """The answer a step stands for: its path ("{court}" for a court's step) and the values for
     done and for not done."""
 
@@ -38,8 +36,7 @@ ANSWER_FOR_STEP: dict[StepId, AnswerFor] = {
 }
 
 
-@dataclass(frozen=True)
-class Wait:
+class Wait(Record, frozen=True):
     """A step that waits on someone else once asked: on whom, how long that usually takes (the
     published lead time, in days), and what to do when it takes longer."""
 

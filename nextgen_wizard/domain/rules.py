@@ -13,10 +13,10 @@ when the rules were last checked".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .i18n import N_
+from .record import Record
 
 # The day these rules were last compared with the facts file and the court notices.
 RULES_CHECKED = date(2026, 12, 4)
@@ -30,8 +30,7 @@ WHERE_TO_CHECK = N_(
 )
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record, frozen=True):
     """A dated rule of PACER or the courts, with its source; in force from start until end."""
 
     id: str

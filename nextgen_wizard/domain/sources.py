@@ -9,11 +9,10 @@ source was last checked (no per-page reading date was kept).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import Record
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record, frozen=True):
     """One page a rule rests on."""
 
     key: str

@@ -5,11 +5,11 @@ Menu paths and facts come from ../shared/facts/pacer-nextgen-facts.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from .i18n import N_, _
+from .record import Record
 
 
 class StepId(StrEnum):
@@ -63,8 +63,7 @@ def status_label(status: Status, optional: bool = False) -> str:
     return _("{status} (optional)").format(status=word) if optional else word
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(Record, frozen=True):
     """Whom to ask: a help desk's name, e-mail addresses, phone numbers and web page."""
 
     name: str

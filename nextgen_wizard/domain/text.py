@@ -21,7 +21,7 @@ def clean_text(text: str, *, keep_lines: bool = False) -> str:
 
     Tabs and line breaks become spaces, or stay with `keep_lines` (a whole document for a terminal).
     """
-    if not re.search(_UNSAFE, text):
+    if text.isprintable() or not re.search(_UNSAFE, text):  # every _UNSAFE character is unprintable
         return text
     kept = "\n\t" if keep_lines else ""
 
@@ -39,7 +39,7 @@ def text_problem(text: str, limit: int = MAX_TEXT_LENGTH) -> str | None:
         return _("is {length} characters long; at most {limit} are kept").format(
             length=f"{len(text):,}", limit=limit
         )
-    if re.search(_SURROGATE, text):
+    if not text.isprintable() and re.search(_SURROGATE, text):
         # Translators: follows a field's name ("filer.name: contains ...").
         return _("contains characters that are not valid text (a broken copy and paste?)")
     return None

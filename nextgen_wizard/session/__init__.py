@@ -12,7 +12,6 @@ import copy
 import json
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from ..domain.i18n import _, apply_firm_default, current_language
 from ..domain.plan import Checklist, Step, UnknownCourtError, plan, resolve_courts
 from ..domain.progress import ANSWER_FOR_STEP, WAITS, done_key
 from ..domain.questions import open_questions
+from ..domain.record import Record, as_dict, field
 from ..domain.steps import StepId
 from ..storage.answer_store import AnswerStore, StoreWriteError
 from ..storage.answers_reader import AnswersFileError, read_answers_file
@@ -97,8 +97,7 @@ class ChangeRefused(SessionError):
     """A change was not made: it is locked by policy or would not be a valid answer."""
 
 
-@dataclass
-class Session:
+class Session(Record):
     """Answers, firm policy and vault, put together once; changed only through the intents below."""
 
     catalog: Catalog
@@ -648,9 +647,9 @@ def _normal_path(path: str) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """Plain JSON data for a value (enums, dates, nested dataclasses) as the answers file holds it."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {key: _plain(item) for key, item in asdict(value).items()}
+    """Plain JSON data for a value (enums, dates, nested records) as the answers file holds it."""
+    if isinstance(value, Record):
+        return {key: _plain(item) for key, item in as_dict(value).items()}
     return json.loads(json.dumps(value, default=str))
 
 

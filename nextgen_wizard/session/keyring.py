@@ -7,11 +7,11 @@ slow D-Bus): the wizard runs them off its GUI thread.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import APP_NAME
 from ..domain.i18n import _, ngettext
+from ..domain.record import Record, field
 from ..storage.vault import (
     LOGIN_INDEX_SUFFIX,
     BackendInfo,
@@ -50,8 +50,7 @@ def is_own_entry(entry: str) -> bool:
     return entry.startswith(f"{APP_NAME}: ") and not entry.endswith(LOGIN_INDEX_SUFFIX)
 
 
-@dataclass(frozen=True)
-class KeyringStatus:
+class KeyringStatus(Record, frozen=True):
     """The keyring in use and whether login reminders can be saved in it now (and if not, why)."""
 
     name: str
@@ -62,8 +61,7 @@ class KeyringStatus:
     problem: str | None = None
 
 
-@dataclass
-class ResetReport:
+class ResetReport(Record):
     """What reset removed, and what it left and why."""
 
     removed_files: list[Path] = field(default_factory=list)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from ..domain.i18n import _
+from ..domain.record import Record, field
 from .answers_reader import MAX_ANSWERS_BYTES, DamagedAnswers, NewerAnswers, parse_answers_bytes
 from .files import NotAllowed, ReadError, WriteError, read_file, remove_leftover_temporaries, write_file
 from .lazy_logger import LazyLogger
@@ -29,8 +29,7 @@ class StoreWriteError(OSError):
     """The answers could not be written; the message says why and what to do."""
 
 
-@dataclass
-class LoadResult:
+class LoadResult(Record):
     """The answers as loaded, notices for the user, and whether the file may be overwritten."""
 
     answers: Answers

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .. import APP_NAME, __version__
 from ..domain.courts import Catalog, catalog_from_data, load_catalog
 from ..domain.i18n import _, ngettext
+from ..domain.record import Record, field
 from ..domain.resources import resource_path
 from .files import ReadError, WriteError, read_file, write_file
 from .paths import AppPaths, make_private_dir
@@ -55,8 +55,7 @@ class CourtUpdateError(Exception):
     """No new court data: str() is one sentence saying why; the data in use is unchanged."""
 
 
-@dataclass(frozen=True)
-class CourtData:
+class CourtData(Record, frozen=True):
     """The court data in use and which copy it is."""
 
     catalog: Catalog
@@ -66,8 +65,7 @@ class CourtData:
     problems: tuple[str, ...] = ()  # stored copies that were ignored, with the reason
 
 
-@dataclass
-class CourtUpdate:
+class CourtUpdate(Record):
     """A checked download, not yet in use: `summary` says what would change."""
 
     url: str

@@ -13,7 +13,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +103,8 @@ def write_file(
         )
     if os.path.isdir(path):
         raise WriteError(_("{path} is a folder; choose a file name").format(path=path))
+    import tempfile  # here: with shutil and random it is ~6 ms that read-only commands skip
+
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     except OSError as error:

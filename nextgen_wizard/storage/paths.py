@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import APP_NAME
+from ..domain.record import Record
 
 HOME_VARIABLE = "NEXTGEN_WIZARD_HOME"
 POLICY_VARIABLE = "NEXTGEN_WIZARD_POLICY"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(Record, frozen=True):
     """Where this user's answers, logs and settings live, and where firm IT puts the policy."""
 
     data: Path  # saved answers

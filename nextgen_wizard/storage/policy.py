@@ -22,12 +22,12 @@ import copy
 import os
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from ..domain.court_ids import normal_court_id
 from ..domain.i18n import _, ngettext, pgettext
+from ..domain.record import Record, field
 from .paths import POLICY_VARIABLE
 from .policy_keys import KEYS_BY_NAME, POLICY_KEYS, PRESETTABLE, SETTINGS, PolicyKey
 from .policy_sources import RawSource, SourceReaders, file_source, read_sources
@@ -43,8 +43,7 @@ POLICY_FILE_NAME = "policy.toml"
 RESTRICTIONS = ("wizard.credential_storage", "courts.updates")
 
 
-@dataclass(frozen=True)
-class Preset:
+class Preset(Record, frozen=True):
     """A firm's preset answer, and whether the user may change it."""
 
     path: str
@@ -52,8 +51,7 @@ class Preset:
     locked: bool
 
 
-@dataclass
-class Policy:
+class Policy(Record):
     """The firm's effective policy: settings and presets (some locked), and the problems found reading it."""
 
     source: str | None = None  # the most important source that holds a policy (for messages)
@@ -379,8 +377,7 @@ def policy_from_sources(sources: list[RawSource], known_courts: Collection[str] 
     )
 
 
-@dataclass
-class Applied:
+class Applied(Record):
     """Answers with the firm's presets applied, and the locked answers that replaced another value."""
 
     answers: Answers

@@ -8,10 +8,10 @@ would apply from it, by the same decoding and validation as on a workstation (st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.i18n import _
+from ..domain.record import Record, field
 from .files import ReadError, read_file
 from .policy import Policy, policy_from_sources
 from .policy_sources import (
@@ -39,8 +39,7 @@ class UnreadablePolicy(Exception):
     """The file is not a policy in any form the app reads (exit 2)."""
 
 
-@dataclass
-class PolicyCheck:
+class PolicyCheck(Record):
     """What the app would apply from one policy file, and every problem found in it."""
 
     path: Path

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+
+from ..domain.record import Record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
 REGISTRY_TYPES = {"bool": "REG_DWORD", "text": "REG_SZ", "choice": "REG_SZ", "court-list": "REG_MULTI_SZ"}
 
 
-@dataclass(frozen=True)
-class PolicyKey:
+class PolicyKey(Record, frozen=True):
     """One setting firm IT can make (see the module's table for how each type is stored)."""
 
     name: str  # as written in policy.toml: "wizard.credential_storage", "answers.role"

@@ -30,10 +30,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.i18n import _
+from ..domain.record import Record, field
 from .files import ReadError, read_file
 from .policy_keys import decode_value
 
@@ -49,8 +49,7 @@ MAX_SOURCE_BYTES = 256_000
 MACHINE, USER, ANYONE = "machine", "user", "anyone"
 
 
-@dataclass
-class RawSource:
+class RawSource(Record):
     """One place a policy was looked for: what it holds (as policy.toml data), or why it failed."""
 
     name: str  # shown to IT: the registry key, plist or file
@@ -71,8 +70,7 @@ class RawSource:
         return self.data is not None or self.error is not None
 
 
-@dataclass
-class SourceReaders:
+class SourceReaders(Record):
     """The platform pieces, replaceable by fakes in tests."""
 
     platform: str = sys.platform

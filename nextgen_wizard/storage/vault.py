@@ -19,9 +19,9 @@ Service can wait forever for an unlock prompt nobody sees.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..domain.i18n import N_, _
+from ..domain.record import Record, field
 from .lazy_logger import LazyLogger
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
@@ -55,16 +55,14 @@ NO_SECURE_KEYRING = N_(
 )  # translated where it is raised
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(Record, frozen=True):
     """A saved CM/ECF login and its password, as read back from the keyring (never in a repr)."""
 
     login: str
     password: str = field(repr=False)
 
 
-@dataclass(frozen=True)
-class BackendInfo:
+class BackendInfo(Record, frozen=True):
     """The keyring backend in use, whether it is safe to store in, and why not."""
 
     name: str  # what the user is told: "Windows Credential Manager"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 
 from .. import __version__
 from ..domain.i18n import _, current_language
+from ..domain.record import Record
 from ..domain.render import DISCLAIMER
 from ..domain.render_html import KEEP_ANCHOR
 from ..pdf_finish import Bookmark, finish_pdf
@@ -39,14 +39,15 @@ MARGIN_MM = 18.0
 BODY_FONT = QFont("DejaVu Sans", 10)
 
 
-@dataclass(frozen=True)
-class PrintOptions:
+class PrintOptions(Record, frozen=True):
     """How the checklist PDF is printed: paper size, a banner on every page, the author."""
 
     page: str = "letter"  # US Letter by default; "a4" selectable
     banner: str | None = None  # e.g. the demo mode's "DEMO - nothing is saved", on every page
     author: str | None = None  # the filer's name, as the PDF's author (else the app)
 
+
+PLAIN = PrintOptions()
 
 def default_pdf_name(as_of: date) -> str:
     return f"NextGen-checklist-{as_of.isoformat()}.pdf"
@@ -226,7 +227,7 @@ def _pdf_language() -> str:
     return "es" if current_language() == "es" else "en-US"
 
 
-def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes, int]:
+def pdf_bytes(html: str, options: PrintOptions = PLAIN) -> tuple[bytes, int]:
     """The checklist as PDF in memory (fonts embedded by QPdfWriter) and its page count.
 
     Made in memory so the one safe writer puts it on disk: a failed write never leaves half a PDF.
@@ -254,7 +255,7 @@ def pdf_bytes(html: str, options: PrintOptions = PrintOptions()) -> tuple[bytes,
     return finish_pdf(bytes(data.data()), _pdf_language(), bookmarks), pages
 
 
-def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions(), *, overwrite: bool = True) -> int:
+def save_pdf(html: str, path: Path, options: PrintOptions = PLAIN, *, overwrite: bool = True) -> int:
     """Write the checklist as PDF through the safe writer; returns the page count."""
     from ..export_writer import write_export
 
@@ -263,7 +264,7 @@ def save_pdf(html: str, path: Path, options: PrintOptions = PrintOptions(), *, o
     return pages
 
 
-def first_page_image(html: str, options: PrintOptions = PrintOptions(), dpi: int = 110) -> QImage:
+def first_page_image(html: str, options: PrintOptions = PLAIN, dpi: int = 110) -> QImage:
     """Page 1 as it prints, for the docs' screenshot: rendered through a temporary PDF layout."""
     import tempfile
 

@@ -2,13 +2,13 @@ import errno
 import json
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from nextgen_wizard.domain import answers as answers_module
 from nextgen_wizard.domain.answers import Answers, PacerAnswers, Role
-from nextgen_wizard.storage import files
 from nextgen_wizard.storage.answer_store import AnswerStore, StoreWriteError
 from nextgen_wizard.storage.instance import InstanceLock
 
@@ -119,7 +119,7 @@ def test_unwritable_folder_or_full_disk_gives_a_clear_message_and_keeps_answers(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     changed = Answers(role=Role.NON_ATTORNEY)
     with pytest.raises(StoreWriteError) as caught:
         store.save(changed)

@@ -312,7 +312,7 @@ def test_a_copy_older_than_the_shipped_data_is_not_used(server: CourtServer, fee
 def test_a_copy_it_placed_for_every_user_is_used(
     server: CourtServer, feed: bytes, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
+    from nextgen_wizard.domain.record import replace
 
     server.routes["/good.json"] = Answer(body=changed_feed(feed))
     update = check_for_update(server.url("/good.json"), shipped(), today=TODAY, timeout=5)
