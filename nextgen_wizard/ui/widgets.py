@@ -174,12 +174,17 @@ class Options(QGroupBox):
         outer.addLayout(layout)
         for index, (text, value) in enumerate(options):
             button = WrappingRadioButton(text)
-            button.setAccessibleName(f"{plain_question} {text.replace('&', '')}")
+            # The button is named by its answer alone: the box (a panel named by the question) is
+            # what a screen reader says once on entering it, not again for every answer.
+            button.setAccessibleName(text.replace("&", ""))
             self.group.addButton(button, index)
             layout.addWidget(button)
             self.values.append(value)
             if index == 0:
-                self.label.setBuddy(button)  # the question's access key goes to its first answer
+                # The question's access key goes to its first answer, through the box: the label
+                # labels the box (one question), not each button (which would repeat it).
+                self.setFocusProxy(button)
+                self.label.setBuddy(self)
         self.group.idToggled.connect(self._toggled)
 
     def title(self) -> str:

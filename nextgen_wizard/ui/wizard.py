@@ -31,7 +31,7 @@ from .. import APP_NAME
 from ..domain.dates import long_date
 from ..domain.i18n import N_, _
 from ..domain.steps import Status, StepId
-from .accessibility import Heading, announce_focus
+from .accessibility import Heading, announce_focus, announce_text
 from .font_scale import font_scale
 from .widgets import TextLabel
 
@@ -298,6 +298,16 @@ class NextGenWizard(QWizard):
 
         add_court_data_actions(self, menu)  # Check for newer court data..., About
         self._language_menu(menu)
+        # Opened from its button, a menu has no current item, and a screen reader hears nothing:
+        # the first item becomes current, so "View menu" and that item are spoken.
+        menu.aboutToShow.connect(lambda: QTimer.singleShot(0, self._first_menu_item))
+
+    def _first_menu_item(self) -> None:
+        menu = self.view_menu
+        if menu.isVisible() and menu.activeAction() is None:
+            first = next((a for a in menu.actions() if not a.isSeparator() and a.isEnabled()), None)
+            if first is not None:
+                menu.setActiveAction(first)
 
     def _language_menu(self, menu) -> None:
         """View > Language: English / Español; the choice applies from the next start (said so)."""
@@ -384,6 +394,19 @@ class NextGenWizard(QWizard):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTextEdit
 
+        next_button = self.button(QWizard.WizardButton.NextButton)
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and not next_button.isEnabled():
+            from PySide6.QtGui import QKeySequence
+
+            pressed = QKeySequence(event.keyCombination())
+            exact = QKeySequence.SequenceMatch.ExactMatch
+            if pressed.matches(QKeySequence.mnemonic(next_button.text())) == exact:
+                # Next's access key while Next is unavailable: say why, instead of nothing.
+                reason = next_button.accessibleDescription()
+                if reason:
+                    announce_text(self, reason)
+                event.accept()
+                return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focus = self.focusWidget()  # the window's own, also when it is not the active window
             if isinstance(focus, QLineEdit | QAbstractItemView | QComboBox | QTextEdit | QAbstractSpinBox):

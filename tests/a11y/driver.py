@@ -245,6 +245,9 @@ class Desktop:
                     with self._lock:
                         self.texts.append(message)
                 if message.get("type") == "focus" and message.get("app") in (APP_NAME, ""):
+                    if message["role"] == "radio button" and message.get("parent"):
+                        # an answer is named alone; its question is the group's name, heard with it
+                        message["name"] = f"{message['parent']} {message['name']}"
                     with self._lock:
                         self.events.append(
                             Event(
