@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from .widgets import TextLabel
 
@@ -79,6 +79,7 @@ class FocusBeforeCaret(QObject):
                 from PySide6.QtWidgets import QApplication
 
                 QApplication.sendEvent(watched, again)
+                _focus_current_item(watched)
 
         from PySide6.QtCore import QTimer
 
@@ -86,53 +87,76 @@ class FocusBeforeCaret(QObject):
         return True
 
 
+def _focus_current_item(widget: QWidget) -> None:
+    """A list that takes the focus with an item already current does not report that item: report
+    it, so the screen reader says the item (with its place) and not only "list"."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+    from PySide6.QtWidgets import QListView
+
+    if isinstance(widget, QListView) and widget.currentIndex().isValid():
+        event = QAccessibleEvent(widget, QAccessible.Event.Focus)
+        event.setChild(widget.currentIndex().row())
+        QAccessible.updateAccessibility(event)
+
+
 _focus_before_caret: FocusBeforeCaret | None = None
 
 
 def focus_before_caret(container: QWidget) -> None:
-    """Install FocusBeforeCaret on every line edit inside `container` (once each)."""
-    from PySide6.QtWidgets import QLineEdit
+    """Install FocusBeforeCaret on every line edit and list inside `container` (once each): a
+    list, too, makes its first item current while it handles the focus event, before Qt reports
+    the list's focus, and the item is then not heard."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
     global _focus_before_caret
     if _focus_before_caret is None:
         _focus_before_caret = FocusBeforeCaret()
-    for field in container.findChildren(QLineEdit):
+    for field in [*container.findChildren(QLineEdit), *container.findChildren(QAbstractItemView)]:
         if not field.property("nextgen_focus_first"):
             field.setProperty("nextgen_focus_first", True)
             field.installEventFilter(_focus_before_caret)
 
 
-class Announcer(QLabel):
-    """Says a short message through the screen reader without moving the focus.
+class _Restore(QObject):
+    """Gives a widget back its own description once it has lost the focus (see announce_text)."""
 
-    Exposed as a notification (heading_role.py); showing it makes the screen reader speak it (Orca
-    reads a notification when it appears). It paints nothing: the same words are on screen where
-    they belong (under the page, in the dialog).
-    """
+    def __init__(self, widget: QWidget, description: str) -> None:
+        super().__init__(widget)
+        self.description, self.message = description, ""
+        widget.installEventFilter(self)
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("announcer")
-        self.setFixedSize(1, 1)
-        self.hide()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            from PySide6.QtCore import QTimer
 
-    def paintEvent(self, event) -> None:  # nothing to draw
-        return
+            # After the next control is announced: a screen reader ignores the description
+            # change of a control that no longer has the focus.
+            QTimer.singleShot(0, watched, lambda: self._restore(watched))
+        return False
 
-    def say(self, text: str) -> None:
-        from PySide6.QtGui import QAccessible
-
-        self.hide()
-        self.setText(text)
-        if text and QAccessible.isActive():
-            self.show()
-            self.raise_()
+    def _restore(self, widget: QWidget) -> None:
+        if widget.accessibleDescription() == self.message:  # not changed by its page meanwhile
+            widget.setAccessibleDescription(self.description)
+        self.deleteLater()
 
 
 def announce_text(widget: QWidget, text: str) -> None:
-    """Speak `text` through the screen reader, from the window of `widget` (its own Announcer)."""
-    window = widget.window()
-    announcer = window.findChild(Announcer, "announcer")
-    if announcer is None:
-        announcer = Announcer(window)
-    announcer.say(text)
+    """Say `text` through the screen reader now, without moving the focus.
+
+    Screen readers speak a change of the focused control's description (Orca does, at once and
+    alone); a notification object, the other way, makes Orca read the whole window first. So the
+    message becomes the focused control's description until the focus leaves it.
+    """
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QApplication
+
+    if not text or not QAccessible.isActive():
+        return
+    focused = QApplication.focusWidget() or widget.window()
+    restore = next((c for c in focused.children() if isinstance(c, _Restore)), None)
+    if restore is None:
+        restore = _Restore(focused, focused.accessibleDescription())
+    restore.message = text
+    focused.setAccessibleDescription("")  # the same message again is a change too
+    focused.setAccessibleDescription(text)

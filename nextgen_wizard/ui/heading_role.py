@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
 
-from .accessibility import Announcer, Heading
+from .accessibility import Heading
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
@@ -38,32 +38,9 @@ def _heading_interface_class() -> type:
     return _interface_class
 
 
-_announcer_class: type | None = None
-
-
-def _announcer_interface_class() -> type:
-    global _announcer_class
-    if _announcer_class is None:
-        from PySide6.QtWidgets import QAccessibleWidget, QLabel
-
-        class AnnouncerInterface(QAccessibleWidget):
-            def __init__(self, widget: Announcer) -> None:
-                super().__init__(widget, QAccessible.Role.Notification, widget.text())
-
-            def text(self, kind: QAccessible.Text) -> str:
-                widget = self.widget()
-                if kind == QAccessible.Text.Name and isinstance(widget, QLabel):
-                    return widget.text()
-                return super().text(kind)
-
-        _announcer_class = AnnouncerInterface
-    return _announcer_class
-
-
 def _factory(class_name: str, target: Any) -> QAccessibleInterface | None:
-    if isinstance(target, Heading | Announcer):
-        made = _heading_interface_class() if isinstance(target, Heading) else _announcer_interface_class()
-        interface = made(target)
+    if isinstance(target, Heading):
+        interface = _heading_interface_class()(target)
         key = id(target)
         _alive[key] = interface
         target.destroyed.connect(lambda *_args, k=key: _alive.pop(k, None))

@@ -180,12 +180,20 @@ class Options(QGroupBox):
             self.group.addButton(button, index)
             layout.addWidget(button)
             self.values.append(value)
-            if index == 0:
-                # The question's access key goes to its first answer, through the box: the label
-                # labels the box (one question), not each button (which would repeat it).
-                self.setFocusProxy(button)
-                self.label.setBuddy(self)
         self.group.idToggled.connect(self._toggled)
+        # The question's access key goes to the box, which hands the focus to the chosen answer (or
+        # the first): the label labels the box (one question), not a button (which would repeat it).
+        # Click focus only, so the box itself is no Tab stop (set by name: see the module's top).
+        self.setProperty("focusPolicy", "ClickFocus")
+        self.label.setBuddy(self)
+
+    def focusInEvent(self, event) -> None:
+        buttons = self.group.buttons()
+        answer = self.group.checkedButton() or (buttons[0] if buttons else None)
+        if answer is not None and answer.isEnabled():
+            answer.setFocus(event.reason())
+        else:
+            super().focusInEvent(event)
 
     def title(self) -> str:
         return self.question

@@ -114,7 +114,7 @@ class OrcaDesktop(Desktop):
         except FileNotFoundError:
             return []
 
-    def listen(self, label: str, first: float = 4.0, quiet: float = 0.9, longest: float = 12.0) -> list[Utterance]:
+    def listen(self, label: str, first: float = 2.5, quiet: float = 0.5, longest: float = 12.0) -> list[Utterance]:
         """What Orca says from now until it has been quiet for `quiet` seconds (or `first` seconds
         pass with nothing said), recorded under `label` in the transcript."""
         start = time.monotonic()
