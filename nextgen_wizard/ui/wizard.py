@@ -309,8 +309,11 @@ class NextGenWizard(QWizard):
         # Opened from its button, a menu has no current item, and a screen reader hears nothing:
         # the first item becomes current, so "View menu" and that item are spoken.
         menu.aboutToShow.connect(lambda: QTimer.singleShot(0, self._first_menu_item))
+        menu.installEventFilter(self)  # and once it is shown (it can show after aboutToShow's turn)
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.view_menu and event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self._first_menu_item)
         next_button = self.button(QWizard.WizardButton.NextButton)
         if event.type() == QEvent.Type.EnabledChange and watched is next_button:
             shortcut = getattr(self, "_why_not_next", None)
