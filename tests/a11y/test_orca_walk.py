@@ -176,6 +176,10 @@ class Walk:
     def view_menu(self, page: str) -> None:
         opened = plain(" ".join(said(self.desk.press("alt+v"))))
         if plain(self.words.first_menu_item) not in opened:
+            # Seen under load: the menu shows while xdotool still holds Alt, and closes at once (its
+            # first item focused, then not). Once more, and only a second silence is a finding.
+            opened = plain(" ".join(said(self.desk.press("alt+v"))))
+        if plain(self.words.first_menu_item) not in opened:
             self.find(f"{page}: Alt+V did not speak the View menu's first item: {opened!r}")
             return  # Escape would cancel the wizard if the menu is not open
         self.desk.press("Escape")
@@ -246,8 +250,10 @@ def transcript_markdown(desk: OrcaDesktop, title: str, intro: str = "") -> str:
 
 
 def transcript_keys(markdown: str) -> list[str]:
-    """The keys pressed, in order, in a transcript (what makes two walks the same walk)."""
-    return re.findall(r"^- \*\*(.*)\*\*$", markdown, flags=re.MULTILINE)
+    """The keys pressed, in order, in a transcript (what makes two walks the same walk); a retried
+    Alt+V (see Walk.view_menu) counts once."""
+    keys = re.findall(r"^- \*\*(.*)\*\*$", markdown, flags=re.MULTILINE)
+    return [key for i, key in enumerate(keys) if not (key == "alt+v" and i and keys[i - 1] == "alt+v")]
 
 
 def check_the_docs_transcript(walk: Walk) -> None:
