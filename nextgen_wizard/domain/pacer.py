@@ -180,6 +180,13 @@ PASSWORD_RULE_TEXT: dict[PasswordRule, str] = {
 }
 
 
+def password_rule_text(rule: PasswordRule) -> str:
+    """A password rule in the current language (PASSWORD_RULE_TEXT translated)."""
+    if rule is PasswordRule.LENGTH:
+        return _(_LENGTH_RULE).format(min=PASSWORD_MIN, max=PASSWORD_MAX)
+    return _(PASSWORD_RULE_TEXT[rule])
+
+
 def _personal_parts(*values: str | None) -> set[str]:
     parts: set[str] = set()
     for value in values:

@@ -16,8 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.i18n import _
-from ..domain.pacer import PASSWORD_RULE_TEXT, cmecf_login_warning, password_problems
+from ..domain.pacer import (
+    PasswordRule,
+    cmecf_login_warning,
+    password_problems,
+    password_rule_text,
+)
 from ..session import KeyringLocked, KeyringTimeout, NoSecureKeyring, VaultError
+from .accessibility import focus_before_caret
 from .secret_field import SecretLineEdit, show_secret_as_picture
 from .widgets import announce, run_in_background, text_label
 
@@ -86,6 +92,7 @@ class CredentialDialog(QDialog):
         layout.addWidget(self.buttons)
         self.login.textChanged.connect(self._check)
         self.password.secretChanged.connect(self._check)
+        focus_before_caret(self)
         self._check()
 
     def _reveal(self, shown: bool) -> None:
@@ -106,12 +113,20 @@ class CredentialDialog(QDialog):
             if failed:
                 notes.append(
                     _("PACER's 2025 rules this password does not meet: {rules}.").format(
-                        rules="; ".join(_(PASSWORD_RULE_TEXT[rule]) for rule in failed)
+                        rules="; ".join(password_rule_text(rule) for rule in failed)
                     )
                 )
             else:
                 notes.append(_("This password meets PACER's 2025 rules."))
         announce(self.feedback, "\n".join(notes))
+        if self.check_pacer_rules:
+            # The password field's description: the rules when it is empty, then what is still
+            # missing; a screen reader says it on arrival and again whenever it changes.
+            self.password.setAccessibleDescription(
+                "\n".join(notes) if secret else _("PACER's 2025 password rules: {rules}.").format(
+                    rules="; ".join(password_rule_text(rule) for rule in PasswordRule)
+                )
+            )
         ready = bool(self.login.text().strip() and secret)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
 

@@ -6,7 +6,7 @@ import html
 
 from ..domain.i18n import N_, _
 
-# Terms and their explanations, in English: translated where shown (help_html). Proper names
+# Terms and their explanations, in English: translated where shown (glossary_text). Proper names
 # (PACER, CM/ECF, NextGen, PAA, MFA, ACMS) stay as they are; their explanations are translated.
 GLOSSARY: dict[str, str] = {
     "PACER": N_(
@@ -101,12 +101,13 @@ PAGE_HELP: dict[str, str] = {
 }
 
 
-def help_html(page_key: str, support: str | None = None) -> str:
-    terms = "".join(
-        f"<dt><b>{html.escape(_(term))}</b></dt><dd>{html.escape(_(text))}</dd>"
-        for term, text in GLOSSARY.items()
-    )
-    firm_label = html.escape(_("Help from your firm:"))  # outside the f-string: Babel finds it there
+def page_help_html(page_key: str, support: str | None = None) -> str:
+    """The page's help alone (and the firm's help desk): what a screen reader reads first."""
+    firm_label = html.escape(_("Help from your firm:"))
     firm = f"<p><b>{firm_label}</b> {html.escape(support)}</p>" if support else ""
-    words = html.escape(_("Words used here"))
-    return f"<p>{html.escape(_(PAGE_HELP[page_key]))}</p>{firm}<h3>{words}</h3><dl>{terms}</dl>"
+    return f"<p>{html.escape(_(PAGE_HELP[page_key]))}</p>{firm}"
+
+
+def glossary_text() -> str:
+    """The glossary as plain text, one term and its meaning a paragraph, for the help's details."""
+    return "\n\n".join(f"{_(term)}: {_(text)}" for term, text in GLOSSARY.items())

@@ -174,13 +174,26 @@ class Options(QGroupBox):
         outer.addLayout(layout)
         for index, (text, value) in enumerate(options):
             button = WrappingRadioButton(text)
-            button.setAccessibleName(f"{plain_question} {text.replace('&', '')}")
+            # The button is named by its answer alone: the box (a panel named by the question) is
+            # what a screen reader says once on entering it, not again for every answer.
+            button.setAccessibleName(text.replace("&", ""))
             self.group.addButton(button, index)
             layout.addWidget(button)
             self.values.append(value)
-            if index == 0:
-                self.label.setBuddy(button)  # the question's access key goes to its first answer
         self.group.idToggled.connect(self._toggled)
+        # The question's access key goes to the box, which hands the focus to the chosen answer (or
+        # the first): the label labels the box (one question), not a button (which would repeat it).
+        # Click focus only, so the box itself is no Tab stop (set by name: see the module's top).
+        self.setProperty("focusPolicy", "ClickFocus")
+        self.label.setBuddy(self)
+
+    def focusInEvent(self, event) -> None:
+        buttons = self.group.buttons()
+        answer = self.group.checkedButton() or (buttons[0] if buttons else None)
+        if answer is not None and answer.isEnabled():
+            answer.setFocus(event.reason())
+        else:
+            super().focusInEvent(event)
 
     def title(self) -> str:
         return self.question

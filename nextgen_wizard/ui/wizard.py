@@ -31,7 +31,7 @@ from .. import APP_NAME
 from ..domain.dates import long_date
 from ..domain.i18n import N_, _
 from ..domain.steps import Status, StepId
-from .accessibility import Heading, announce_focus
+from .accessibility import Heading, announce_focus, announce_text
 from .font_scale import font_scale
 from .widgets import TextLabel
 
@@ -274,6 +274,14 @@ class NextGenWizard(QWizard):
         from PySide6.QtGui import QKeySequence, QShortcut
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.show_help)
+        # Next's access key while Next is unavailable: say why, instead of nothing. (A shortcut of
+        # its own, on only while the button is off, so the two never compete.)
+        next_button = self.button(QWizard.WizardButton.NextButton)
+        self._why_not_next = QShortcut(QKeySequence.mnemonic(next_button.text()), self)
+        self._why_not_next.activated.connect(self.say_why_not_next)
+        self._why_not_next.activatedAmbiguously.connect(self.say_why_not_next)
+        self._why_not_next.setEnabled(not next_button.isEnabled())
+        next_button.installEventFilter(self)
         self._text_size_menu()
         self.started.emit()
 
@@ -298,6 +306,32 @@ class NextGenWizard(QWizard):
 
         add_court_data_actions(self, menu)  # Check for newer court data..., About
         self._language_menu(menu)
+        # Opened from its button, a menu has no current item, and a screen reader hears nothing:
+        # the first item becomes current, so "View menu" and that item are spoken.
+        menu.aboutToShow.connect(lambda: QTimer.singleShot(0, self._first_menu_item))
+        menu.installEventFilter(self)  # and once it is shown (it can show after aboutToShow's turn)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view_menu and event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self._first_menu_item)
+        next_button = self.button(QWizard.WizardButton.NextButton)
+        if event.type() == QEvent.Type.EnabledChange and watched is next_button:
+            shortcut = getattr(self, "_why_not_next", None)
+            if shortcut is not None:
+                shortcut.setEnabled(not watched.isEnabled())
+        return super().eventFilter(watched, event)
+
+    def say_why_not_next(self) -> None:
+        next_button = self.button(QWizard.WizardButton.NextButton)
+        if not next_button.isEnabled() and next_button.accessibleDescription():
+            announce_text(self, next_button.accessibleDescription())
+
+    def _first_menu_item(self) -> None:
+        menu = self.view_menu
+        if menu.isVisible() and menu.activeAction() is None:
+            first = next((a for a in menu.actions() if not a.isSeparator() and a.isEnabled()), None)
+            if first is not None:
+                menu.setActiveAction(first)
 
     def _language_menu(self, menu) -> None:
         """View > Language: English / Español; the choice applies from the next start (said so)."""
@@ -420,14 +454,25 @@ class NextGenWizard(QWizard):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
-        from .help import help_html
+        from .help import glossary_text, page_help_html
 
         page = self.currentPage()
         key = getattr(page, "help_key", "welcome")
         box = QMessageBox(self)
         box.setWindowTitle(_("Help - {title}").format(title=page.title() if page else APP_NAME))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(help_html(key, self.session.policy.support))
+        # The page's help first; the glossary behind "Show Details...": a screen reader reads the
+        # message box whole when it opens, and 1,500 characters at once is too much to take in.
+        box.setText(page_help_html(key, self.session.policy.support))
+        box.setDetailedText(_("Words used here") + "\n\n" + glossary_text())
+        from PySide6.QtWidgets import QTextEdit
+
+        details = box.findChild(QTextEdit)
+        if details is not None:  # Qt keeps it out of the Tab chain: Tab must reach it, line by line
+            details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            flags = Qt.TextInteractionFlag
+            details.setTextInteractionFlags(flags.TextSelectableByKeyboard | flags.TextSelectableByMouse)
+            details.setAccessibleName(_("Words used here"))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         self._help_box = box  # kept so tests and screenshots can find it

@@ -159,6 +159,7 @@ def on_event(event) -> None:
             "states": states_of(source),
             "keys": key_bindings(source),
             "app": _safe(lambda: source.getApplication().name, "") or "",
+            "parent": _safe(lambda: source.parent.name, "") or "",
         }
     )
 

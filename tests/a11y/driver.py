@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -96,6 +97,9 @@ class Desktop:
     # Another program than the wizard (a probe of one dialog), and the words of its window title.
     app_command: list[str] | None = None
     window_name: str = APP_NAME
+    # Called with the private session's environment after the AT-SPI client starts and before the
+    # app does: a screen reader (orca_harness.py) starts here, so it hears the app from its start.
+    before_app: Any = None
     processes: list[subprocess.Popen] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
@@ -176,6 +180,8 @@ class Desktop:
         )
         threading.Thread(target=self._read_client, daemon=True).start()
         self._wait_for(lambda m: m.get("type") == "ready", 30, "the AT-SPI client to start")
+        if self.before_app is not None:
+            self.before_app(self)
         # 4. The real wizard, as a user starts it, on a real window.
         app_env = dict(base)
         app_env.update(
@@ -239,6 +245,9 @@ class Desktop:
                     with self._lock:
                         self.texts.append(message)
                 if message.get("type") == "focus" and message.get("app") in (APP_NAME, ""):
+                    if message["role"] == "radio button" and message.get("parent"):
+                        # an answer is named alone; its question is the group's name, heard with it
+                        message["name"] = f"{message['parent']} {message['name']}"
                     with self._lock:
                         self.events.append(
                             Event(

@@ -13,8 +13,13 @@ from tests.ui.helpers import make_wizard
 
 
 def name_of(widget: QWidget) -> str:
+    """The name a screen reader says; an answer's with its question (the group's name) first."""
     interface = QAccessible.queryAccessibleInterface(widget)
-    return (interface.text(QAccessible.Text.Name) if interface else "").replace("&", "").strip()
+    name = (interface.text(QAccessible.Text.Name) if interface else "").replace("&", "").strip()
+    group = widget.parentWidget() if isinstance(widget, QRadioButton) else None
+    if group is not None and group.accessibleName():
+        return f"{group.accessibleName()} {name}"
+    return name
 
 
 class Keyboard:

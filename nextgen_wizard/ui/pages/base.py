@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from ...domain.i18n import _
 from ...session import Session
-from ..accessibility import Heading
+from ..accessibility import Heading, announce_text, focus_before_caret
 from ..widgets import Notice, announce, order_tabs, text_label
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
@@ -72,6 +72,7 @@ class AnswerPage(QWizardPage):
         outer.addWidget(scroll, 1)
         outer.addWidget(self.blocked)
         self.build()
+        focus_before_caret(self)  # an empty text field is heard when Tab reaches it
 
     def build(self) -> None:
         """Make the page's widgets (once)."""
@@ -91,13 +92,13 @@ class AnswerPage(QWizardPage):
             wizard.started.connect(lambda: order_tabs(self))  # type: ignore[attr-defined]  # NextGenWizard
         else:
             order_tabs(self)
-        self.show_blocked()
+        self.show_blocked(speak=False)  # on arrival the heading and intro are heard first
 
     def blocked_reason(self) -> str | None:
         """Why Next is not available on this page, in words; None when it is."""
         return None
 
-    def show_blocked(self) -> None:
+    def show_blocked(self, speak: bool = True) -> None:
         reason = self.blocked_reason() if self.built else None
         # Translators: {reason} is what is missing on the page, e.g. "choose who you are."
         text = _("To go on: {reason}").format(reason=reason) if reason else ""
@@ -112,6 +113,8 @@ class AnswerPage(QWizardPage):
             self.blocked.setVisible(bool(text))
             if text:
                 announce(self.blocked, text)
+                if speak and self.isVisible():
+                    announce_text(self, text)  # said when an answer makes Next unavailable
             else:
                 self.blocked.setText("")
 

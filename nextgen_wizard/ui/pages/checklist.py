@@ -69,6 +69,14 @@ def show_steps(steps: QListWidget, checklist: Checklist) -> None:
     for court in checklist.courts:
         contact = court.contact
         steps.addItem(_("Contact - {name}: {reach}").format(name=contact.name, reach=_reach(contact)))
+    # Each item says where it is in the list ("1 of 9"): Orca does not say it by default.
+    total = steps.count()
+    for row in range(total):
+        item = steps.item(row)
+        name = item.data(ACCESSIBLE_TEXT_ROLE) or item.text()
+        # Translators: after a checklist item's name, for a screen reader: "(1 of 9)".
+        spoken = _("{name} ({n} of {total})").format(name=name, n=row + 1, total=total)
+        item.setData(ACCESSIBLE_TEXT_ROLE, spoken)
 
 
 class ChecklistPage(AnswerPage):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.i18n import _
@@ -38,10 +39,19 @@ class StepView(QWidget):
             pieces = [html.escape(contact.name)] + [mail_link(e) for e in contact.emails]
             if contact.url:
                 pieces.append(link(contact.url, _("website")))
-            layout.addWidget(text_label(_("Contact: {details}").format(details=", ".join(pieces)), rich=True))
+            contact_label = text_label(_("Contact: {details}").format(details=", ".join(pieces)), rich=True)
+            # One Tab stop that is read whole (name, address, website): Qt does not tell assistive
+            # technology about a label's links, so Tab stops on them said nothing. The links still
+            # open with the mouse; the address is read out and the phone has its Copy button.
+            contact_label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+            contact_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            layout.addWidget(contact_label)
             if contact.phones:
                 row = QHBoxLayout()
                 for phone in contact.phones:
                     row.addWidget(CopyButton(phone, _("{name} phone").format(name=contact.name)))
                 row.addStretch(1)
                 layout.addLayout(row)
+
