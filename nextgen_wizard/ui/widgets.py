@@ -292,6 +292,11 @@ class FlowLayout(QLayout):
     """Lays widgets out left to right and wraps to the next line when the width runs out, so a row of
     buttons never goes off the side at large text sizes (Qt's own flow-layout example, kept small)."""
 
+    # No expandingDirections() override (Qt's example returns "none"): returning any Qt.Orientation
+    # from Python makes PySide6 convert the whole `Qt` namespace (~20 ms) during the first layout,
+    # before the first paint. QLayout's default ("both") takes no extra space here: every page ends
+    # with addStretch(1), and a stretch factor keeps the spare height for itself.
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
@@ -307,11 +312,6 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self):  # -> Qt.Orientation
-        from PySide6.QtCore import Qt
-
-        return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
         return True
