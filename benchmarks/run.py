@@ -142,9 +142,9 @@ def _paint_runs(app: list[str], floor: list[str], runs: int) -> tuple[list[float
 
 
 def _paint_rows(
-    app: list[str], floor: list[str], runs: int, names: tuple[str, str], floor_name: str
+    app: list[str], floor: list[str], runs: int, names: tuple[str, str], floor_name: str, goal: float
 ) -> list[Row]:
-    """Start-up to the first paint (goal 1.5x) and that run's peak memory (goal 1.3x), against a floor."""
+    """Start-up to the first paint (goal: `goal` x the floor) and that run's peak memory (goal 1.3x)."""
     app_times, app_rss, floor_times, floor_rss = _paint_runs(app, floor, runs)
     start = statistics.median(app_times), statistics.median(floor_times)
     rss = statistics.median(app_rss), statistics.median(floor_rss)
@@ -154,8 +154,8 @@ def _paint_rows(
             start[0] * 1000,
             start[1] * 1000,
             "ms",
-            "<= 1.5x floor",
-            start[0] <= 1.5 * start[1],
+            f"<= {goal:g}x floor",
+            start[0] <= goal * start[1],
             floor_name,
             min(app_times) / min(floor_times),
         ),
@@ -179,6 +179,7 @@ def startup_and_memory(runs: int) -> list[Row]:
         runs,
         ("Start-up to first painted page", "Peak memory (RSS) of that run"),
         "bare QApplication + empty QWizard",
+        1.4,  # issue 30: 1.5x with a margin, as the machine varies
     )
 
 
@@ -190,6 +191,7 @@ def frozen_startup(runs: int) -> list[Row]:
         runs,
         ("Frozen bundle: start-up to first painted page", "Frozen bundle: peak memory (RSS)"),
         "bare QWizard, frozen the same way",
+        1.5,
     )
 
 

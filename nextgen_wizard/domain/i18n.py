@@ -61,12 +61,18 @@ def normalise_language(code: str | None) -> str | None:
 
 
 def system_language(environ: Mapping[str, str]) -> str | None:
-    """The operating system's language, as gettext reads it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
+    """The operating system's language, as gettext reads it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG);
+    the C library's locale only where none of these is set (Windows, an app started from macOS's
+    Finder). A variable naming "C" or "POSIX" means English, as it does to gettext."""
+    named = False
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         for part in environ.get(name, "").split(":"):
             found = normalise_language(part)
             if found:
                 return found
+            named = named or bool(part.strip())
+    if named:
+        return None
     import locale
 
     try:

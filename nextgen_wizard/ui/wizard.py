@@ -162,25 +162,17 @@ class _FirstPaint(QObject):
         return False
 
 
-def _product_header() -> QHBoxLayout:
-    """The app's icon and name at the top of the side panel: what this window is, at a glance."""
-    from PySide6.QtGui import QPixmap
-
-    from ..domain.resources import resource_path
-
+def _product_header() -> tuple[QHBoxLayout, QLabel]:
+    """The app's icon and name at the top of the side panel: what this window is, at a glance.
+    The icon's place is kept from the start; its picture comes after the first paint
+    (_show_product_icon)."""
     row = QHBoxLayout()
     icon = QLabel()
-    try:
-        image = QPixmap(str(resource_path("resources", "icons", "nextgen-ready.png")))
-    except FileNotFoundError:
-        image = QPixmap()
-    if not image.isNull():
-        size = icon.fontMetrics().height() * 2
-        # The label scales it smoothly when it paints it (QPixmap.scaled() would need Qt's enums,
-        # and QIcon converts three of its own: 1 ms before the paint).
-        icon.setScaledContents(True)
-        icon.setFixedSize(size, size)
-        icon.setPixmap(image)
+    size = icon.fontMetrics().height() * 2
+    # The label scales the picture smoothly when it paints it (QPixmap.scaled() would need Qt's
+    # enums, and QIcon converts three of its own: 1 ms before the paint).
+    icon.setScaledContents(True)
+    icon.setFixedSize(size, size)
     icon.setAccessibleName(APP_NAME)
     name = QLabel(APP_NAME)
     name.setObjectName("productName")
@@ -190,7 +182,24 @@ def _product_header() -> QHBoxLayout:
     name.setFont(font)
     row.addWidget(icon)
     row.addWidget(name, 1)
-    return row
+    return row, icon
+
+
+def _show_product_icon(icon: QLabel) -> None:
+    """Decode the icon into its place: the app's first image read costs Qt ~2 ms (its image
+    readers), so it waits until the page is on screen. Without the file the place is given up."""
+    from PySide6.QtGui import QPixmap
+
+    from ..domain.resources import resource_path
+
+    try:
+        image = QPixmap(str(resource_path("resources", "icons", "nextgen-ready.png")))
+    except FileNotFoundError:
+        image = QPixmap()
+    if image.isNull():
+        icon.hide()
+    else:
+        icon.setPixmap(image)
 
 
 class NextGenWizard(QWizard):
@@ -282,6 +291,7 @@ class NextGenWizard(QWizard):
         self._why_not_next.activatedAmbiguously.connect(self.say_why_not_next)
         self._why_not_next.setEnabled(not next_button.isEnabled())
         next_button.installEventFilter(self)
+        _show_product_icon(self.side.product_icon)
         self._text_size_menu()
         self.started.emit()
 
@@ -496,7 +506,8 @@ class SidePanel(QWidget):
         super().__init__(wizard)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 0)
-        layout.addLayout(_product_header())
+        header, self.product_icon = _product_header()
+        layout.addLayout(header)
         if wizard.session.demo:
             from .demo import BANNER
 

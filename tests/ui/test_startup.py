@@ -78,6 +78,10 @@ class Watch(QObject):
             print("pages", ",".join(pages))
             print("log", "nextgen_wizard.storage.log_file" in sys.modules)
             print("qt_namespace", "Qt" in vars(sys.modules["PySide6.QtCore"]))
+            icon = wizard.side.product_icon
+            print("icon_at_paint", icon.pixmap().isNull(), icon.width() > 0)
+            wizard.finish_start()
+            print("icon_after", icon.pixmap().isNull(), icon.isVisible())
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -103,6 +107,9 @@ def test_before_the_first_paint_only_the_first_page_is_imported() -> None:
     assert lines["log"] == "False"
     # PySide6 converts all ~90 enums of the `Qt` namespace on its first use (~20 ms): after the paint.
     assert lines["qt_namespace"] == "False"
+    # The side panel's icon keeps its place at the paint and is decoded right after it.
+    assert lines["icon_at_paint"] == "True True"
+    assert lines["icon_after"] == "False True"
 
 
 CHECK_SOURCE_READING = r"""
