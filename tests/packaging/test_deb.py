@@ -245,6 +245,27 @@ def test_frozen_bundle_drops_gtk() -> None:
     assert not list((BUNDLE / "_internal").glob("libgtk-3*")), "the GTK theme and its libraries are pruned"
 
 
+def test_the_frozen_app_runs_no_multiprocessing_hook_at_start() -> None:
+    """PyInstaller runs a bundled multiprocessing's runtime hook (importing it, ~15 ms) before the
+    app's first line; nothing in the app starts processes, so the spec leaves it out."""
+    _deb()
+    listing = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("pyi-archive_viewer")),
+            "--recursive",
+            "--brief",
+            str(BUNDLE / "nextgen-wizard"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
+    names = set(listing.split())
+    assert "pyi_rth_pyside6" in names and "nextgen_wizard.cli" in names  # the listing is the app's
+    assert not {name for name in names if "multiprocessing" in name}
+
+
 def test_frozen_app_finds_the_secret_service(secret_service, tmp_path: Path) -> None:
     """The bundled keyring discovers its backends: inside a keyring session, doctor accepts it."""
     _deb()
