@@ -1,9 +1,10 @@
-"""What a screen reader needs that Qt's widgets do not say by themselves: headings, as headings."""
+"""What a screen reader needs that Qt's widgets do not say by themselves: headings as headings, a
+court's group as a form."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGroupBox, QWidget
 
 from .widgets import TextLabel
 
@@ -25,10 +26,14 @@ class Heading(TextLabel):
         self.setFont(font)
 
 
+class CourtGroup(QGroupBox):
+    """One court's part of a page, titled with the court: exposed as a form (see accessible_roles)."""
+
+
 def install_accessibility() -> None:
-    """Expose headings with the heading role (once; before the first Heading is shown, or a screen
-    reader keeps the plain label it met first)."""
-    from .heading_role import install
+    """Expose headings with the heading role and court groups as forms (once; before the first is
+    shown, or a screen reader keeps the plain widget it met first)."""
+    from .accessible_roles import install
 
     install()
 

@@ -301,6 +301,10 @@ class NextGenWizard(QWizard):
         from PySide6.QtGui import QAction, QKeySequence
 
         menu = self.view_menu
+        # A popup menu's accessible name is its window title (Qt): without one, Orca says only the
+        # item, and a listener never hears which menu opened.
+        # Translators: the View menu's name as a screen reader says it ("View menu").
+        menu.setWindowTitle(_("View"))
         for label, keys, step in (
             (N_("&Larger text"), ("Ctrl+=", "Ctrl++"), 0.25),
             (N_("&Smaller text"), ("Ctrl+-",), -0.25),
@@ -341,6 +345,9 @@ class NextGenWizard(QWizard):
         if menu.isVisible() and menu.activeAction() is None:
             first = next((a for a in menu.actions() if not a.isSeparator() and a.isEnabled()), None)
             if first is not None:
+                # Orca names no menu that opens from a button (only its item): the menu is said first.
+                # Translators: said by a screen reader as a menu opens, e.g. "View menu".
+                announce_text(self, _("{menu} menu").format(menu=menu.windowTitle()))
                 menu.setActiveAction(first)
 
     def _language_menu(self, menu) -> None:
@@ -350,6 +357,7 @@ class NextGenWizard(QWizard):
         from ..domain.i18n import LANGUAGES, current_language
 
         languages = menu.addMenu(_("Lan&guage"))
+        languages.setWindowTitle(_("Language"))  # heard when it opens ("Language menu")
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             action = QAction(name, self)

@@ -10,6 +10,7 @@ keyboard, not the app speaking, but a typed secret must not appear there either.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -37,6 +38,7 @@ def _println_and_flush(level, text="", timestamp=False):
 
 _debug.println = _println_and_flush
 """
+LOCALES = {"es": "es_ES.UTF-8"}  # the locale Orca runs in for a language (besides English)
 _LINE = re.compile(r"^\d\d:\d\d:\d\d\.\d+ - (.*)$")
 _SPEECH = re.compile(r"^SPEECH OUTPUT: '(.*)' ?\{'established': \w+\}\s*$", re.DOTALL)
 
@@ -47,7 +49,20 @@ def missing_orca_tools() -> list[str]:
     missing += [f"{tool} (Debian package {pkg})" for tool, pkg in ORCA_TOOLS.items() if not shutil.which(tool)]
     if not any(Path(p, "speechd").is_dir() for p in ("/usr/lib/python3/dist-packages",)):
         missing.append("python3-speechd (Debian package python3-speechd)")
+    if not shutil.which("localedef") or not Path("/usr/share/i18n/locales/es_ES").is_file():
+        missing.append("localedef and the es_ES locale source (Debian package locales)")
+    running = other_orcas()
+    if running:
+        # Orca stops every other Orca of the same user (or refuses to start beside one): the test
+        # would silence the screen reader of the person running it.
+        missing.append(f"no Orca of this user already running (one is: pid {', '.join(running)}; close it, or run the test as another user)")
     return missing
+
+
+def other_orcas() -> list[str]:
+    """Process ids of Orca instances this user runs (as Orca itself looks for them)."""
+    found = subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True, text=True)
+    return found.stdout.split()
 
 
 @dataclass(frozen=True)
@@ -86,6 +101,8 @@ def parse_speech(log: str) -> list[Utterance]:
 class OrcaDesktop(Desktop):
     """The wizard on a private display and bus (Desktop), with Orca listening from the start."""
 
+    orca_language: str = "en"
+
     def __post_init__(self) -> None:
         super().__post_init__()
         self.orca_log = self.workdir / "orca-debug.log"
@@ -102,11 +119,27 @@ class OrcaDesktop(Desktop):
         env = dict(self.env)
         env.update({"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
                     "XDG_DATA_HOME": str(home / ".local" / "share")})  # fmt: skip
+        # Orca speaks its own words in the listener's language: its states and messages through
+        # Python's gettext (LANGUAGE), the role names through libatspi's, which needs a real locale:
+        # one is compiled into the work folder (localedef), so the machine's locales stay as they are.
+        env["LANGUAGE"] = self.orca_language
+        if self.orca_language != "en":
+            env.update(LOCPATH=str(self._private_locale()), LANG=LOCALES[self.orca_language], LC_ALL="")
+        # No --replace: it kills every other Orca of this user, a developer's own screen reader too.
         self._start(
-            ["orca", "--replace", f"--user-prefs={prefs}", f"--debug-file={self.orca_log}"], "orca", stdout=subprocess.DEVNULL, env=env
+            ["orca", f"--user-prefs={prefs}", f"--debug-file={self.orca_log}"], "orca", stdout=subprocess.DEVNULL, env=env
         )
         self._wait_until(lambda: any(not u.echo for u in self.speech()), 30, "Orca to start talking")
         self._seen = len(self.speech())
+
+    def _private_locale(self) -> Path:
+        folder = self.workdir / "locale"
+        name = LOCALES[self.orca_language]
+        if not (folder / name).is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            source = name.split(".")[0]
+            subprocess.run(["localedef", "-i", source, "-f", "UTF-8", str(folder / name)], check=True, capture_output=True)
+        return folder
 
     def speech(self) -> list[Utterance]:
         try:

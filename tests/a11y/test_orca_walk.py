@@ -45,8 +45,13 @@ class Expected:
     save_pacer: str
     rules_prefix: str
     first_menu_item: str
+    view_menu: str
+    language_item: str
+    language_name: str
     help_title: str
     checklist_name: str
+    heading: str  # Orca's role words, in the same language (libatspi's catalog)
+    push_button: str
 
 
 def expected_words(language: str) -> Expected:
@@ -70,11 +75,23 @@ def expected_words(language: str) -> Expected:
             save_pacer=_("Save PACER login in the keyring..."),
             rules_prefix=_("PACER's 2025 password rules: {rules}.").split("{rules}")[0],
             first_menu_item=_("&Larger text").replace("&", ""),
+            view_menu=_("{menu} menu").format(menu=_("View")),
+            language_item=_("Lan&guage").replace("&", ""),
+            language_name="English",  # the submenu's first item (each language in its own name)
             help_title=_("Help - {title}").split("{title}")[0],
             checklist_name=_("Your steps, each with its status"),
+            heading=role_word("heading", language),
+            push_button=role_word("push button", language),
         )
     finally:
         set_language(before)
+
+
+def role_word(word: str, language: str) -> str:
+    """A role as Orca says it in `language`: libatspi's names, from at-spi2-core's catalog."""
+    import gettext
+
+    return gettext.translation("at-spi2-core", "/usr/share/locale", [language], fallback=True).gettext(word)
 
 
 def plain(text: str) -> str:
@@ -103,7 +120,7 @@ class Walk:
         spoken = [plain(s) for s in said(utterances)]
         text = " ".join(spoken)
         for page, title in self.words.titles.items():
-            if plain(f"{title} heading") in spoken:
+            if plain(f"{title} {self.words.heading}") in spoken:
                 intro = self.words.intros.get(page, "")
                 if intro and plain(intro) not in text:
                     self.find(f"{page}: arriving, the intro {intro!r} is not spoken: {said(utterances)}")
@@ -140,7 +157,7 @@ class Walk:
                 self.next_blocked(page)
             if page == "CMECF" and plain(self.words.save_pacer) in text:
                 self.keyring_dialog()
-            if text.startswith(plain(f"{self.words.next_name} push button")):
+            if text.startswith(plain(f"{self.words.next_name} {self.words.push_button}")):
                 return
         self.find(f"{page}: {MAX_STOPS} Tab presses never reached {self.words.next_name!r}")
 
@@ -173,7 +190,11 @@ class Walk:
             self.find(f"keyring dialog: typed password characters were spoken: {leaked} {whole}")
         self.refocus()
 
-    def view_menu(self, page: str) -> None:
+    def view_menu(self, page: str, named: bool = True) -> None:
+        """Alt+V: the menu's name (where the focus is on a control: see `named`) and first item, then
+        down to Language and into its submenu. In a list, Orca's focus is on the item, and Orca speaks
+        the app's announcement (a change of the focused control's description) only for the object
+        it has the focus on, so on the checklist the menu's name is not heard (known, in the ACR)."""
         opened = plain(" ".join(said(self.desk.press("alt+v"))))
         if plain(self.words.first_menu_item) not in opened:
             # Seen under load: the menu shows while xdotool still holds Alt, and closes at once (its
@@ -182,6 +203,17 @@ class Walk:
         if plain(self.words.first_menu_item) not in opened:
             self.find(f"{page}: Alt+V did not speak the View menu's first item: {opened!r}")
             return  # Escape would cancel the wizard if the menu is not open
+        if named and plain(self.words.view_menu) not in opened:
+            self.find(f"{page}: Alt+V did not say which menu opened ({self.words.view_menu!r}): {opened!r}")
+        for _ in range(8):  # down to Language, whose submenu opens with Right on its first language
+            if plain(" ".join(said(self.desk.press("Down")))).startswith(plain(self.words.language_item)):
+                submenu = plain(" ".join(said(self.desk.press("Right"))))
+                if plain(self.words.language_name) not in submenu:
+                    self.find(f"{page}: the Language submenu did not speak {self.words.language_name!r}: {submenu!r}")
+                self.desk.press("Left")
+                break
+        else:
+            self.find(f"{page}: Down never reached {self.words.language_item!r} in the View menu")
         self.desk.press("Escape")
 
     def help(self, page: str) -> None:
@@ -224,7 +256,7 @@ def walk_the_demo(desk: OrcaDesktop, words: Expected, every_stop: bool = True) -
             return walk
         if page == "CHECKLIST":
             walk.checklist()
-            walk.view_menu(page)
+            walk.view_menu(page, named=False)
             walk.help(page)
             return walk
         if every_stop:
@@ -267,13 +299,15 @@ def check_the_docs_transcript(walk: Walk) -> None:
     if transcript_keys(text) != transcript_keys(fresh):
         walk.find("docs/screen-reader-transcript.md follows other keys than this walk: run python -m tests.a11y.transcript")
     for page in walk.pages:
-        if plain(f"{walk.words.titles[page]} heading") not in plain(text):
+        if plain(f"{walk.words.titles[page]} {walk.words.heading}") not in plain(text):
             walk.find(f"docs/screen-reader-transcript.md does not have the {page} page's heading")
 
 
 def orca_desktop(workdir: Path, app_home: Path, language: str, scale: float) -> OrcaDesktop:
     command = ["-m", "nextgen_wizard", "--demo", "--as-of", AS_OF, "--lang", language, "--font-scale", str(scale)]
-    return OrcaDesktop(workdir, app_home, as_of=AS_OF, app_command=command)
+    desk = OrcaDesktop(workdir, app_home, as_of=AS_OF, app_command=command)
+    desk.orca_language = language  # Orca's own words (roles, states) in the same language
+    return desk
 
 
 @pytest.mark.parametrize(

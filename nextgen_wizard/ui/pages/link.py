@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from ...domain.i18n import _
 from ...domain.steps import Status, StepId
 from ...session import Session
+from ..accessibility import CourtGroup
 from ..widgets import WrappingCheckBox, clear_layout
 from .base import AnswerPage
 from .step_view import StepView
@@ -38,7 +39,7 @@ class LinkPage(AnswerPage):
             )
             if step is None:
                 continue
-            box = QGroupBox(f"{court.name} ({court.id})")
+            box = CourtGroup(f"{court.name} ({court.id})")
             layout = QVBoxLayout(box)
             layout.addWidget(StepView(step, self.session.as_of, with_title=False))
             if step.id is StepId.LINK_CMECF_ACCOUNT:
