@@ -61,7 +61,7 @@ def missing_orca_tools() -> list[str]:
 
 def other_orcas() -> list[str]:
     """Process ids of Orca instances this user runs (as Orca itself looks for them)."""
-    found = subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True, text=True)
+    found = subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True, text=True, timeout=30)
     return found.stdout.split()
 
 
@@ -138,7 +138,7 @@ class OrcaDesktop(Desktop):
         if not (folder / name).is_dir():
             folder.mkdir(parents=True, exist_ok=True)
             source = name.split(".")[0]
-            subprocess.run(["localedef", "-i", source, "-f", "UTF-8", str(folder / name)], check=True, capture_output=True)
+            subprocess.run(["localedef", "-i", source, "-f", "UTF-8", str(folder / name)], check=True, capture_output=True, timeout=120)
         return folder
 
     def speech(self) -> list[Utterance]:

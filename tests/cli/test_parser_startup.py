@@ -83,3 +83,40 @@ def test_read_only_commands_open_no_log_and_import_no_gui(argv: list[str], tmp_p
     if argv[0] == "check-username":
         assert platformdirs == "False"
     assert not (tmp_path / "log").exists()
+
+
+# Qt is made impossible to import, as on a server that has only the Python package's Qt-free part.
+_NO_QT = (
+    "import sys, importlib.abc\n"
+    "class NoQt(importlib.abc.MetaPathFinder):\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
+    "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+    "sys.meta_path.insert(0, NoQt())\n"
+    "from nextgen_wizard.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["check-username", "ab1234"], "legacy"),
+        (["courts", "mab"], "mab"),
+        (["checklist", "--answers", str(EXAMPLES / "legacy-alsb.json"), "--format", "json"], '"steps"'),
+        (["checklist", "--answers", str(EXAMPLES / "multi-court.json")], "PACER"),
+        (["doctor"], "NextGen Ready"),
+    ],
+)
+def test_headless_commands_work_with_qt_absent(argv: list[str], expected: str, tmp_path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_QT, *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "NEXTGEN_WIZARD_HOME": str(tmp_path), "LANG": "C.UTF-8"},
+        timeout=60,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "PySide6" not in result.stderr
+    assert expected in result.stdout, (result.stdout, result.stderr)
