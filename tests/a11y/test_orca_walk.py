@@ -7,7 +7,8 @@ The demo is walked from Welcome to the checklist, in English and Spanish, at 1x 
 - every Tab stop says something, and nothing twice (a radio question once, not three times);
 - the reason Next is unavailable is spoken when an answer makes it so, and again on Alt+N;
 - in the keyring dialog the password rules are spoken; no typed password character ever is;
-- Alt+V opens the View menu on its first item, spoken; F1's help is spoken, and Escape closes it;
+- Alt+V says "View menu" and its first item; "Language" says it opens ("collapsed") and Right
+  opens its submenu, spoken; F1's help is spoken, and Escape closes it;
 - on the checklist, the first step is spoken when the list takes focus, with its place ("1 of n");
   web addresses are never spelled out character by character.
 All findings of a walk are collected and reported together, with the transcript. The English 1x
@@ -49,6 +50,7 @@ class Expected:
     view_menu: str
     language_item: str
     language_name: str
+    collapsed: str  # Orca's word for something that opens (its own catalog)
     help_title: str
     checklist_name: str
     heading: str  # Orca's role words, in the same language (libatspi's catalog)
@@ -81,6 +83,7 @@ def expected_words(language: str) -> Expected:
             language_name="English",  # the submenu's first item (each language in its own name)
             help_title=_("Help - {title}").split("{title}")[0],
             checklist_name=_("Your steps, each with its status"),
+            collapsed=orca_word("collapsed", language),
             heading=role_word("heading", language),
             push_button=role_word("push button", language),
         )
@@ -93,6 +96,13 @@ def role_word(word: str, language: str) -> str:
     import gettext
 
     return gettext.translation("at-spi2-core", "/usr/share/locale", [language], fallback=True).gettext(word)
+
+
+def orca_word(word: str, language: str) -> str:
+    """One of Orca's own words (states, messages) as it says it in `language`."""
+    import gettext
+
+    return gettext.translation("orca", "/usr/share/locale", [language], fallback=True).gettext(word)
 
 
 def plain(text: str) -> str:
@@ -207,7 +217,10 @@ class Walk:
         if named and plain(self.words.view_menu) not in opened:
             self.find(f"{page}: Alt+V did not say which menu opened ({self.words.view_menu!r}): {opened!r}")
         for _ in range(8):  # down to Language, whose submenu opens with Right on its first language
-            if plain(" ".join(said(self.desk.press("Down")))).startswith(plain(self.words.language_item)):
+            item = plain(" ".join(said(self.desk.press("Down"))))
+            if item.startswith(plain(self.words.language_item)):
+                if plain(self.words.collapsed) not in item:
+                    self.find(f"{page}: the Language item does not say it opens a submenu ({self.words.collapsed!r}): {item!r}")
                 submenu = plain(" ".join(said(self.desk.press("Right"))))
                 if plain(self.words.language_name) not in submenu:
                     self.find(f"{page}: the Language submenu did not speak {self.words.language_name!r}: {submenu!r}")
