@@ -60,7 +60,10 @@ def missing_orca_tools() -> list[str]:
 
 
 def other_orcas() -> list[str]:
-    """Process ids of Orca instances this user runs (as Orca itself looks for them)."""
+    """Process ids of Orca instances this user runs (as Orca itself looks for them: without pgrep,
+    Orca finds none either)."""
+    if not shutil.which("pgrep"):
+        return []
     found = subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True, text=True, timeout=30)
     return found.stdout.split()
 
