@@ -19,36 +19,29 @@ _alive: dict[int, QAccessibleInterface] = {}  # Python-made interfaces, kept whi
 _interface_classes: dict[str, type] = {}
 
 
+def _without_mnemonic(text: str) -> str:
+    """A label as a screen reader should say it: "&" marks the access key, "&&" is an ampersand."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
 def _interface_class(kind: str) -> type:
     """The interface class for `kind`, made on first use: with no assistive technology running, never."""
     if kind not in _interface_classes:
-        from PySide6.QtWidgets import QAccessibleWidget, QGroupBox, QLabel
+        from PySide6.QtWidgets import QAccessibleWidget
 
-        class HeadingInterface(QAccessibleWidget):
-            def __init__(self, widget: Heading) -> None:
-                super().__init__(widget, QAccessible.Role.Heading, widget.text())
+        class WidgetWithRole(QAccessibleWidget):
+            """A widget with the role it is given, named as `name_of` reads it (kept up to date)."""
 
-            def text(self, kind: QAccessible.Text) -> str:
-                widget = self.widget()
-                if kind == QAccessible.Text.Name and isinstance(widget, QLabel):
-                    return widget.text()
-                return super().text(kind)
-
-        class GroupInterface(QAccessibleWidget):
-            # Orca reads a panel (Qt's group box) as its title plus every label in it with three
-            # words or more, then the focused label again: a court's step was heard twice. A form is
-            # read as its name and role only, and its labels once, each when it takes the focus.
-            def __init__(self, widget: CourtGroup) -> None:
-                super().__init__(widget, QAccessible.Role.Form, widget.title())
+            def __init__(self, widget: Any, role: QAccessible.Role, name_of: Any) -> None:
+                super().__init__(widget, role, name_of(widget))
+                self._name_of = name_of
 
             def text(self, kind: QAccessible.Text) -> str:
-                widget = self.widget()
-                if kind == QAccessible.Text.Name and isinstance(widget, QGroupBox):
-                    return widget.accessibleName() or widget.title().replace("&", "")
+                if kind == QAccessible.Text.Name:
+                    return self._name_of(self.widget())
                 return super().text(kind)
 
-        _interface_classes.update(heading=HeadingInterface, group=GroupInterface)
-        _interface_classes["submenu"] = _submenu_item_class()
+        _interface_classes.update(widget=WidgetWithRole, submenu=_submenu_item_class())
     return _interface_classes[kind]
 
 
@@ -112,7 +105,7 @@ def _submenu_item_class() -> type:
 
         def text(self, kind: QAccessible.Text) -> str:
             if kind == QAccessible.Text.Name:
-                return "&".join(part.replace("&", "") for part in self._action.text().split("&&"))
+                return _without_mnemonic(self._action.text())
             return ""
 
         def setText(self, kind: QAccessible.Text, text: str) -> None:
@@ -123,9 +116,12 @@ def _submenu_item_class() -> type:
 
 def _factory(class_name: str, target: Any) -> QAccessibleInterface | None:
     if isinstance(target, Heading):
-        interface = _interface_class("heading")(target)
+        interface = _interface_class("widget")(target, QAccessible.Role.Heading, Heading.text)
     elif isinstance(target, CourtGroup):
-        interface = _interface_class("group")(target)
+        # Orca reads a panel (Qt's group box) as its title plus every label in it with three words
+        # or more, then the focused label again: a court's step was heard twice. A form is read as
+        # its name and role only, and its labels once, each when it takes the focus.
+        interface = _interface_class("widget")(target, QAccessible.Role.Form, _group_name)
     elif (owner := _submenu_owner(target)) is not None:
         interface = _interface_class("submenu")(target, owner)
     else:
@@ -134,6 +130,10 @@ def _factory(class_name: str, target: Any) -> QAccessibleInterface | None:
     _alive[key] = interface
     target.destroyed.connect(lambda *_args, k=key: _alive.pop(k, None))
     return interface
+
+
+def _group_name(group: CourtGroup) -> str:
+    return group.accessibleName() or _without_mnemonic(group.title())
 
 
 def _submenu_owner(target: Any) -> Any:

@@ -357,7 +357,7 @@ class NextGenWizard(QWizard):
         from ..domain.i18n import LANGUAGES, current_language
 
         languages = menu.addMenu(_("Lan&guage"))
-        languages.setWindowTitle(_("Language"))  # heard when it opens ("Language menu")
+        languages.setWindowTitle(_("Language"))  # the submenu's accessible name (Qt reads the window title)
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             action = QAction(name, self)

@@ -83,26 +83,20 @@ def expected_words(language: str) -> Expected:
             language_name="English",  # the submenu's first item (each language in its own name)
             help_title=_("Help - {title}").split("{title}")[0],
             checklist_name=_("Your steps, each with its status"),
-            collapsed=orca_word("collapsed", language),
-            heading=role_word("heading", language),
-            push_button=role_word("push button", language),
+            collapsed=system_word("orca", "collapsed", language),
+            heading=system_word("at-spi2-core", "heading", language),
+            push_button=system_word("at-spi2-core", "push button", language),
         )
     finally:
         set_language(before)
 
 
-def role_word(word: str, language: str) -> str:
-    """A role as Orca says it in `language`: libatspi's names, from at-spi2-core's catalog."""
+def system_word(catalog: str, word: str, language: str) -> str:
+    """A word as the system's catalog has it in `language`: Orca's own ("orca": states, messages) or
+    libatspi's role names ("at-spi2-core"), both of which Orca speaks."""
     import gettext
 
-    return gettext.translation("at-spi2-core", "/usr/share/locale", [language], fallback=True).gettext(word)
-
-
-def orca_word(word: str, language: str) -> str:
-    """One of Orca's own words (states, messages) as it says it in `language`."""
-    import gettext
-
-    return gettext.translation("orca", "/usr/share/locale", [language], fallback=True).gettext(word)
+    return gettext.translation(catalog, "/usr/share/locale", [language], fallback=True).gettext(word)
 
 
 def plain(text: str) -> str:
