@@ -253,10 +253,40 @@ def _words(text: str) -> list[str]:
 
 class Catalog:
     def __init__(self, courts: list[Court], feed_date: str = "", fetched: str = "") -> None:
-        self.courts = courts
         self.feed_date = feed_date  # YYYY-MM-DD of PACER's court list this was made from
         self.fetched = fetched  # YYYY-MM-DD it was downloaded; "" for the data shipped with the app
+        self._courts: list[Court] | None = courts
         self._by_id = {c.id: c for c in courts}
+        self._ids = list(self._by_id)
+        self._unmade: dict[str, dict] = {}
+
+    @classmethod
+    def _shipped(cls, raw: dict) -> Catalog:
+        """The data shipped with the app, each court made when first asked for: a command about
+        three courts does not make all 209 (~1.7 ms). Only the app's own file is read this way
+        (tests build every court of it); a download is checked whole as it loads."""
+        catalog = cls([], raw.get("feed_date", ""))
+        catalog._courts = None
+        catalog._unmade = {court["id"]: court for court in raw["courts"]}
+        catalog._ids = list(catalog._unmade)
+        return catalog
+
+    @property
+    def courts(self) -> list[Court]:
+        if self._courts is None:
+            self._courts = [self._made(court_id) for court_id in self._ids]
+        return self._courts
+
+    @property
+    def ids(self) -> list[str]:
+        """Every court's id, in the data's order, without making the courts."""
+        return list(self._ids)
+
+    def _made(self, court_id: str) -> Court:
+        court = self._by_id.get(court_id)
+        if court is None:
+            court = self._by_id[court_id] = _court_from_dict(self._unmade[court_id])
+        return court
 
     def describe(self) -> str:
         """Which court data this is, in words (doctor, the checklist's footer, the about box)."""
@@ -274,10 +304,13 @@ class Catalog:
         return _("PACER's court list, as shipped with the app")
 
     def __len__(self) -> int:
-        return len(self.courts)
+        return len(self._ids)
 
     def get(self, court_id: str) -> Court | None:
-        return self._by_id.get(normal_court_id(court_id))
+        court_id = normal_court_id(court_id)
+        if court_id in self._by_id or court_id in self._unmade:
+            return self._made(court_id)
+        return None
 
     def __getitem__(self, court_id: str) -> Court:
         court = self.get(court_id)
@@ -289,7 +322,7 @@ class Catalog:
         """Close ids for a mistyped one ("did you mean")."""
         import difflib
 
-        return difflib.get_close_matches(normal_court_id(unknown_id), self._by_id, n=3, cutoff=0.6)
+        return difflib.get_close_matches(normal_court_id(unknown_id), self._ids, n=3, cutoff=0.6)
 
     def search(self, query: str) -> list[Court]:
         """Courts matching an id, a state or territory (name, postal code or alias), a circuit
@@ -352,5 +385,6 @@ def catalog_from_data(raw: dict, *, fetched: str = "") -> Catalog:
 
 def load_catalog(path: Path | None = None) -> Catalog:
     """The court data shipped with the app (the floor; storage/court_downloads.py finds a newer copy)."""
-    raw = json.loads((path or default_catalog_path()).read_text(encoding="utf-8"))
-    return catalog_from_data(raw)
+    if path is not None:
+        return catalog_from_data(json.loads(path.read_text(encoding="utf-8")))
+    return Catalog._shipped(json.loads(default_catalog_path().read_text(encoding="utf-8")))

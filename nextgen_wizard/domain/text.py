@@ -21,15 +21,26 @@ def clean_text(text: str, *, keep_lines: bool = False) -> str:
 
     Tabs and line breaks become spaces, or stay with `keep_lines` (a whole document for a terminal).
     """
-    if text.isprintable() or not re.search(_UNSAFE, text):  # every _UNSAFE character is unprintable
-        return text
     kept = "\n\t" if keep_lines else ""
+    if text.isprintable() or (keep_lines and _printable_but_for(text, kept)):
+        return text  # (every _UNSAFE character is unprintable)
+    if not re.search(_UNSAFE, text):  # e.g. a no-break space: unprintable to Python, and harmless
+        return text
 
     def replace(match: re.Match[str]) -> str:
         character = match.group()
         return character if character in kept else " " if character in "\t\n\r" else ""
 
     return re.sub(_UNSAFE, replace, text)
+
+
+def _printable_but_for(text: str, kept: str) -> bool:
+    """Whether only characters in `kept` make `text` unprintable: a whole document is checked
+    without the pattern (compiling it is ~1 ms of a headless command, and most documents hold
+    nothing it would find)."""
+    for character in kept:
+        text = text.replace(character, "")
+    return text.isprintable()
 
 
 def text_problem(text: str, limit: int = MAX_TEXT_LENGTH) -> str | None:

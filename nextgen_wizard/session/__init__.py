@@ -276,7 +276,7 @@ class Session(Record):
     def _load_policy(self, paths: AppPaths) -> Policy:
         return load_effective_policy(
             SourceReaders(site_config=paths.site_config),
-            known_courts={court.id for court in self.catalog.courts},
+            known_courts=set(self.catalog.ids),
         )
 
     def _policy_notices(self) -> list[str]:
@@ -663,7 +663,7 @@ def check_policy_file(path: Path):  # -> storage.policy_check.PolicyCheck
 
     catalog = current_court_data(app_paths()).catalog
     try:
-        return check(path, known_courts={court.id for court in catalog.courts})
+        return check(path, known_courts=set(catalog.ids))
     except UnreadablePolicy as error:
         raise SessionError([str(error)]) from None
 

@@ -99,3 +99,18 @@ def test_committed_catalog_is_what_the_build_script_makes(tmp_path) -> None:
     spec.loader.exec_module(module)
     built = module.build(json.loads(feed.read_text(encoding="utf-8")))
     assert built == json.loads(default_catalog_path().read_text(encoding="utf-8"))
+
+
+def test_the_shipped_data_made_court_by_court_is_the_data_checked_whole() -> None:
+    """The shipped catalog makes a court when it is first asked for; every court must come out
+    exactly as a download of the same data, checked whole as it loads, would give it."""
+    from nextgen_wizard.domain.courts import catalog_from_data, load_catalog
+
+    raw = json.loads(default_catalog_path().read_text(encoding="utf-8"))
+    whole = catalog_from_data(raw)
+    shipped = load_catalog()
+    assert shipped.get("MAB ") == whole["mab"] and shipped.get("nosuch") is None
+    assert shipped.ids == [c["id"] for c in raw["courts"]] and len(shipped) == len(whole)
+    assert shipped.courts == whole.courts  # in the data's order, the one made first included
+    assert shipped["mab"] is shipped.courts[shipped.ids.index("mab")]  # made once
+    assert shipped.suggest("mabb") == whole.suggest("mabb") != []

@@ -20,6 +20,9 @@ def test_every_control_surrogate_and_bidi_character_is_removed_and_nothing_else(
         cleaned = clean_text(f"a{character}b")
         if cleaned != ("ab" if _should_go(character) else f"a{character}b"):
             wrong.append(hex(point))
+        document = clean_text(f"a\n\t{character}b", keep_lines=True)
+        if document != ("a\n\tb" if _should_go(character) else f"a\n\t{character}b"):
+            wrong.append(f"{point:#x} in a document")
     assert wrong == []
 
 
