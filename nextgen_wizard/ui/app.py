@@ -146,16 +146,17 @@ def open_session(args: argparse.Namespace, paths):  # -> Session
 
 
 def _mark_loaded_modules_without_pyside() -> None:
-    """Spare PySide6's import hook from reading again the source of every module loaded so far.
+    """Spare PySide6's import hook from reading the source of modules whose answer is known.
 
     Once PySide6 is loaded, the first import statement that names any module (also one loaded
     long before, such as `typing` or `datetime`) makes PySide6 read that module's whole source
     (inspect.getsource, kept in linecache) to see whether it mentions "PySide6", for its
-    `__feature__` switch. The UI modules name about 600 kB of standard-library and session
-    source that way before the first paint: 1.5 MiB of memory and a few ms. None of the modules
-    loaded before PySide6 on this path uses it, so each is recorded with the value the check
-    would give it (-1: "no PySide6 here, ignore it"). With a PySide6 that keeps no such table,
-    nothing changes.
+    `__feature__` switch: -1 ("no PySide6 here, ignore it") or 0 ("PySide6 with no features").
+    The modules loaded before PySide6 on this path do not use it: each is recorded as -1. The
+    UI modules are recorded as 0 before they load: none selects a `__feature__` (a test keeps it
+    so), and with no feature selected anywhere 0 and -1 switch nothing. Before the first paint
+    that spares about 600 kB of standard-library and session source (1.5 MiB of memory) and the
+    dozen UI modules (~2 ms). With a PySide6 that keeps no such table, nothing changes.
     """
     feature = sys.modules.get("shibokensupport.feature")
     checked = getattr(feature, "pyside_feature_dict", None)
@@ -164,6 +165,23 @@ def _mark_loaded_modules_without_pyside() -> None:
     for name in list(sys.modules):
         if not name.startswith(("PySide6", "shiboken", "nextgen_wizard.ui")):
             checked.setdefault(name, -1)
+    for name in _ui_module_names():
+        checked.setdefault(name, 0)
+
+
+def _ui_module_names() -> list[str]:
+    """nextgen_wizard.ui, its pages and their modules, from the files beside this one (none in a
+    frozen bundle, whose modules have no source for the hook to read anyway)."""
+    here = os.path.dirname(__file__)
+    names = []
+    for package, folder in ((__package__, here), (f"{__package__}.pages", os.path.join(here, "pages"))):
+        names.append(package)
+        try:
+            files = os.listdir(folder)
+        except OSError:
+            continue
+        names += [f"{package}.{file[:-3]}" for file in files if file.endswith(".py") and file[0] != "_"]
+    return names
 
 
 def _after_first_paint(app) -> None:
@@ -187,7 +205,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # loaded, its import hook reads the source of every module imported after it (its
     # `__feature__` check, inspect.getsource), about 0.2 ms a module; those loaded before it are
     # then marked as checked (_mark_loaded_modules_without_pyside).
-    from ..session import SessionError
+    from ..session import SessionError, court_data, preferences  # noqa: F401  # the last two: asked for before the paint
     from ..session.environment import app_paths, log_to_file_when_needed
 
     paths = app_paths()

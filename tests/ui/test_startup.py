@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -121,11 +122,12 @@ print("table", isinstance(table, dict))
 import textwrap  # named again after PySide6: its hook reads the whole source
 print("read_before", any(f.endswith("textwrap.py") for f in linecache.cache))
 from nextgen_wizard.ui.app import _mark_loaded_modules_without_pyside
-ui = {name: value for name, value in (table or {}).items() if name.startswith("nextgen_wizard.ui")}
 _mark_loaded_modules_without_pyside()
 import json  # named again after the marking: not read
 print("read_after", any(f.endswith("json/__init__.py") for f in linecache.cache))
-print("ui_kept", ui == {name: value for name, value in (table or {}).items() if name.startswith("nextgen_wizard.ui")})
+import nextgen_wizard.ui.wizard, nextgen_wizard.ui.pages.welcome  # UI modules, loaded after the marking
+print("ui_read", sorted(f.split("nextgen_wizard/")[-1] for f in linecache.cache if f.endswith(("ui/wizard.py", "pages/welcome.py", "ui/widgets.py"))))
+print("ui_values", [(table or {}).get(f"nextgen_wizard.ui.{name}") for name in ("wizard", "widgets", "pages.welcome")])
 """
 
 
@@ -139,7 +141,20 @@ def test_modules_loaded_before_pyside_are_not_read_again_by_its_import_hook() ->
         pytest.skip("this PySide6 keeps no __feature__ table: nothing to mark")
     assert lines["read_before"] == "True"  # what the marking spares
     assert lines["read_after"] == "False"
-    assert lines["ui_kept"] == "True"  # UI modules use PySide6: left to the hook
+    # UI modules are recorded as "PySide6, no feature" before they load, so not read either
+    assert lines["ui_read"] == "[]"
+    assert lines["ui_values"] == "[0, 0, 0]"
+
+
+def test_no_module_selects_a_pyside_feature() -> None:
+    """What makes recording every UI module as 0 ("PySide6, no feature") right without reading it:
+    a `from __feature__ import snake_case` anywhere would make 0 and -1 differ."""
+    selecting = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "nextgen_wizard").rglob("*.py")
+        if re.search(r"(from|import)\s+__feature__", path.read_text(encoding="utf-8"))
+    ]
+    assert selecting == []
 
 
 def _start_and_quit_after_paint(home: Path) -> subprocess.CompletedProcess:
