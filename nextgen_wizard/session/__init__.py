@@ -32,11 +32,9 @@ from ..domain.progress import ANSWER_FOR_STEP, WAITS, done_key
 from ..domain.questions import open_questions
 from ..domain.record import Record, as_dict, field
 from ..domain.steps import StepId
-from ..storage.answer_store import AnswerStore, StoreWriteError
 from ..storage.answers_reader import AnswersFileError, read_answers_file
 from ..storage.court_downloads import CourtData, CourtUpdate, CourtUpdateError, current_court_data
 from ..storage.files import remove_leftover_temporaries
-from ..storage.instance import InstanceLock, LockUnavailable
 from ..storage.paths import AppPaths
 from ..storage.policy import (
     PRESETTABLE,
@@ -58,22 +56,17 @@ from ..storage.vault import (
     TurnedOffVault,
     VaultError,
 )
-from .keyring import (
-    KeyringService,
-    KeyringStatus,
-    ResetReport,
-    is_made_entry,
-    is_own_entry,
-    login_entry,
-)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers know the name)
 if TYPE_CHECKING:
     from typing import Any
 
     from ..domain.answer_paths import AnswerPath, CourtAnswer
+    from ..storage.answer_store import AnswerStore
+    from ..storage.instance import InstanceLock
     from ..storage.vault import Vault
     from .court_data import CourtDataService
+    from .keyring import KeyringService, ResetReport
     from .preferences import Preferences
 
 
@@ -147,6 +140,9 @@ class Session(Record):
         session.policy = session._load_policy_in_its_language(paths)
         session.vault = vault if vault is not None else session._vault_for_policy()
         session.notices += session._policy_notices()
+        from ..storage.answer_store import AnswerStore  # only for editing: read-only commands skip both
+        from ..storage.instance import InstanceLock, LockUnavailable
+
         lock = InstanceLock(paths.instance_lock)
         try:
             if not lock.acquire():
@@ -193,6 +189,8 @@ class Session(Record):
             demo=True,
             demo_start=copy.deepcopy(start),
         )
+        from ..storage.answer_store import AnswerStore
+
         session.store = AnswerStore(paths.answers_file)
         session.answers = session._known_courts_only(session.answers, None)
         return session
@@ -344,6 +342,8 @@ class Session(Record):
     @property
     def keyring(self) -> KeyringService:
         """The keyring (blocking calls: the wizard runs them off its GUI thread)."""
+        from .keyring import KeyringService
+
         return KeyringService(
             self.vault, allowed=self.policy.credential_storage, recorded=self.answers.keyring_entries
         )
@@ -526,6 +526,8 @@ class Session(Record):
 
     def record_saved_login(self, court_id: str | None) -> None:
         """A login was saved in the keyring (and read back): remember the entry's name, never the secret."""
+        from .keyring import login_entry
+
         entry = login_entry(court_id)
         data = answers_to_dict(self.answers)
         if entry not in data["keyring_entries"]:
@@ -537,6 +539,8 @@ class Session(Record):
 
     def record_forgotten_login(self, court_id: str | None) -> None:
         """The keyring entry is gone, so the login is no longer kept safely there."""
+        from .keyring import login_entry
+
         entry = login_entry(court_id)
         data = answers_to_dict(self.answers)
         data["keyring_entries"] = [e for e in data["keyring_entries"] if e != entry]
@@ -561,6 +565,8 @@ class Session(Record):
         """Save the answers; returns the problem in words, or None when saved (or not meant to be)."""
         if self.store is None:
             return self.saving_unavailable
+        from ..storage.answer_store import StoreWriteError  # loaded with the store (Session.open)
+
         try:
             self.store.save(self.answers)
         except StoreWriteError as error:
@@ -571,6 +577,8 @@ class Session(Record):
 
     def save_as(self, path: Path, *, overwrite: bool = True) -> None:
         """Keep the answers in another file; from then on this session saves there."""
+        from ..storage.answer_store import AnswerStore
+
         store = AnswerStore(path)
         store.save_as(self.answers, path, overwrite=overwrite)
         self.store = store
@@ -587,6 +595,8 @@ class Session(Record):
 
     def reset(self, confirm: Callable[[str], bool]) -> ResetReport:
         """Remove saved answers and the app's own keyring entries, after checking it can do both."""
+        from .keyring import ResetReport
+
         assert self.paths is not None
         report = ResetReport()
         if isinstance(self.vault, TurnedOffVault):
@@ -621,12 +631,16 @@ class Session(Record):
     def _entries_to_remove(self) -> list[str]:
         """Only names this app makes (login_entry): a name the answers file lists is removed only
         when it is one of them, so a file cannot point reset at somebody else's entry."""
+        from .keyring import is_made_entry, login_entry
+
         made = [login_entry(None), *(login_entry(c.id) for c in self.catalog.courts)]
         recorded = [e for e in self.answers.keyring_entries if is_made_entry(e)]
         return list(dict.fromkeys([*made, *recorded]))
 
     def _remove_files(self) -> list[Path]:
         assert self.paths is not None
+        from ..storage.answer_store import AnswerStore
+
         store = self.store or AnswerStore(self.paths.answers_file)
         removed = store.remove()
         from .preferences import PROGRESS_FILE
@@ -679,16 +693,11 @@ __all__ = [
     "ChangeRefused",
     "CourtUpdateError",
     "KeyringLocked",
-    "KeyringService",
-    "KeyringStatus",
     "KeyringTimeout",
     "NoSecureKeyring",
-    "ResetReport",
     "Session",
     "SessionError",
     "VaultError",
     "check_policy_file",
     "covers",
-    "is_own_entry",
-    "login_entry",
 ]

@@ -65,7 +65,9 @@ def test_read_only_commands_open_no_log_and_import_no_gui(argv: list[str], tmp_p
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    code = main(sys.argv[1:])\n"
         "print(code, 'logging' in sys.modules, 'PySide6' in sys.modules, 'typing' in sys.modules,"
-        " 'platformdirs' in sys.modules)\n"
+        " 'platformdirs' in sys.modules,"
+        " any(m in sys.modules for m in ('nextgen_wizard.storage.answer_store', 'nextgen_wizard.storage.instance',"
+        " 'nextgen_wizard.session.keyring')))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script, *argv],
@@ -75,13 +77,15 @@ def test_read_only_commands_open_no_log_and_import_no_gui(argv: list[str], tmp_p
         env={"PATH": "/usr/bin:/bin", "NEXTGEN_WIZARD_HOME": str(tmp_path)},
         timeout=60,
     )
-    code, logging, qt, typing, platformdirs = result.stdout.split()
+    code, logging, qt, typing, platformdirs, writing = result.stdout.split()
     # Nothing logged, so `logging` is never imported; `typing` is for the type checker only.
     assert (code, logging, qt, typing) == ("0", "False", "False", "False"), result.stderr
     # checklist and courts read the firm policy and the court data in use (a downloaded copy lives in
     # the user's folder), so they need platformdirs; check-username does not.
     if argv[0] == "check-username":
         assert platformdirs == "False"
+    # They write nothing: the answer store, the one-wizard lock and the keyring service stay unloaded.
+    assert writing == "False"
     assert not (tmp_path / "log").exists()
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from nextgen_wizard.cli import main
 from nextgen_wizard.domain.answers import answers_from_dict
-from nextgen_wizard.session import login_entry
+from nextgen_wizard.session.keyring import login_entry
 from nextgen_wizard.storage.answer_store import AnswerStore
 from nextgen_wizard.storage.paths import app_paths
 from nextgen_wizard.storage.vault import KeyringVault

@@ -10,7 +10,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyrings.alt.file import PlaintextKeyring
 
-from nextgen_wizard.session import login_entry
+from nextgen_wizard.session.keyring import login_entry
 from nextgen_wizard.storage import vault as vault_module
 from nextgen_wizard.storage.vault import (
     KeyringTimeout,
@@ -138,7 +138,7 @@ def test_a_locked_keyring_says_so_and_can_be_retried_after_unlocking() -> None:
     script = """
 import secretstorage
 from keyring.backends import SecretService
-from nextgen_wizard.session import login_entry
+from nextgen_wizard.session.keyring import login_entry
 from nextgen_wizard.storage.vault import KeyringVault, KeyringLocked
 vault = KeyringVault(SecretService.Keyring())
 print(vault.save(login_entry(None), "jdoe2016", "pw-1"))

@@ -17,7 +17,7 @@ from nextgen_wizard.domain.render import render_json, render_text
 from nextgen_wizard.domain.render_html import render_html
 from nextgen_wizard.domain.render_ics import render_ics
 from nextgen_wizard.domain.steps import STATUS_WORDS
-from nextgen_wizard.session import login_entry
+from nextgen_wizard.session.keyring import login_entry
 from nextgen_wizard.storage.vault import KeyringVault
 from nextgen_wizard.ui.app import make_app
 from nextgen_wizard.ui.printing import PrintOptions, save_pdf
