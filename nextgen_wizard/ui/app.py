@@ -203,8 +203,8 @@ def run_gui(args: argparse.Namespace) -> int:
     gc.disable()  # until the first paint: start-up makes many objects and no garbage worth a pass
     # The session and everything under it (no Qt) are imported before PySide6: once PySide6 is
     # loaded, its import hook reads the source of every module imported after it (its
-    # `__feature__` check, inspect.getsource), about 0.2 ms a module; those loaded before it are
-    # then marked as checked (_mark_loaded_modules_without_pyside).
+    # `__feature__` check, inspect.getsource), about 0.2 ms a module; those loaded before it, and
+    # the UI modules still to come, are then recorded as checked (_mark_loaded_modules_without_pyside).
     from ..session import SessionError, court_data, preferences  # noqa: F401  # the last two: asked for before the paint
     from ..session.environment import app_paths, log_to_file_when_needed
 
